@@ -1,0 +1,25 @@
+/* showroom.h — the whole public API of libshowroom. */
+#ifndef SHOWROOM_H
+#define SHOWROOM_H
+
+#define SHOWROOM_VERSION "0.1.0"
+
+#include "showroom/error.h"
+#include "showroom/clock.h"
+#include "showroom/db.h"
+#include "showroom/user.h"
+#include "showroom/perm.h"
+#include "showroom/catalogue.h"
+#include "showroom/card.h"
+#include "showroom/followup.h"
+#include "showroom/traffic.h"
+#include "showroom/appointment.h"
+#include "showroom/lifecycle.h"
+#include "showroom/worklist.h"
+#include "showroom/audit.h"
+#include "showroom/demo.h"
+#include "showroom/text.h"
+#include "showroom/csvout.h"
+#include "showroom/export.h"
+
+#endif

@@ -1,0 +1,186 @@
+/* card.h — the customer card (客户信息卡): filing, reading, editing,
+ * listing and searching.
+ *
+ * One card is one purchase opportunity for one vehicle. Status changes
+ * (order, delivery, loss, dormancy, merge, reassignment) are in
+ * lifecycle.h; follow-ups in followup.h. */
+#ifndef SHOWROOM_CARD_H
+#define SHOWROOM_CARD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "showroom/clock.h"
+#include "showroom/db.h"
+#include "showroom/user.h"
+
+typedef enum { SR_CHANNEL_WALKIN, SR_CHANNEL_PHONE, SR_CHANNEL_OUTREACH } sr_channel;
+typedef enum {
+	SR_STATUS_ACTIVE, SR_STATUS_ORDER, SR_STATUS_DORMANT, SR_STATUS_SOLD, SR_STATUS_LOST
+} sr_card_status;
+typedef enum { SR_CUSTOMER_RETAIL, SR_CUSTOMER_WHOLESALE } sr_customer_type;
+
+/* The seven key questions (7个关键问题), in SPEC order. */
+#define SR_ANSWER_LIST(X)                                           \
+	X(SR_ANS_BUDGET,   "budget",   "ans_budget",   "购车预算")      \
+	X(SR_ANS_CURRENT,  "current",  "ans_current",  "现有车辆")      \
+	X(SR_ANS_USAGE,    "usage",    "ans_usage",    "用途及驾驶环境") \
+	X(SR_ANS_COMPARE,  "compare",  "ans_compare",  "对比车型及配置要求") \
+	X(SR_ANS_PAYMENT,  "payment",  "ans_payment",  "付款方式及资金") \
+	X(SR_ANS_ADDONS,   "addons",   "ans_addons",   "加装及精品需求") \
+	X(SR_ANS_USE_DATE, "use-date", "ans_use_date", "计划用车时间")
+
+typedef enum {
+#define SR_ANSWER_ENUM(id, key, column, zh) id,
+	SR_ANSWER_LIST(SR_ANSWER_ENUM)
+#undef SR_ANSWER_ENUM
+	SR_ANS_COUNT
+} sr_answer;
+
+#define SR_PHONE_MAX 21
+#define SR_ANSWER_MAX 801 /* 200 characters */
+#define SR_TEXT_MAX 8001  /* 2000 characters */
+
+typedef struct {
+	int64_t id;
+	char name[SR_NAME_MAX];
+	char phone[SR_PHONE_MAX];
+	char gender[2];          /* "", "M" or "F" */
+	char region[257];
+	char address[513];
+	sr_customer_type customer_type;
+	sr_channel channel;
+	int64_t source_id;       /* 0 when none */
+	char source[129];        /* display name */
+	int64_t model_id;        /* 0 when none */
+	char model[129];         /* display: series model */
+	char filed_at[SR_TIME_LEN];
+	int64_t filed_by;
+	int64_t owner_id;
+	char owner_login[SR_LOGIN_MAX];
+	char owner_name[SR_NAME_MAX];
+	char level;              /* 'O','H','A','B','C','N' */
+	char level_at_filing;
+	char followup_level[33];
+	char expected_purchase[SR_DATE_LEN]; /* "" when none */
+	sr_card_status status;
+	char answers[SR_ANS_COUNT][SR_ANSWER_MAX];
+	bool step_intro, step_negotiation, step_test_drive;
+	char next_date[SR_DATE_LEN];         /* "" when none */
+	char loss_reason[16];                /* "" unless lost */
+	char sold_at[SR_TIME_LEN];
+	char lost_at[SR_TIME_LEN];
+	int64_t merged_into;     /* 0 unless merged */
+	int64_t version;
+	char updated_at[SR_TIME_LEN];
+	int visits;              /* showroom visits as of now (walk-in filing counts) */
+	int age_days;            /* card age (卡龄) as of the connection's today */
+	bool loss_pending;
+} sr_card;
+
+const char *sr_channel_name(sr_channel c);     /* "walkin" */
+const char *sr_channel_label(sr_channel c);    /* "进店" */
+bool sr_channel_parse(const char *text, sr_channel *out);
+const char *sr_card_status_name(sr_card_status s);  /* "active" */
+const char *sr_card_status_label(sr_card_status s); /* "活跃" */
+bool sr_card_status_parse(const char *text, sr_card_status *out);
+bool sr_card_status_following(sr_card_status s);     /* active, order, dormant */
+const char *sr_answer_key(sr_answer a);         /* "budget" */
+const char *sr_answer_label(sr_answer a);       /* "购车预算" */
+bool sr_answer_parse(const char *key, sr_answer *out);
+/* 'O','H','A','B','C','N' */
+bool sr_level_valid(char level);
+/* Order of urgency: O=0, H=1 ... N=5. */
+int sr_level_rank(char level);
+
+/* Normalise a phone number: drop spaces, dashes, dots and brackets and a
+ * leading +86 / 0086; keep digits only. False (with nothing written) when
+ * what is left is not 5–20 digits or holds other characters. */
+bool sr_phone_normalize(const char *in, char out[SR_PHONE_MAX]);
+/* 138****5678: for users who may not see the full number. */
+void sr_phone_mask(const char *phone, char out[SR_PHONE_MAX]);
+
+/* What a new card starts as (filing with an order or straight as sold). */
+typedef enum { SR_FILE_ACTIVE, SR_FILE_ORDER, SR_FILE_SOLD } sr_file_as;
+
+typedef struct {
+	const char *name;
+	const char *phone;            /* any common form; normalised */
+	sr_channel channel;
+	const char *source;           /* code or name; NULL for none */
+	const char *model;            /* code, series or model; NULL for none */
+	char level;                   /* 0 = 'N' */
+	const char *expected_purchase;/* "YYYY-MM-DD" or NULL */
+	const char *next_date;        /* NULL = earliest the follow-up level allows */
+	const char *followup_level;   /* NULL = the default for the intent level */
+	const char *owner;            /* login; NULL = the filer (or the traffic row's consultant) */
+	int64_t traffic_id;           /* 0 = none; the row's result becomes "filed" */
+	bool wholesale;               /* forces channel outreach and the wholesale owner */
+	bool new_opportunity;         /* allow a second following card on this phone */
+	const char *gender, *region, *address; /* optional */
+	const char *answers[SR_ANS_COUNT];     /* optional, NULL = unanswered */
+	sr_file_as file_as;
+	int64_t deposit_cents;        /* with SR_FILE_ORDER / SR_FILE_SOLD */
+	const char *vin;
+	const char *at;               /* filing time; NULL = now */
+} sr_card_filing;
+
+sr_status sr_card_file(sr_db *db, const sr_card_filing *in, int64_t *id_out);
+
+/* Read one card the actor may see. SR_NOTFOUND / SR_PERM otherwise. */
+sr_status sr_card_get(sr_db *db, int64_t id, sr_card *out);
+
+/* Following cards that share this phone (normalised first), for the
+ * duplicate check; fn gets each card. */
+sr_status sr_card_by_phone(sr_db *db, const char *phone,
+                           int (*fn)(void *ctx, const sr_card *c), void *ctx);
+
+/* Edit: field names as in `card edit` (name, phone, gender, region, address,
+ * source, model, expected, followup-level, next, level, and the answer keys).
+ * Applied together, only if the card is still at expected_version (0 = do
+ * not check); SR_CONFLICT otherwise. */
+typedef struct {
+	const char *field;
+	const char *value;
+} sr_card_change;
+
+sr_status sr_card_edit(sr_db *db, int64_t id, int64_t expected_version,
+                       const sr_card_change *changes, size_t n);
+
+/* Promote a retail card to wholesale (manager): channel outreach, owner the
+ * designated wholesale consultant when one is set. */
+sr_status sr_card_promote_wholesale(sr_db *db, int64_t id);
+
+/* Filters for card list and search. Zero / NULL fields do not filter. */
+typedef struct {
+	const char *text;        /* part of a name, or part of a phone */
+	const char *level;       /* one or more of OHABCN, e.g. "HA" */
+	int status_mask;         /* 1 << sr_card_status; 0 = following cards */
+	bool all_statuses;       /* include sold, lost and merged */
+	int channel;             /* -1 = any, else sr_channel */
+	const char *source;
+	const char *model;
+	const char *owner;       /* login */
+	int min_age, max_age;    /* card age in days; -1 = unbounded */
+	int limit, offset;       /* 0 limit = no limit */
+} sr_card_filter;
+
+void sr_card_filter_init(sr_card_filter *f);
+
+/* Cards matching f that the actor may see, newest first. */
+sr_status sr_card_search(sr_db *db, const sr_card_filter *f,
+                         int (*fn)(void *ctx, const sr_card *c), void *ctx);
+
+/* The whole history of a card in time order: follow-ups, visits,
+ * appointments, orders, loss requests, reassignments, merges, audit. */
+typedef struct {
+	char at[SR_TIME_LEN];
+	const char *kind;        /* "file","followup","appointment","order","loss","assign","merge","audit" */
+	int64_t ref_id;
+	char who[SR_NAME_MAX];
+	char text[SR_TEXT_MAX];  /* human summary */
+} sr_history_entry;
+
+sr_status sr_card_history(sr_db *db, int64_t id,
+                          int (*fn)(void *ctx, const sr_history_entry *e), void *ctx);
+
+#endif

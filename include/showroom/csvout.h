@@ -1,0 +1,12 @@
+/* csvout.h — RFC 4180 CSV rows written through libcsv. */
+#ifndef SHOWROOM_CSVOUT_H
+#define SHOWROOM_CSVOUT_H
+
+#include <stdio.h>
+
+/* Write one row of n fields (NULL = empty), CRLF-terminated. */
+int sr_csv_row(FILE *out, const char *const *fields, size_t n);
+/* The UTF-8 byte-order mark, for Excel and WPS. */
+int sr_csv_bom(FILE *out);
+
+#endif

@@ -1,0 +1,59 @@
+/* lifecycle.h — every status change of a card, through one transition
+ * table (src/core/lifecycle.c) with its guard and message:
+ *
+ *   file ───────────────► active | order | sold
+ *   active ── order ────► order ── deliver ──► sold (final)
+ *   order ─── cancel ───► active
+ *   active|dormant ── loss request ──► (pending) ── confirm ──► lost (final)
+ *                                               ├─ reject ───► active
+ *                                               └─ to-dcc ───► active, owner a DCC caller
+ *   active ── dormant ──► dormant ── reactivate / follow-up ──► active
+ *   following ── merge ─► merged into a survivor (kept, marked)
+ *   following ── assign ► same status, new owner
+ */
+#ifndef SHOWROOM_LIFECYCLE_H
+#define SHOWROOM_LIFECYCLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "showroom/card.h"
+
+typedef enum {
+	SR_LOSS_COMPETITOR, SR_LOSS_SAME_BRAND, SR_LOSS_GAVE_UP, SR_LOSS_REGION, SR_LOSS_UNREACHABLE
+} sr_loss_reason;
+
+const char *sr_loss_reason_name(sr_loss_reason r);   /* "competitor" */
+const char *sr_loss_reason_label(sr_loss_reason r);  /* "已购竞品" */
+bool sr_loss_reason_parse(const char *text, sr_loss_reason *out);
+
+/* Orders (订单) and delivery (交车). */
+typedef struct {
+	int64_t deposit_cents;
+	const char *vin;           /* 17 characters or NULL */
+	const char *model;         /* NULL = the card's model */
+	const char *expected_delivery; /* "YYYY-MM-DD" or NULL */
+} sr_order_input;
+
+sr_status sr_order_add(sr_db *db, int64_t card_id, const sr_order_input *in, int64_t *id_out);
+sr_status sr_order_deliver(sr_db *db, int64_t card_id);
+sr_status sr_order_cancel(sr_db *db, int64_t card_id, const char *reason);
+
+/* Loss requests (战败申请) and a manager's decision. */
+sr_status sr_loss_request(sr_db *db, int64_t card_id, sr_loss_reason reason, const char *note);
+sr_status sr_loss_confirm(sr_db *db, int64_t card_id);
+sr_status sr_loss_reject(sr_db *db, int64_t card_id);
+/* to_login NULL = the active DCC caller with the fewest following cards. */
+sr_status sr_loss_to_dcc(sr_db *db, int64_t card_id, const char *to_login);
+
+/* Dormancy (休眠). */
+sr_status sr_card_dormant(sr_db *db, int64_t card_id);
+sr_status sr_card_reactivate(sr_db *db, int64_t card_id, const char *next_date);
+
+/* Reassign cards to a consultant or DCC caller, all or none. */
+sr_status sr_card_assign(sr_db *db, const int64_t *card_ids, size_t n, const char *to_login);
+
+/* Merge duplicates into survivor: follow-ups, visits, traffic links and
+ * appointments move; each merged card stays, marked merged. All or none. */
+sr_status sr_card_merge(sr_db *db, int64_t survivor, const int64_t *merged, size_t n);
+
+#endif

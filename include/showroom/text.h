@@ -1,0 +1,27 @@
+/* text.h — UTF-8 text by display columns, never bytes.
+ *
+ * Chinese characters take two columns; every table in every front end fits
+ * its cells with sr_text_fit so 欧阳明月 and Li Lei line up. Invalid bytes
+ * show as U+FFFD. Needs setlocale(LC_CTYPE) to a UTF-8 locale for wcwidth;
+ * falls back to its own East Asian width table otherwise. */
+#ifndef SHOWROOM_TEXT_H
+#define SHOWROOM_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Display width of a UTF-8 string in terminal columns. */
+int sr_text_width(const char *s);
+
+/* Write s into out fitted to exactly `cols` columns: cut at a character
+ * boundary (with "…" when cut and ellipsis is true) and padded with spaces
+ * on the right (or left when right_align). Returns bytes written (without
+ * the NUL). out must hold at least 4*cols+1 bytes. */
+size_t sr_text_fit(const char *s, int cols, bool right_align, bool ellipsis, char *out,
+                   size_t outlen);
+
+/* True if s is valid UTF-8 without control characters (tab and newline
+ * allowed when multiline). */
+bool sr_text_valid(const char *s, bool multiline);
+
+#endif

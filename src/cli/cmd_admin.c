@@ -1,0 +1,686 @@
+/* cmd_admin.c — administration: init, demo, users, catalogue (models,
+ * sources, follow-up levels, settings), audit, export, backup, check, and
+ * the report / import placeholders. */
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+
+static sr_status done(struct cli_ctx *c, sr_status st)
+{
+	return st == SR_OK ? SR_OK : cli_fail(c, st);
+}
+
+static sr_status print_new_id(struct cli_ctx *c, sr_status st, int64_t id)
+{
+	if (st != SR_OK)
+		return cli_fail(c, st);
+	cli_print_id(c, id);
+	return SR_OK;
+}
+
+/* --- init and demo ------------------------------------------------------------- */
+
+static sr_status cmd_init(struct cli_ctx *c, int argc, char **argv)
+{
+	int npos = cli_parse(c, argc, argv, NULL);
+	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+		return SR_USAGE;
+	/* main opened (and so created and migrated) the file already. */
+	fprintf(c->out, "database %s ready (schema version %d)\n", c->db_path,
+	        sr_db_schema_version(c->db));
+	return SR_OK;
+}
+
+struct progress {
+	int shown; /* last percentage drawn, -1 before the first */
+};
+
+/* Called by the core now and then; only ever installed for a terminal. */
+static void demo_progress(void *ctx, int64_t done_n, int64_t total)
+{
+	struct progress *p = ctx;
+	if (total <= 0)
+		return;
+	int pct = (int)(done_n * 100 / total);
+	if (pct == p->shown)
+		return;
+	p->shown = pct;
+	char bar[21];
+	for (int i = 0; i < 20; i++)
+		bar[i] = i < pct / 5 ? '#' : '.';
+	bar[20] = '\0';
+	fprintf(stderr, "\rdemo [%s] %3d%%", bar, pct);
+	fflush(stderr);
+}
+
+static bool parse_seed(const char *text, uint64_t *out)
+{
+	if (!*text)
+		return false;
+	for (const char *p = text; *p; p++)
+		if (*p < '0' || *p > '9')
+			return false;
+	errno = 0;
+	unsigned long long v = strtoull(text, NULL, 10);
+	if (errno == ERANGE)
+		return false;
+	*out = v;
+	return true;
+}
+
+static sr_status cmd_demo(struct cli_ctx *c, int argc, char **argv)
+{
+	int cards = 400;
+	const char *seed_text = NULL;
+	const struct cli_opt opts[] = {
+		{ "cards", CLI_INT, &cards },
+		{ "seed", CLI_STR, &seed_text },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 0, 0, "only options"))
+		return SR_USAGE;
+	uint64_t seed = 1;
+	if (seed_text && !parse_seed(seed_text, &seed))
+		return cli_usage(c, "--seed: expected a number, got '%s'", seed_text);
+	/* A progress bar is for people: never into a pipe or a log file. */
+	bool tty = isatty(STDERR_FILENO);
+	struct progress p = { -1 };
+	sr_status st = sr_demo_generate(c->db, cards, seed, tty ? demo_progress : NULL, &p);
+	if (tty && p.shown >= 0)
+		fputc('\n', stderr);
+	if (st != SR_OK)
+		return cli_fail(c, st);
+	fprintf(c->out, "added %d cards\n", cards);
+	return SR_OK;
+}
+
+/* --- users -------------------------------------------------------------------- */
+
+static sr_status user_add(struct cli_ctx *c, int argc, char **argv)
+{
+	const char *name = NULL, *role_text = NULL, *team_text = NULL, *unix_login = NULL;
+	const struct cli_opt opts[] = {
+		{ "name", CLI_STR, &name },
+		{ "role", CLI_STR, &role_text },
+		{ "team", CLI_STR, &team_text },
+		{ "unix", CLI_STR, &unix_login },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 1, 1, "the new user's login") || !cli_need(c, "--name", name) ||
+	    !cli_need(c, "--role", role_text))
+		return SR_USAGE;
+	sr_role role;
+	if (!sr_role_parse(role_text, &role))
+		return cli_bad(c, "--role: expected receptionist, consultant, manager, director, "
+		                  "dcc-inbound, dcc-outbound, dcc-supervisor, service or admin, "
+		                  "got '%s'",
+		               role_text);
+	sr_team team = strncmp(sr_role_name(role), "dcc-", 4) == 0 ? SR_TEAM_DCC : SR_TEAM_SHOWROOM;
+	if (team_text && !sr_team_parse(team_text, &team))
+		return cli_bad(c, "--team: expected showroom or dcc, got '%s'", team_text);
+	int64_t id = 0;
+	sr_status st = sr_user_add(c->db, argv[0], name, role, team, unix_login, &id);
+	return print_new_id(c, st, id);
+}
+
+static const struct cli_col user_cols[] = {
+	{ "id", CLI_RIGHT }, { "login", 0 }, { "name", 0 },   { "role", 0 },
+	{ "team", 0 },       { "unix", 0 },  { "active", 0 },
+};
+enum { USER_NCOLS = sizeof user_cols / sizeof user_cols[0] };
+
+static int user_row(void *ctx, const sr_user *u)
+{
+	struct cli_table *t = ctx;
+	char id[24];
+	const char *row[USER_NCOLS] = {
+		cli_fmt_int(id, u->id), u->login,        u->name, sr_role_name(u->role),
+		sr_team_name(u->team),  u->unix_login,   cli_bool(u->active),
+	};
+	cli_table_row(t, row);
+	return t->failed;
+}
+
+static sr_status user_list(struct cli_ctx *c, int argc, char **argv)
+{
+	int npos = cli_parse(c, argc, argv, NULL);
+	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+		return SR_USAGE;
+	struct cli_table t;
+	cli_table_init(&t, c, user_cols, USER_NCOLS);
+	sr_status st = sr_user_each(c->db, user_row, &t);
+	if (st != SR_OK) {
+		cli_table_free(&t);
+		return cli_fail(c, st);
+	}
+	cli_table_print(&t, true);
+	return SR_OK;
+}
+
+static sr_status user_set_active(struct cli_ctx *c, int argc, char **argv, bool active)
+{
+	int npos = cli_parse(c, argc, argv, NULL);
+	if (!cli_npos(c, npos, 1, 1, "one login"))
+		return SR_USAGE;
+	return done(c, sr_user_set_active(c->db, argv[0], active));
+}
+
+static sr_status user_disable(struct cli_ctx *c, int argc, char **argv)
+{
+	return user_set_active(c, argc, argv, false);
+}
+
+static sr_status user_enable(struct cli_ctx *c, int argc, char **argv)
+{
+	return user_set_active(c, argc, argv, true);
+}
+
+/* --- models, sources, levels, settings -------------------------------------------- */
+
+static const struct cli_col model_cols[] = {
+	{ "id", CLI_RIGHT }, { "code", 0 }, { "brand", 0 },
+	{ "series", 0 },     { "model", 0 }, { "config", 0 },
+};
+
+static int model_row(void *ctx, const sr_model *m)
+{
+	struct cli_table *t = ctx;
+	char id[24];
+	const char *row[] = { cli_fmt_int(id, m->id), m->code,  m->brand,
+		              m->series,              m->model, m->config };
+	cli_table_row(t, row);
+	return t->failed;
+}
+
+static sr_status model_list(struct cli_ctx *c, int argc, char **argv)
+{
+	int npos = cli_parse(c, argc, argv, NULL);
+	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+		return SR_USAGE;
+	struct cli_table t;
+	cli_table_init(&t, c, model_cols, sizeof model_cols / sizeof *model_cols);
+	sr_status st = sr_model_each(c->db, model_row, &t);
+	if (st != SR_OK) {
+		cli_table_free(&t);
+		return cli_fail(c, st);
+	}
+	cli_table_print(&t, true);
+	return SR_OK;
+}
+
+static sr_status model_add(struct cli_ctx *c, int argc, char **argv)
+{
+	const char *brand = NULL, *series = NULL, *model = NULL, *config = NULL;
+	const struct cli_opt opts[] = {
+		{ "brand", CLI_STR, &brand },
+		{ "series", CLI_STR, &series },
+		{ "model", CLI_STR, &model },
+		{ "config", CLI_STR, &config },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 1, 1, "the model's code") || !cli_need(c, "--brand", brand) ||
+	    !cli_need(c, "--series", series) || !cli_need(c, "--model", model))
+		return SR_USAGE;
+	int64_t id = 0;
+	sr_status st = sr_model_add(c->db, argv[0], brand, series, model, config ? config : "", &id);
+	return print_new_id(c, st, id);
+}
+
+static const struct cli_col source_cols[] = {
+	{ "id", CLI_RIGHT }, { "code", 0 }, { "name", 0 },
+};
+
+static int source_row(void *ctx, const sr_source *s)
+{
+	struct cli_table *t = ctx;
+	char id[24];
+	const char *row[] = { cli_fmt_int(id, s->id), s->code, s->name };
+	cli_table_row(t, row);
+	return t->failed;
+}
+
+static sr_status source_list(struct cli_ctx *c, int argc, char **argv)
+{
+	int npos = cli_parse(c, argc, argv, NULL);
+	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+		return SR_USAGE;
+	struct cli_table t;
+	cli_table_init(&t, c, source_cols, sizeof source_cols / sizeof *source_cols);
+	sr_status st = sr_source_each(c->db, source_row, &t);
+	if (st != SR_OK) {
+		cli_table_free(&t);
+		return cli_fail(c, st);
+	}
+	cli_table_print(&t, true);
+	return SR_OK;
+}
+
+static sr_status source_add(struct cli_ctx *c, int argc, char **argv)
+{
+	const char *name = NULL;
+	const struct cli_opt opts[] = {
+		{ "name", CLI_STR, &name },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 1, 1, "the source's code") || !cli_need(c, "--name", name))
+		return SR_USAGE;
+	int64_t id = 0;
+	sr_status st = sr_source_add(c->db, argv[0], name, &id);
+	return print_new_id(c, st, id);
+}
+
+static sr_status source_cost(struct cli_ctx *c, int argc, char **argv)
+{
+	const char *month = NULL, *amount = NULL;
+	const struct cli_opt opts[] = {
+		{ "month", CLI_STR, &month },
+		{ "amount", CLI_STR, &amount },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 1, 1, "the source's code") || !cli_need(c, "--month", month) ||
+	    !cli_need(c, "--amount", amount))
+		return SR_USAGE;
+	int64_t cents;
+	if (!cli_money(c, "--amount", amount, &cents))
+		return SR_BADINPUT;
+	return done(c, sr_source_set_cost(c->db, argv[0], month, cents));
+}
+
+static const struct cli_col level_cols[] = {
+	{ "code", 0 }, { "name", 0 }, { "min_days", CLI_RIGHT }, { "max_days", CLI_RIGHT },
+};
+
+static int level_row(void *ctx, const sr_followup_level *l)
+{
+	struct cli_table *t = ctx;
+	char lo[24], hi[24];
+	const char *row[] = { l->code, l->name, cli_fmt_int(lo, l->min_days),
+		              cli_fmt_int(hi, l->max_days) };
+	cli_table_row(t, row);
+	return t->failed;
+}
+
+static sr_status level_list(struct cli_ctx *c, int argc, char **argv)
+{
+	int npos = cli_parse(c, argc, argv, NULL);
+	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+		return SR_USAGE;
+	struct cli_table t;
+	cli_table_init(&t, c, level_cols, sizeof level_cols / sizeof *level_cols);
+	sr_status st = sr_followup_level_each(c->db, level_row, &t);
+	if (st != SR_OK) {
+		cli_table_free(&t);
+		return cli_fail(c, st);
+	}
+	cli_table_print(&t, true);
+	return SR_OK;
+}
+
+static sr_status level_set(struct cli_ctx *c, int argc, char **argv)
+{
+	int lo = -1, hi = -1;
+	const struct cli_opt opts[] = {
+		{ "min", CLI_INT, &lo },
+		{ "max", CLI_INT, &hi },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 1, 1, "the follow-up level's code"))
+		return SR_USAGE;
+	if (lo < 0 || hi < 0)
+		return cli_usage(c, "--min and --max are required (days)");
+	return done(c, sr_followup_level_set(c->db, argv[0], lo, hi));
+}
+
+static sr_status setting_get(struct cli_ctx *c, int argc, char **argv)
+{
+	int npos = cli_parse(c, argc, argv, NULL);
+	if (!cli_npos(c, npos, 1, 1, "one setting name"))
+		return SR_USAGE;
+	char value[4096];
+	sr_status st = sr_setting_get(c->db, argv[0], value, sizeof value);
+	if (st != SR_OK)
+		return cli_fail(c, st);
+	fprintf(c->out, "%s\n", value);
+	return SR_OK;
+}
+
+static sr_status setting_set(struct cli_ctx *c, int argc, char **argv)
+{
+	int npos = cli_parse(c, argc, argv, NULL);
+	if (!cli_npos(c, npos, 2, 2, "a setting name and its value"))
+		return SR_USAGE;
+	return done(c, sr_setting_set(c->db, argv[0], argv[1]));
+}
+
+/* --- audit ---------------------------------------------------------------------- */
+
+static const struct cli_col audit_cols[] = {
+	{ "id", CLI_RIGHT },        { "at", 0 },      { "user", 0 },
+	{ "action", 0 },            { "entity", 0 },  { "entity_id", CLI_RIGHT },
+	{ "card_id", CLI_RIGHT },   { "before", 0 },  { "after", 0 },
+};
+
+static int audit_row(void *ctx, const sr_audit_entry *e)
+{
+	struct cli_table *t = ctx;
+	char id[24], eid[24], card[24];
+	const char *row[] = {
+		cli_fmt_int(id, e->id), e->at,     e->user_login,
+		e->action,              e->entity, cli_fmt_id(eid, e->entity_id),
+		cli_fmt_id(card, e->card_id), e->before, e->after,
+	};
+	cli_table_row(t, row);
+	return t->failed;
+}
+
+static sr_status cmd_audit(struct cli_ctx *c, int argc, char **argv)
+{
+	sr_audit_filter f = { 0 };
+	const struct cli_opt opts[] = {
+		{ "card", CLI_ID, &f.card_id },
+		{ "user", CLI_STR, &f.user },
+		{ "from", CLI_STR, &f.from },
+		{ "to", CLI_STR, &f.to },
+		{ "limit", CLI_INT, &f.limit },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 0, 0, "only options"))
+		return SR_USAGE;
+	sr_date d;
+	if ((f.from && !cli_date(c, "--from", f.from, &d)) || (f.to && !cli_date(c, "--to", f.to, &d)))
+		return SR_BADINPUT;
+	struct cli_table t;
+	cli_table_init(&t, c, audit_cols, sizeof audit_cols / sizeof *audit_cols);
+	sr_status st = sr_audit_each(c->db, &f, audit_row, &t);
+	if (st != SR_OK) {
+		cli_table_free(&t);
+		return cli_fail(c, st);
+	}
+	cli_table_print(&t, true);
+	return SR_OK;
+}
+
+/* --- export and backup ---------------------------------------------------------- */
+
+/* Both write FILE.tmp and rename it over FILE only when complete, so a
+ * failure never leaves half a file under the real name. */
+static bool tmp_name(struct cli_ctx *c, const char *file, char *out, size_t len)
+{
+	if ((size_t)snprintf(out, len, "%s.tmp", file) >= len) {
+		cli_usage(c, "file name too long: %s", file);
+		return false;
+	}
+	return true;
+}
+
+static sr_status finish_file(struct cli_ctx *c, const char *tmp, const char *file)
+{
+	if (rename(tmp, file) != 0) {
+		int err = errno;
+		unlink(tmp);
+		return cli_error(c, SR_IO, "cannot write %s: %s", file, strerror(err));
+	}
+	return SR_OK;
+}
+
+static sr_status cmd_export(struct cli_ctx *c, int argc, char **argv)
+{
+	sr_export_options o = { 0 };
+	const char *out = NULL, *format = "csv";
+	const struct cli_opt opts[] = {
+		{ "out", CLI_STR, &out },
+		{ "format", CLI_STR, &format },
+		{ "from", CLI_STR, &o.from },
+		{ "to", CLI_STR, &o.to },
+		{ "bom", CLI_FLAG, &o.bom },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 1, 1, "what to export: cards, followups or traffic"))
+		return SR_USAGE;
+	sr_export_kind kind;
+	if (!sr_export_kind_parse(argv[0], &kind))
+		return cli_usage(c, "unknown export '%s' (one of cards, followups, traffic)", argv[0]);
+	if (!cli_need(c, "--out", out))
+		return SR_USAGE;
+	if (strcmp(format, "xlsx") == 0)
+		return cli_usage(c, "xlsx export comes with the reports work; use --format csv");
+	if (strcmp(format, "csv") != 0)
+		return cli_usage(c, "--format: expected csv or xlsx, got '%s'", format);
+	sr_date d;
+	if ((o.from && !cli_date(c, "--from", o.from, &d)) || (o.to && !cli_date(c, "--to", o.to, &d)))
+		return SR_BADINPUT;
+
+	char tmp[4096];
+	if (!tmp_name(c, out, tmp, sizeof tmp))
+		return SR_USAGE;
+	FILE *f = fopen(tmp, "wb");
+	if (!f)
+		return cli_error(c, SR_IO, "cannot write %s: %s", out, strerror(errno));
+	long rows = 0;
+	sr_status st = sr_export_csv(c->db, kind, &o, f, &rows);
+	bool write_failed = ferror(f) != 0;
+	if (fclose(f) != 0)
+		write_failed = true;
+	if (st != SR_OK) {
+		unlink(tmp);
+		return cli_fail(c, st);
+	}
+	if (write_failed) {
+		int err = errno;
+		unlink(tmp);
+		return cli_error(c, SR_IO, "cannot write %s: %s", out, strerror(err));
+	}
+	st = finish_file(c, tmp, out);
+	if (st == SR_OK)
+		fprintf(c->out, "exported %ld row%s to %s\n", rows, rows == 1 ? "" : "s", out);
+	return st;
+}
+
+/* Copy the whole database with SQLite's online backup: a consistent
+ * snapshot even while others keep working. */
+static sr_status backup_copy(struct cli_ctx *c, const char *tmp)
+{
+	sqlite3 *dst = NULL;
+	int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_backup *b = sqlite3_backup_init(dst, "main", sr_db_handle(c->db), "main");
+		if (!b) {
+			rc = sqlite3_errcode(dst);
+		} else {
+			/* All pages in one step; retry while a writer holds the lock. */
+			for (int tries = 0; tries < 100; tries++) {
+				rc = sqlite3_backup_step(b, -1);
+				if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+					break;
+				sqlite3_sleep(50);
+			}
+			int frc = sqlite3_backup_finish(b);
+			if (rc == SQLITE_DONE)
+				rc = frc;
+		}
+	}
+	sr_status st = SR_OK;
+	if (rc != SQLITE_OK)
+		st = cli_error(c, (rc & 0xff) == SQLITE_BUSY ? SR_CONFLICT : SR_IO,
+		               "backup to %s failed: %s", tmp,
+		               dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+	if (sqlite3_close(dst) != SQLITE_OK && st == SR_OK)
+		st = cli_error(c, SR_IO, "backup to %s failed: cannot close it", tmp);
+	return st;
+}
+
+static sr_status cmd_backup(struct cli_ctx *c, int argc, char **argv)
+{
+	int npos = cli_parse(c, argc, argv, NULL);
+	if (!cli_npos(c, npos, 1, 1, "the backup file name"))
+		return SR_USAGE;
+	/* A backup holds every customer's phone: the same right as an export. */
+	sr_status st = sr_perm_require(c->db, SR_ACT_EXPORT);
+	if (st != SR_OK)
+		return cli_fail(c, st);
+	char tmp[4096];
+	if (!tmp_name(c, argv[0], tmp, sizeof tmp))
+		return SR_USAGE;
+	unlink(tmp);
+	st = backup_copy(c, tmp);
+	if (st != SR_OK) {
+		unlink(tmp);
+		return st;
+	}
+	st = finish_file(c, tmp, argv[0]);
+	if (st == SR_OK)
+		fprintf(c->out, "backed up %s to %s\n", c->db_path, argv[0]);
+	return st;
+}
+
+/* --- check ------------------------------------------------------------------------ */
+
+/* Run a checking pragma; print each problem on stdout, count them. */
+static sr_status check_pragma(struct cli_ctx *c, const char *sql, bool integrity, long *problems)
+{
+	sqlite3 *h = sr_db_handle(c->db);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return cli_error(c, SR_IO, "check: %s", sqlite3_errmsg(h));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (integrity) {
+			const char *msg = (const char *)sqlite3_column_text(st, 0);
+			if (msg && strcmp(msg, "ok") == 0)
+				continue;
+			fprintf(c->out, "integrity: %s\n", msg ? msg : "?");
+		} else {
+			fprintf(c->out, "foreign key: %s row %lld refers to a missing %s\n",
+			        (const char *)sqlite3_column_text(st, 0),
+			        (long long)sqlite3_column_int64(st, 1),
+			        (const char *)sqlite3_column_text(st, 2));
+		}
+		(*problems)++;
+	}
+	sr_status res = SR_OK;
+	if (rc != SQLITE_DONE)
+		res = cli_error(c, SR_IO, "check: %s", sqlite3_errmsg(h));
+	sqlite3_finalize(st);
+	return res;
+}
+
+static sr_status cmd_check(struct cli_ctx *c, int argc, char **argv)
+{
+	int npos = cli_parse(c, argc, argv, NULL);
+	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+		return SR_USAGE;
+	long problems = 0;
+	sr_status st = check_pragma(c, "PRAGMA integrity_check", true, &problems);
+	if (st == SR_OK)
+		st = check_pragma(c, "PRAGMA foreign_key_check", false, &problems);
+	if (st != SR_OK)
+		return st;
+	if (problems)
+		return cli_error(c, SR_RULE, "%ld problem%s found", problems, problems == 1 ? "" : "s");
+	fputs("ok\n", c->out);
+	return SR_OK;
+}
+
+/* --- not yet ---------------------------------------------------------------------- */
+
+static sr_status not_yet(struct cli_ctx *c, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return cli_usage(c, "not available yet (see README)");
+}
+
+/* --- tables ------------------------------------------------------------------------ */
+
+static const struct cli_cmd user_cmds[] = {
+	{ "add", user_add, "add a user and print the id",
+	  "LOGIN --name NAME --role ROLE [--team showroom|dcc] [--unix LOGIN]",
+	  "  --name NAME        display name (up to 32 characters)\n"
+	  "  --role ROLE        receptionist, consultant, manager, director, dcc-inbound,\n"
+	  "                     dcc-outbound, dcc-supervisor, service or admin\n"
+	  "  --team TEAM        showroom or dcc (default dcc for dcc-* roles, else showroom)\n"
+	  "  --unix LOGIN       the Unix account that acts as this user\n",
+	  0, NULL },
+	{ "list", user_list, "list users", "", "Columns: id,login,name,role,team,unix,active\n", 0,
+	  NULL },
+	{ "disable", user_disable, "deactivate a user (they own no new cards)", "LOGIN", NULL, 0,
+	  NULL },
+	{ "enable", user_enable, "activate a user again", "LOGIN", NULL, 0, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
+};
+
+static const struct cli_cmd model_cmds[] = {
+	{ "list", model_list, "list the vehicle catalogue", "",
+	  "Columns: id,code,brand,series,model,config\n", 0, NULL },
+	{ "add", model_add, "add a vehicle model and print its id",
+	  "CODE --brand B --series S --model M [--config C]", NULL, 0, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
+};
+
+static const struct cli_cmd source_cmds[] = {
+	{ "list", source_list, "list media sources", "", "Columns: id,code,name\n", 0, NULL },
+	{ "add", source_add, "add a media source and print its id", "CODE --name NAME", NULL, 0,
+	  NULL },
+	{ "cost", source_cost, "set a source's cost for a month", "CODE --month YYYY-MM --amount YUAN",
+	  NULL, 0, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
+};
+
+static const struct cli_cmd level_cmds[] = {
+	{ "list", level_list, "list follow-up levels", "", "Columns: code,name,min_days,max_days\n",
+	  0, NULL },
+	{ "set", level_set, "change how far away a level's next follow-up may be",
+	  "CODE --min DAYS --max DAYS", NULL, 0, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
+};
+
+static const struct cli_cmd setting_cmds[] = {
+	{ "get", setting_get, "print a setting", "KEY", NULL, 0, NULL },
+	{ "set", setting_set, "change a setting", "KEY VALUE",
+	  "Keys include callback_offsets (days after delivery, e.g. 0,3,7,15,60) and\n"
+	  "wholesale_owner (the login that owns wholesale cards).\n",
+	  0, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
+};
+
+const struct cli_cmd cli_admin_top[] = {
+	{ "init", cmd_init, "create or upgrade the database", "", NULL, CLI_CREATE, NULL },
+	{ "demo", cmd_demo, "add realistic, reproducible demo data", "[--cards N] [--seed S]",
+	  "  --cards N          how many cards (default 400)\n"
+	  "  --seed S           random seed (default 1): same seed, same data\n",
+	  0, NULL },
+	{ "user", NULL, "staff", NULL, NULL, 0, user_cmds },
+	{ "model", NULL, "the vehicle catalogue", NULL, NULL, 0, model_cmds },
+	{ "source", NULL, "media sources", NULL, NULL, 0, source_cmds },
+	{ "level", NULL, "follow-up levels", NULL, NULL, 0, level_cmds },
+	{ "setting", NULL, "settings", NULL, NULL, 0, setting_cmds },
+	{ "audit", cmd_audit, "read the audit trail, oldest first",
+	  "[--card ID] [--user LOGIN] [--from DATE] [--to DATE] [--limit N]",
+	  "Columns: id,at,user,action,entity,entity_id,card_id,before,after\n", 0, NULL },
+	{ "export", cmd_export, "export cards, follow-ups or traffic as CSV",
+	  "cards|followups|traffic --out FILE [--format csv] [--from DATE] [--to DATE] [--bom]",
+	  "  --out FILE         where to write (written to FILE.tmp, then renamed)\n"
+	  "  --format csv       csv (xlsx comes with the reports)\n"
+	  "  --from DATE, --to DATE  only records of these days\n"
+	  "  --bom              start with a UTF-8 byte-order mark (for Excel and WPS)\n",
+	  0, NULL },
+	{ "import", not_yet, "import cards from CSV (not available yet)", "FILE.csv [--dry-run]",
+	  NULL, CLI_NODB, NULL },
+	{ "report", not_yet, "reports (not available yet)", "NAME [OPTIONS]", NULL, CLI_NODB, NULL },
+	{ "backup", cmd_backup, "copy the database to a file, safely while in use", "FILE", NULL, 0,
+	  NULL },
+	{ "check", cmd_check, "check the database's integrity and foreign keys", "",
+	  "Prints ok, or each problem (exit status 2).\n", 0, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
+};

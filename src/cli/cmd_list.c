@@ -1,0 +1,175 @@
+/* cmd_list.c — the work lists: list KIND, callback done, and `showroom`
+ * with no command (the acting user's lists until the terminal UI). */
+#include <string.h>
+#include "cli.h"
+
+static const struct cli_col work_cols[] = {
+	{ "card_id", CLI_RIGHT }, { "name", 0 },  { "phone", 0 },     { "level", 0 },
+	{ "status", 0 },          { "owner", 0 }, { "date", 0 },      { "days_late", CLI_RIGHT },
+	{ "ref_id", CLI_RIGHT },  { "detail", 0 },
+};
+enum { WORK_NCOLS = sizeof work_cols / sizeof work_cols[0] };
+
+static int work_row(void *ctx, const sr_work_item *it)
+{
+	struct cli_table *t = ctx;
+	char card[24], late[24], ref[24], level[2] = { it->level, 0 };
+	const char *row[WORK_NCOLS] = {
+		cli_fmt_int(card, it->card_id),  it->name,        it->phone,
+		level,                           sr_card_status_name(it->status),
+		it->owner_login,                 it->date,        cli_fmt_int(late, it->days_late),
+		cli_fmt_id(ref, it->ref_id),     it->detail,
+	};
+	cli_table_row(t, row);
+	return t->failed;
+}
+
+#define LIST_KINDS "today, overdue, contacted, arrivals, calls, pending-loss or callbacks"
+
+static sr_status cmd_list(struct cli_ctx *c, int argc, char **argv)
+{
+	const char *owner = NULL;
+	const struct cli_opt opts[] = {
+		{ "owner", CLI_STR, &owner },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 1, 1, "which list: " LIST_KINDS))
+		return SR_USAGE;
+	sr_list_kind kind;
+	if (!sr_list_parse(argv[0], &kind))
+		return cli_usage(c, "unknown list '%s' (one of " LIST_KINDS ")", argv[0]);
+	struct cli_table t;
+	cli_table_init(&t, c, work_cols, WORK_NCOLS);
+	sr_status st = sr_worklist(c->db, kind, owner, work_row, &t);
+	if (st != SR_OK) {
+		cli_table_free(&t);
+		return cli_fail(c, st);
+	}
+	cli_table_print(&t, true);
+	return SR_OK;
+}
+
+static sr_status callback_done(struct cli_ctx *c, int argc, char **argv)
+{
+	const char *result = NULL;
+	const struct cli_opt opts[] = {
+		{ "result", CLI_STR, &result },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	int64_t id;
+	if (!cli_npos(c, npos, 1, 1, "one callback id") || !cli_id(c, "callback", argv[0], &id) ||
+	    !cli_need(c, "--result", result))
+		return SR_USAGE;
+	sr_status st = sr_callback_done(c->db, id, result);
+	return st == SR_OK ? SR_OK : cli_fail(c, st);
+}
+
+/* --- home: the acting user's lists ------------------------------------------------ */
+
+/* With --csv the lists go out as one CSV with the list name first. */
+static const struct cli_col home_csv_cols[] = {
+	{ "list", 0 },      { "card_id", 0 }, { "name", 0 },      { "phone", 0 },
+	{ "level", 0 },     { "status", 0 },  { "owner", 0 },     { "date", 0 },
+	{ "days_late", 0 }, { "ref_id", 0 },  { "detail", 0 },
+};
+
+struct home_csv {
+	struct cli_table t;
+	const char *list;
+};
+
+static int home_csv_row(void *ctx, const sr_work_item *it)
+{
+	struct home_csv *h = ctx;
+	char card[24], late[24], ref[24], level[2] = { it->level, 0 };
+	const char *row[] = {
+		h->list,         cli_fmt_int(card, it->card_id),   it->name,
+		it->phone,       level,                            sr_card_status_name(it->status),
+		it->owner_login, it->date,                         cli_fmt_int(late, it->days_late),
+		cli_fmt_id(ref, it->ref_id), it->detail,
+	};
+	cli_table_row(&h->t, row);
+	return h->t.failed;
+}
+
+static sr_status home_table(struct cli_ctx *c, sr_list_kind kind, bool first)
+{
+	struct cli_table t;
+	cli_table_init(&t, c, work_cols, WORK_NCOLS);
+	sr_status st = sr_worklist(c->db, kind, NULL, work_row, &t);
+	if (st != SR_OK) {
+		cli_table_free(&t);
+		return cli_fail(c, st);
+	}
+	fprintf(c->out, "%s%s %s (%zu)\n", first ? "" : "\n", sr_list_label(kind),
+	        sr_list_name(kind), t.nrows);
+	cli_table_print(&t, t.nrows > 0);
+	return SR_OK;
+}
+
+sr_status cli_cmd_home(struct cli_ctx *c, int argc, char **argv)
+{
+	int npos = cli_parse(c, argc, argv, NULL);
+	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+		return SR_USAGE;
+	sr_user me;
+	sr_status st = sr_user_actor(c->db, &me);
+	if (st != SR_OK)
+		return cli_fail(c, st);
+	sr_list_kind kinds[5];
+	size_t n = 0;
+	kinds[n++] = SR_LIST_TODAY;
+	kinds[n++] = SR_LIST_OVERDUE;
+	kinds[n++] = SR_LIST_ARRIVALS;
+	if (sr_perm_allows(me.role, SR_ACT_LOSS_DECIDE))
+		kinds[n++] = SR_LIST_PENDING_LOSS;
+	if (sr_perm_allows(me.role, SR_ACT_CALLBACK))
+		kinds[n++] = SR_LIST_CALLBACKS;
+
+	if (c->csv) {
+		struct home_csv h;
+		cli_table_init(&h.t, c, home_csv_cols, sizeof home_csv_cols / sizeof *home_csv_cols);
+		for (size_t i = 0; i < n && st == SR_OK; i++) {
+			h.list = sr_list_name(kinds[i]);
+			st = sr_worklist(c->db, kinds[i], NULL, home_csv_row, &h);
+		}
+		if (st != SR_OK) {
+			cli_table_free(&h.t);
+			return cli_fail(c, st);
+		}
+		cli_table_print(&h.t, true);
+		return SR_OK;
+	}
+	fprintf(c->out, "%s (%s, %s)\n\n", me.name, me.login, sr_role_label(me.role));
+	for (size_t i = 0; i < n; i++) {
+		st = home_table(c, kinds[i], i == 0);
+		if (st != SR_OK)
+			return st;
+	}
+	return SR_OK;
+}
+
+static const struct cli_cmd callback_cmds[] = {
+	{ "done", callback_done, "record the result of a post-sale callback", "ID --result TEXT",
+	  NULL, 0, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
+};
+
+const struct cli_cmd cli_list_top[] = {
+	{ "list", cmd_list, "a work list", "today|overdue|contacted|arrivals|calls|pending-loss|"
+	  "callbacks [--owner LOGIN]",
+	  "  today          今日待跟进: next follow-up date is today\n"
+	  "  overdue        逾期未跟进: next follow-up date has passed\n"
+	  "  contacted      今日接触: followed up today\n"
+	  "  arrivals       tomorrow's expected arrivals (appointments)\n"
+	  "  calls          the DCC call list\n"
+	  "  pending-loss   loss requests waiting for a manager\n"
+	  "  callbacks      post-sale callbacks due\n"
+	  "  --owner LOGIN  someone else's list (managers); default your own\n"
+	  "Columns: card_id,name,phone,level,status,owner,date,days_late,ref_id,detail\n",
+	  0, NULL },
+	{ "callback", NULL, "post-sale callbacks", NULL, NULL, 0, callback_cmds },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
+};

@@ -1,0 +1,606 @@
+/* main.c — `showroom COMMAND`: global options, opening the database, who is
+ * acting, finding the command, option parsing and messages.
+ *
+ * Global options may stand anywhere on the line; they are taken out of argv
+ * before the command sees its arguments. Each command returns an sr_status
+ * that becomes the exit code (sr_status_exit_code), and every error has
+ * already been printed as one line "showroom: ..." on stderr. */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+
+#define DEFAULT_DB "data/showroom.db"
+#define NOW_FORMAT "YYYY-MM-DD[ HH:MM[:SS]]"
+
+static const struct cli_cmd home_cmd = {
+	"", cli_cmd_home, "show your work lists (today, overdue, arrivals, ...)", "", NULL, 0, NULL,
+};
+
+static const struct cli_cmd *const top_tables[] = {
+	cli_card_top, cli_followup_top, cli_traffic_top, cli_lifecycle_top, cli_list_top,
+	cli_admin_top,
+};
+
+static const char global_options[] =
+	"Global options (anywhere on the line):\n"
+	"  --db PATH     the database file (default $SHOWROOM_DB, else " DEFAULT_DB ")\n"
+	"  --as LOGIN    act as this user (root or the owner of the database file only)\n"
+	"  --now TIME    the clock, \"" NOW_FORMAT "\" (also $SHOWROOM_NOW)\n"
+	"  --csv         machine output: a header row, then one row per record\n"
+	"  --help        this text, or a command's usage: showroom COMMAND --help\n"
+	"  --version     print the version\n";
+
+static const char exit_codes[] =
+	"Exit status: 0 done, 1 usage error, 2 refused by a business rule, 3 permission\n"
+	"denied, 4 conflict or busy, 5 not found, 6 bad input data, 7 storage error.\n";
+
+/* --- messages ------------------------------------------------------------ */
+
+/* One line: newlines in a message would break "one line per error". */
+static void print_line(FILE *f, const char *prefix, const char *msg)
+{
+	fputs("showroom: ", f);
+	if (prefix)
+		fprintf(f, "%s: ", prefix);
+	for (const char *p = msg; *p; p++)
+		fputc(*p == '\n' || *p == '\r' ? ' ' : *p, f);
+	fputc('\n', f);
+}
+
+static sr_status vmessage(struct cli_ctx *c, sr_status st, const char *fmt, va_list ap)
+{
+	char buf[1024];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	fflush(c->out);
+	print_line(stderr, c->cmd, buf);
+	return st;
+}
+
+sr_status cli_usage(struct cli_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sr_status st = vmessage(c, SR_USAGE, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+sr_status cli_bad(struct cli_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sr_status st = vmessage(c, SR_BADINPUT, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+sr_status cli_error(struct cli_ctx *c, sr_status st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(c, st, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+sr_status cli_fail(struct cli_ctx *c, sr_status st)
+{
+	const char *msg = c->db ? sr_db_message(c->db) : "";
+	if (!msg || !*msg)
+		msg = sr_status_text(st);
+	fflush(c->out);
+	print_line(stderr, NULL, msg);
+	return st;
+}
+
+void cli_print_id(struct cli_ctx *c, int64_t id)
+{
+	fprintf(c->out, "%lld\n", (long long)id);
+}
+
+/* --- options ------------------------------------------------------------- */
+
+static bool parse_uint(const char *text, long long max, long long *out)
+{
+	if (!*text)
+		return false;
+	long long v = 0;
+	for (const char *p = text; *p; p++) {
+		if (!isdigit((unsigned char)*p))
+			return false;
+		int d = *p - '0';
+		if (v > (max - d) / 10)
+			return false;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return true;
+}
+
+static bool store_value(struct cli_ctx *c, const struct cli_opt *o, const char *value)
+{
+	long long v;
+	switch (o->type) {
+	case CLI_STR:
+		*(const char **)o->dest = value;
+		return true;
+	case CLI_INT:
+		if (!parse_uint(value, INT_MAX, &v)) {
+			cli_usage(c, "--%s: expected a number, got '%s'", o->name, value);
+			return false;
+		}
+		*(int *)o->dest = (int)v;
+		return true;
+	case CLI_ID:
+		if (!parse_uint(value, INT64_MAX, &v) || v == 0) {
+			cli_usage(c, "--%s: expected an id (a number), got '%s'", o->name, value);
+			return false;
+		}
+		*(int64_t *)o->dest = v;
+		return true;
+	case CLI_LIST: {
+		struct cli_list *l = o->dest;
+		if (l->n >= CLI_LIST_MAX) {
+			cli_usage(c, "--%s: given more than %d times", o->name, CLI_LIST_MAX);
+			return false;
+		}
+		l->v[l->n++] = value;
+		return true;
+	}
+	case CLI_FLAG:
+		break;
+	}
+	return false;
+}
+
+static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t len)
+{
+	for (const struct cli_opt *o = opts; o && o->name; o++)
+		if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+			return o;
+	return NULL;
+}
+
+int cli_parse(struct cli_ctx *c, int argc, char **argv, const struct cli_opt *opts)
+{
+	int npos = 0;
+	bool options_done = false;
+	for (int i = 0; i < argc; i++) {
+		char *a = argv[i];
+		if (options_done || a[0] != '-' || a[1] == '\0') {
+			argv[npos++] = a; /* npos <= i: only overwrites what was read */
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			options_done = true;
+			continue;
+		}
+		if (a[1] != '-') {
+			cli_usage(c, "unknown option '%s' (see showroom %s --help)", a, c->cmd);
+			return -1;
+		}
+		const char *name = a + 2;
+		const char *eq = strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		const struct cli_opt *o = find_opt(opts, name, len);
+		if (!o) {
+			cli_usage(c, "unknown option '--%.*s' (see showroom %s --help)", (int)len, name,
+			          c->cmd);
+			return -1;
+		}
+		if (o->type == CLI_FLAG) {
+			if (eq) {
+				cli_usage(c, "--%s takes no value", o->name);
+				return -1;
+			}
+			*(bool *)o->dest = true;
+			continue;
+		}
+		const char *value = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+		if (!value) {
+			cli_usage(c, "--%s needs a value", o->name);
+			return -1;
+		}
+		if (!store_value(c, o, value))
+			return -1;
+	}
+	return npos;
+}
+
+bool cli_npos(struct cli_ctx *c, int npos, int min, int max, const char *what)
+{
+	if (npos < 0)
+		return false;
+	if (npos < min) {
+		cli_usage(c, "missing %s (see showroom %s --help)", what, c->cmd);
+		return false;
+	}
+	if (max >= 0 && npos > max) {
+		cli_usage(c, "too many arguments: expected %s (see showroom %s --help)", what, c->cmd);
+		return false;
+	}
+	return true;
+}
+
+bool cli_id(struct cli_ctx *c, const char *what, const char *text, int64_t *out)
+{
+	long long v;
+	if (!parse_uint(text, INT64_MAX, &v) || v == 0) {
+		cli_usage(c, "%s: expected an id (a number), got '%s'", what, text);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool cli_need(struct cli_ctx *c, const char *opt, const char *value)
+{
+	if (value)
+		return true;
+	cli_usage(c, "%s is required (see showroom %s --help)", opt, c->cmd);
+	return false;
+}
+
+bool cli_money(struct cli_ctx *c, const char *opt, const char *text, int64_t *cents)
+{
+	const char *dot = strchr(text, '.');
+	size_t whole = dot ? (size_t)(dot - text) : strlen(text);
+	size_t frac = dot ? strlen(dot + 1) : 0;
+	bool ok = whole >= 1 && whole <= 12 && (!dot || (frac >= 1 && frac <= 2));
+	int64_t v = 0;
+	for (size_t i = 0; ok && i < whole; i++) {
+		ok = isdigit((unsigned char)text[i]);
+		v = v * 10 + (text[i] - '0');
+	}
+	int64_t f = 0;
+	for (size_t i = 0; ok && i < frac; i++) {
+		ok = isdigit((unsigned char)dot[1 + i]);
+		f = f * 10 + (dot[1 + i] - '0');
+	}
+	if (!ok) {
+		cli_bad(c, "%s: expected an amount in yuan such as 5000 or 5000.50, got '%s'", opt,
+		        text);
+		return false;
+	}
+	*cents = v * 100 + (frac == 1 ? f * 10 : f);
+	return true;
+}
+
+bool cli_level(struct cli_ctx *c, const char *opt, const char *text, char *out)
+{
+	char l = (char)toupper((unsigned char)text[0]);
+	if (!text[0] || text[1] || !strchr("OHABCN", l)) {
+		cli_bad(c, "%s: expected one of O H A B C N, got '%s'", opt, text);
+		return false;
+	}
+	*out = l;
+	return true;
+}
+
+bool cli_date(struct cli_ctx *c, const char *opt, const char *text, sr_date *out)
+{
+	if (strlen(text) != 10 || !sr_date_parse(text, out)) {
+		cli_bad(c, "%s: expected a date YYYY-MM-DD, got '%s'", opt, text);
+		return false;
+	}
+	return true;
+}
+
+/* --- global options -------------------------------------------------------- */
+
+struct globals {
+	const char *db, *as, *now;
+	bool version;
+};
+
+/* "--name VALUE" or "--name=VALUE" at argv[*i]; advances *i past the value. */
+static int take_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	const char *a = argv[*i];
+	size_t len = strlen(name);
+	if (strncmp(a, name, len) != 0)
+		return 0;
+	if (a[len] == '=') {
+		*out = a + len + 1;
+		return 1;
+	}
+	if (a[len] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*out = argv[++*i];
+	return 1;
+}
+
+static bool is_number(const char *s)
+{
+	long long v;
+	return parse_uint(s, INT64_MAX, &v);
+}
+
+/* Take the global options out of argv (anywhere before a "--"). */
+static sr_status scan_globals(struct cli_ctx *c, struct globals *g, int *argc, char **argv)
+{
+	static const char *const valued[] = { "--db", "--as", "--now" };
+	const char **dest[] = { &g->db, &g->as, &g->now };
+	int n = 1;
+	bool done = false;
+	for (int i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+		if (done || a[0] != '-') {
+			argv[n++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			done = true;
+			argv[n++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--csv") == 0) {
+			c->csv = true;
+			continue;
+		}
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			c->help = true;
+			continue;
+		}
+		/* `card edit ID --version N` has an option of that name: a
+		 * number after it means it is the command's. */
+		if (strcmp(a, "--version") == 0 && !(i + 1 < *argc && is_number(argv[i + 1]))) {
+			g->version = true;
+			continue;
+		}
+		int took = 0;
+		for (size_t k = 0; k < sizeof valued / sizeof *valued && !took; k++) {
+			took = take_value(*argc, argv, &i, valued[k], dest[k]);
+			if (took < 0)
+				return cli_usage(c, "%s needs a value", valued[k]);
+		}
+		if (!took)
+			argv[n++] = argv[i];
+	}
+	argv[n] = NULL;
+	*argc = n;
+	return SR_OK;
+}
+
+static sr_status parse_now(struct cli_ctx *c, const char *what, const char *text)
+{
+	sr_time t;
+	if (!sr_time_parse(text, &t))
+		return cli_usage(c, "%s: expected " NOW_FORMAT ", got '%s'", what, text);
+	c->now = t;
+	return SR_OK;
+}
+
+static sr_status apply_globals(struct cli_ctx *c, const struct globals *g)
+{
+	const char *env_db = getenv("SHOWROOM_DB");
+	c->db_path = g->db ? g->db : (env_db && *env_db ? env_db : DEFAULT_DB);
+	if (g->db && !*g->db)
+		return cli_usage(c, "--db needs a file name");
+	c->as_login = g->as;
+	if (g->now)
+		return parse_now(c, "--now", g->now);
+	const char *env_now = getenv("SHOWROOM_NOW");
+	if (env_now && *env_now)
+		return parse_now(c, "SHOWROOM_NOW", env_now);
+	return SR_OK;
+}
+
+/* --- opening and identity --------------------------------------------------- */
+
+/* init into data/showroom.db on a fresh checkout: make the one missing
+ * directory (not a whole path: a typo should not grow a tree). */
+static void make_parent_dir(const char *path)
+{
+	char dir[4096];
+	if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+		return;
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return;
+	*slash = '\0';
+	struct stat sb;
+	if (stat(dir, &sb) != 0 && errno == ENOENT)
+		mkdir(dir, 0777);
+}
+
+static sr_status open_db(struct cli_ctx *c, unsigned flags)
+{
+	char err[1024] = "";
+	if (flags & CLI_CREATE)
+		make_parent_dir(c->db_path);
+	int oflags = SR_OPEN_MIGRATE | ((flags & CLI_CREATE) ? SR_OPEN_CREATE : 0);
+	sr_status st = sr_db_open(c->db_path, oflags, &c->db, err, sizeof err);
+	if (st != SR_OK) {
+		fflush(c->out);
+		print_line(stderr, NULL, *err ? err : sr_status_text(st));
+		/* "not found" is for a missing database; init could not create it. */
+		return (flags & CLI_CREATE) && st == SR_NOTFOUND ? SR_IO : st;
+	}
+	if (c->now)
+		sr_db_set_now(c->db, c->now);
+	if (flags & CLI_CREATE)
+		return SR_OK;
+	struct stat sb;
+	uid_t owner = stat(c->db_path, &sb) == 0 ? sb.st_uid : (uid_t)-1;
+	uid_t uid = getuid();
+	struct passwd *pw = getpwuid(uid);
+	st = sr_user_identify(c->db, c->as_login, uid, owner, pw && pw->pw_name ? pw->pw_name : "");
+	return st == SR_OK ? SR_OK : cli_fail(c, st);
+}
+
+/* --- help ------------------------------------------------------------------ */
+
+static void print_entry(FILE *f, const char *path, const struct cli_cmd *cmd)
+{
+	int w = fprintf(f, "  %s", path);
+	fprintf(f, "%*s%s\n", w < 24 ? 24 - w : 1, "", cmd->help);
+}
+
+static void print_main_help(FILE *f)
+{
+	fputs("usage: showroom [GLOBAL OPTIONS] [COMMAND [ARGUMENTS]]\n\n"
+	      "With no command, shows your work lists. Commands:\n",
+	      f);
+	char path[64];
+	for (size_t t = 0; t < sizeof top_tables / sizeof *top_tables; t++) {
+		for (const struct cli_cmd *cmd = top_tables[t]; cmd->name; cmd++) {
+			if (!cmd->sub) {
+				print_entry(f, cmd->name, cmd);
+				continue;
+			}
+			for (const struct cli_cmd *s = cmd->sub; s->name; s++) {
+				snprintf(path, sizeof path, "%s %s", cmd->name, s->name);
+				print_entry(f, path, s);
+			}
+		}
+	}
+	fputs("\nshowroom COMMAND --help shows a command's options.\n\n", f);
+	fputs(global_options, f);
+	fputc('\n', f);
+	fputs(exit_codes, f);
+	fputs("See showroom(1).\n", f);
+}
+
+static void print_noun_help(FILE *f, const struct cli_cmd *noun)
+{
+	fprintf(f, "usage: showroom %s COMMAND [ARGUMENTS]\n\n", noun->name);
+	char path[64];
+	for (const struct cli_cmd *s = noun->sub; s->name; s++) {
+		snprintf(path, sizeof path, "%s %s", noun->name, s->name);
+		print_entry(f, path, s);
+	}
+	fprintf(f, "\nshowroom %s COMMAND --help shows a command's options.\n", noun->name);
+}
+
+static void print_leaf_help(FILE *f, const char *path, const struct cli_cmd *cmd)
+{
+	fprintf(f, "usage: showroom%s%s%s%s\n", *path ? " " : "", path,
+	        *cmd->synopsis ? " " : "", cmd->synopsis);
+	fprintf(f, "%c%s.\n", toupper((unsigned char)cmd->help[0]), cmd->help + 1);
+	if (cmd->options)
+		fprintf(f, "\n%s", cmd->options);
+	fputc('\n', f);
+	fputs(global_options, f);
+}
+
+/* --- dispatch ---------------------------------------------------------------- */
+
+static const struct cli_cmd *find_cmd(const struct cli_cmd *table, const char *name)
+{
+	for (const struct cli_cmd *cmd = table; cmd->name; cmd++)
+		if (strcmp(cmd->name, name) == 0)
+			return cmd;
+	return NULL;
+}
+
+static const struct cli_cmd *find_top(const char *name)
+{
+	for (size_t t = 0; t < sizeof top_tables / sizeof *top_tables; t++) {
+		const struct cli_cmd *cmd = find_cmd(top_tables[t], name);
+		if (cmd)
+			return cmd;
+	}
+	return NULL;
+}
+
+static void list_subs(const struct cli_cmd *noun, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (const struct cli_cmd *s = noun->sub; s->name; s++) {
+		size_t used = strlen(buf);
+		snprintf(buf + used, len - used, "%s%s", s == noun->sub ? "" : ", ", s->name);
+	}
+}
+
+static char cmd_path[64];
+
+static sr_status run_leaf(struct cli_ctx *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	if (c->help) {
+		print_leaf_help(c->out, cmd_path, cmd);
+		return SR_OK;
+	}
+	if (!(cmd->flags & CLI_NODB)) {
+		sr_status st = open_db(c, cmd->flags);
+		if (st != SR_OK)
+			return st;
+	}
+	return cmd->fn(c, argc, argv);
+}
+
+static sr_status run_noun(struct cli_ctx *c, const struct cli_cmd *noun, int argc, char **argv)
+{
+	char subs[256];
+	list_subs(noun, subs, sizeof subs);
+	if (argc == 0 || argv[0][0] == '-') {
+		if (c->help) {
+			print_noun_help(c->out, noun);
+			return SR_OK;
+		}
+		return cli_usage(c, "expected a command: %s", subs);
+	}
+	const struct cli_cmd *cmd = find_cmd(noun->sub, argv[0]);
+	if (!cmd)
+		return cli_usage(c, "unknown command '%s' (one of: %s)", argv[0], subs);
+	snprintf(cmd_path, sizeof cmd_path, "%s %s", noun->name, cmd->name);
+	return run_leaf(c, cmd, argc - 1, argv + 1);
+}
+
+static sr_status dispatch(struct cli_ctx *c, int argc, char **argv)
+{
+	if (argc == 0) {
+		if (c->help) {
+			print_main_help(c->out);
+			return SR_OK;
+		}
+		cmd_path[0] = '\0';
+		return run_leaf(c, &home_cmd, 0, argv);
+	}
+	const struct cli_cmd *cmd = find_top(argv[0]);
+	if (!cmd) {
+		if (argv[0][0] == '-')
+			return cli_usage(c, "unknown option '%s' (see showroom --help)", argv[0]);
+		return cli_usage(c, "unknown command '%s' (see showroom --help)", argv[0]);
+	}
+	snprintf(cmd_path, sizeof cmd_path, "%s", cmd->name);
+	c->cmd = cmd_path;
+	if (cmd->sub)
+		return run_noun(c, cmd, argc - 1, argv + 1);
+	return run_leaf(c, cmd, argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct cli_ctx c = { .out = stdout };
+	struct globals g = { 0 };
+	sr_status st = scan_globals(&c, &g, &argc, argv);
+	if (st != SR_OK)
+		return sr_status_exit_code(st);
+	if (g.version) {
+		printf("showroom %s\n", SHOWROOM_VERSION);
+		return 0;
+	}
+	st = apply_globals(&c, &g);
+	if (st == SR_OK)
+		st = dispatch(&c, argc - 1, argv + 1);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		int err = errno;
+		c.cmd = NULL;
+		if (st == SR_OK)
+			st = cli_error(&c, SR_IO, "writing the output: %s", strerror(err));
+	}
+	sr_db_close(c.db);
+	return sr_status_exit_code(st);
+}

@@ -1,0 +1,260 @@
+/* appointment.c — invitations (邀约): a following card is invited for a
+ * date; later the customer shows (optionally linked to the traffic row of
+ * the visit) or misses it. DCC callers live on these; tomorrow's 'set'
+ * appointments are the showroom's expected-arrivals list (worklist.c). */
+#include <string.h>
+#include "internal.h"
+
+enum { JSON_MAX = 1024 };
+
+static const char *const status_names[] = {"set", "showed", "missed", "cancelled"};
+
+const char *sr_appt_status_name(sr_appt_status s)
+{
+	return (unsigned)s < 4 ? status_names[s] : "?";
+}
+
+static sr_appt_status status_from_db(const char *text)
+{
+	for (int i = 0; text && i < 4; i++)
+		if (!strcmp(text, status_names[i]))
+			return (sr_appt_status)i;
+	return SR_APPT_SET;
+}
+
+static const char SNAPSHOT_SQL[] =
+	"SELECT json_object('card_id', card_id, 'date', date, 'consultant_id', consultant_id,"
+	" 'status', status, 'traffic_id', traffic_id, 'resolved_at', resolved_at,"
+	" 'version', version) FROM appointments WHERE id = ?1";
+
+static const char TRAFFIC_SNAPSHOT_SQL[] =
+	"SELECT json_object('result', result, 'card_id', card_id, 'version', version)"
+	" FROM traffic WHERE id = ?1";
+
+/* ---- adding -------------------------------------------------------------- */
+
+static sr_status check_date(sr_db *db, const char *date, char out[SR_DATE_LEN])
+{
+	sr_date d;
+	if (!date || !*date)
+		return sr_fail(db, SR_BADINPUT, _("an appointment needs a date (--date YYYY-MM-DD)"));
+	if (!sr_date_parse(date, &d))
+		return sr_fail(db, SR_BADINPUT, _("--date '%s': expected YYYY-MM-DD"), date);
+	if (d < sr_db_today(db)) {
+		char today[SR_DATE_LEN];
+		sr_today_text(db, today);
+		return sr_fail(db, SR_RULE,
+		               _("--date %s is in the past: an appointment is for today (%s) or "
+		                 "later"),
+		               date, today);
+	}
+	sr_date_format(d, out);
+	return SR_OK;
+}
+
+/* Who receives the customer: the named login (someone who owns cards), or
+ * by default the card's owner when a consultant; a DCC caller's card gets
+ * its consultant later, at the visit. */
+static sr_status check_consultant(sr_db *db, const char *login, const sr_card_facts *c,
+                                  int64_t *id)
+{
+	sr_role role;
+	*id = 0;
+	if (login && *login) {
+		sr_status st = sr_user_id(db, login, id, &role);
+		if (st != SR_OK)
+			return st;
+		if (!sr_role_owns_cards(role))
+			return sr_fail(db, SR_RULE,
+			               _("consultant %s is a %s: an appointment is received by a sales "
+			                 "consultant or a DCC caller"),
+			               login, sr_role_name(role));
+		return SR_OK;
+	}
+	sr_user owner;
+	sr_status st = sr_user_by_id(db, c->owner_id, &owner);
+	if (st != SR_OK)
+		return st;
+	if (owner.role == SR_ROLE_CONSULTANT)
+		*id = owner.id;
+	return SR_OK;
+}
+
+static const char INSERT_SQL[] =
+	"INSERT INTO appointments(card_id, date, consultant_id, created_by, created_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)";
+
+sr_status sr_appointment_add(sr_db *db, int64_t card_id, const char *date,
+                             const char *consultant, int64_t *id_out)
+{
+	sr_card_facts c;
+	char day[SR_DATE_LEN];
+	int64_t consultant_id;
+	sr_status st = sr_perm_card(db, SR_ACT_APPOINTMENT, card_id);
+	if (st == SR_OK)
+		st = sr_card_facts_get(db, card_id, &c);
+	if (st == SR_OK)
+		st = sr_transition_check(db, &c, SR_TR_APPOINTMENT);
+	if (st == SR_OK)
+		st = check_date(db, date, day);
+	if (st == SR_OK)
+		st = check_consultant(db, consultant, &c, &consultant_id);
+	if (st == SR_OK)
+		st = sr_tx_begin(db);
+	if (st != SR_OK)
+		return st;
+	char now[SR_TIME_LEN], after[JSON_MAX] = "";
+	sr_now_text(db, now);
+	int64_t id = 0;
+	st = sr_exec(db, INSERT_SQL, "IszIs", card_id, day, consultant_id, db->actor_id, now);
+	if (st == SR_OK) {
+		id = sqlite3_last_insert_rowid(db->h);
+		st = sr_query_text(db, after, sizeof after, SNAPSHOT_SQL, "I", id);
+	}
+	if (st == SR_OK)
+		st = sr_audit_write(db, "add", "appointment", id, card_id, NULL, after);
+	st = sr_tx_end(db, st);
+	if (st == SR_OK && id_out)
+		*id_out = id;
+	return st;
+}
+
+/* ---- showed / missed ----------------------------------------------------- */
+
+/* The appointment, the actor's right to act on its card, and that it is
+ * still waiting ('set'): showed and missed are each decided once. */
+static sr_status prepare(sr_db *db, int64_t id, sr_appointment *a)
+{
+	sr_status st = sr_appointment_get(db, id, a);
+	if (st == SR_OK)
+		st = sr_perm_card(db, SR_ACT_APPOINTMENT, a->card_id);
+	if (st != SR_OK)
+		return st;
+	if (a->status != SR_APPT_SET)
+		return sr_fail(db, SR_RULE, _("appointment %lld is already %s"), (long long)id,
+		               sr_appt_status_name(a->status));
+	return SR_OK;
+}
+
+/* The visit's traffic row: a walk-in not yet linked to any card. */
+static sr_status check_traffic(sr_db *db, int64_t traffic_id)
+{
+	if (!traffic_id)
+		return SR_OK;
+	sr_traffic t;
+	sr_status st = sr_traffic_get(db, traffic_id, &t);
+	if (st != SR_OK)
+		return st;
+	if (t.result != SR_RESULT_NONE)
+		return sr_fail(db, SR_RULE,
+		               _("traffic row %lld is already linked to card %lld (%s): a row files "
+		                 "or follows up one card"),
+		               (long long)t.id, (long long)t.card_id,
+		               sr_traffic_result_name(t.result));
+	if (t.kind != SR_TRAFFIC_WALKIN)
+		return sr_fail(db, SR_RULE,
+		               _("traffic row %lld is a call: a customer shows up with a walk-in row"),
+		               (long long)t.id);
+	return SR_OK;
+}
+
+static sr_status link_traffic(sr_db *db, int64_t traffic_id, int64_t card_id)
+{
+	char before[JSON_MAX] = "", after[JSON_MAX] = "";
+	sr_status st = sr_query_text(db, before, sizeof before, TRAFFIC_SNAPSHOT_SQL, "I",
+	                             traffic_id);
+	if (st == SR_OK)
+		st = sr_exec(db,
+		             "UPDATE traffic SET result = 'followup', card_id = ?1, version = version + 1"
+		             " WHERE id = ?2 AND result = 'none'",
+		             "II", card_id, traffic_id);
+	if (st == SR_OK && sr_changes(db) != 1)
+		return sr_fail(db, SR_CONFLICT,
+		               _("traffic row %lld was linked by someone else meanwhile"),
+		               (long long)traffic_id);
+	if (st == SR_OK)
+		st = sr_query_text(db, after, sizeof after, TRAFFIC_SNAPSHOT_SQL, "I", traffic_id);
+	if (st == SR_OK)
+		st = sr_audit_write(db, "link", "traffic", traffic_id, card_id, before, after);
+	return st;
+}
+
+static const char RESOLVE_SQL[] =
+	"UPDATE appointments SET status = ?1, traffic_id = ?2, resolved_at = ?3,"
+	" version = version + 1 WHERE id = ?4 AND status = 'set'";
+
+static sr_status resolve(sr_db *db, int64_t id, sr_appt_status to, int64_t traffic_id)
+{
+	sr_appointment a;
+	sr_status st = prepare(db, id, &a);
+	if (st == SR_OK)
+		st = check_traffic(db, traffic_id);
+	if (st == SR_OK)
+		st = sr_tx_begin(db);
+	if (st != SR_OK)
+		return st;
+	char now[SR_TIME_LEN], before[JSON_MAX] = "", after[JSON_MAX] = "";
+	sr_now_text(db, now);
+	st = sr_query_text(db, before, sizeof before, SNAPSHOT_SQL, "I", id);
+	if (st == SR_OK && traffic_id)
+		st = link_traffic(db, traffic_id, a.card_id);
+	if (st == SR_OK)
+		st = sr_exec(db, RESOLVE_SQL, "szsI", sr_appt_status_name(to), traffic_id, now, id);
+	if (st == SR_OK && sr_changes(db) != 1)
+		st = sr_fail(db, SR_CONFLICT,
+		             _("appointment %lld was marked by someone else meanwhile"),
+		             (long long)id);
+	if (st == SR_OK)
+		st = sr_query_text(db, after, sizeof after, SNAPSHOT_SQL, "I", id);
+	if (st == SR_OK)
+		st = sr_audit_write(db, sr_appt_status_name(to), "appointment", id, a.card_id, before,
+		                    after);
+	return sr_tx_end(db, st);
+}
+
+sr_status sr_appointment_showed(sr_db *db, int64_t id, int64_t traffic_id)
+{
+	return resolve(db, id, SR_APPT_SHOWED, traffic_id);
+}
+
+sr_status sr_appointment_missed(sr_db *db, int64_t id)
+{
+	return resolve(db, id, SR_APPT_MISSED, 0);
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+static const char GET_SQL[] =
+	"SELECT a.id, a.card_id, a.date, a.status, coalesce(u.login, ''), c.name, a.created_at"
+	" FROM appointments a JOIN cards c ON c.id = a.card_id"
+	" LEFT JOIN users u ON u.id = a.consultant_id WHERE a.id = ?1";
+
+sr_status sr_appointment_get(sr_db *db, int64_t id, sr_appointment *out)
+{
+	sqlite3_stmt *q = sr_stmt(db, GET_SQL);
+	if (!q)
+		return SR_IO;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof *out);
+		out->id = sqlite3_column_int64(q, 0);
+		out->card_id = sqlite3_column_int64(q, 1);
+		sr_col_text(q, 2, out->date, sizeof out->date);
+		out->status = status_from_db((const char *)sqlite3_column_text(q, 3));
+		sr_col_text(q, 4, out->consultant_login, sizeof out->consultant_login);
+		sr_col_text(q, 5, out->card_name, sizeof out->card_name);
+		sr_col_text(q, 6, out->created_at, sizeof out->created_at);
+	}
+	sr_stmt_done(q);
+	if (rc == SQLITE_DONE)
+		return sr_fail(db, SR_NOTFOUND, _("appointment %lld not found"), (long long)id);
+	if (rc != SQLITE_ROW)
+		return sr_sqlite_fail(db, rc, _("reading the appointment"));
+	/* Reading follows the card: only who may see the card sees its
+	 * appointments. */
+	sr_status st = sr_perm_card(db, SR_ACT_CARD_VIEW, out->card_id);
+	if (st != SR_OK)
+		memset(out, 0, sizeof *out);
+	return st;
+}

@@ -1,0 +1,450 @@
+/* db.c — the connection: open, pragmas, migrations, the statement cache,
+ * bound-parameter helpers, transactions and messages. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "internal.h"
+#include "schema.h"
+
+enum { BUSY_TIMEOUT_MS = 5000, BEGIN_RETRIES = 6 };
+
+sr_status sr_fail(sr_db *db, sr_status st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(db->msg, sizeof db->msg, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+sr_status sr_sqlite_fail(sr_db *db, int rc, const char *what)
+{
+	const char *err = sqlite3_errmsg(db->h);
+	int primary = rc & 0xff;
+	switch (primary) {
+	case SQLITE_CONSTRAINT:
+		return sr_fail(db, SR_RULE, _("%s refused by the database: %s"), what, err);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return sr_fail(db, SR_CONFLICT,
+		               _("%s: the database stayed busy (other users are saving); try again"),
+		               what);
+	case SQLITE_FULL:
+		return sr_fail(db, SR_IO, _("%s: the disk is full; nothing was saved"), what);
+	case SQLITE_READONLY:
+		return sr_fail(db, SR_IO, _("%s: the database is read-only: %s"), what, err);
+	default:
+		return sr_fail(db, SR_IO, _("%s: database error: %s (code %d)"), what, err,
+		               sqlite3_extended_errcode(db->h));
+	}
+}
+
+const char *sr_db_message(const sr_db *db)
+{
+	return db ? db->msg : "";
+}
+
+void sr_copy(char *out, size_t outlen, const char *in)
+{
+	if (!outlen)
+		return;
+	if (!in)
+		in = "";
+	size_t n = strlen(in);
+	if (n >= outlen) {
+		n = outlen - 1;
+		/* never cut a UTF-8 sequence in half */
+		while (n > 0 && ((unsigned char)in[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(out, in, n);
+	out[n] = '\0';
+}
+
+void sr_col_text(sqlite3_stmt *st, int i, char *out, size_t outlen)
+{
+	sr_copy(out, outlen, (const char *)sqlite3_column_text(st, i));
+}
+
+sqlite3_stmt *sr_stmt(sr_db *db, const char *sql)
+{
+	size_t h = ((uintptr_t)sql >> 4) % SR_STMT_CACHE;
+	for (size_t probe = 0; probe < SR_STMT_CACHE; probe++) {
+		struct sr_stmt_slot *slot = &db->cache[(h + probe) % SR_STMT_CACHE];
+		if (slot->sql == sql) {
+			sqlite3_reset(slot->stmt);
+			sqlite3_clear_bindings(slot->stmt);
+			return slot->stmt;
+		}
+		if (!slot->sql) {
+			int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+			                            &slot->stmt, NULL);
+			if (rc != SQLITE_OK) {
+				sr_fail(db, SR_IO, "SQL error: %s in: %.80s", sqlite3_errmsg(db->h), sql);
+				slot->stmt = NULL;
+				return NULL;
+			}
+			slot->sql = sql;
+			return slot->stmt;
+		}
+	}
+	/* Cache full: should not happen with a fixed set of statements. */
+	sr_fail(db, SR_IO, "statement cache full");
+	return NULL;
+}
+
+void sr_stmt_done(sqlite3_stmt *st)
+{
+	if (st)
+		sqlite3_reset(st);
+}
+
+bool sr_bindv(sr_db *db, sqlite3_stmt *st, const char *fmt, va_list ap)
+{
+	int rc = SQLITE_OK;
+	for (int i = 1; fmt && *fmt && rc == SQLITE_OK; fmt++, i++) {
+		switch (*fmt) {
+		case 'i':
+			rc = sqlite3_bind_int(st, i, va_arg(ap, int));
+			break;
+		case 'I':
+			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
+			break;
+		case 'z': {
+			int64_t v = va_arg(ap, int64_t);
+			rc = v ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i);
+			break;
+		}
+		case 'd':
+			rc = sqlite3_bind_double(st, i, va_arg(ap, double));
+			break;
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			rc = s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT)
+			       : sqlite3_bind_null(st, i);
+			break;
+		}
+		case 'c': {
+			char c = (char)va_arg(ap, int);
+			rc = c ? sqlite3_bind_text(st, i, &c, 1, SQLITE_TRANSIENT)
+			       : sqlite3_bind_null(st, i);
+			break;
+		}
+		default:
+			sr_fail(db, SR_IO, "internal: bad bind format '%c'", *fmt);
+			return false;
+		}
+	}
+	if (rc != SQLITE_OK) {
+		sr_sqlite_fail(db, rc, "bind");
+		return false;
+	}
+	return true;
+}
+
+
+sr_status sr_exec(sr_db *db, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *st = sr_stmt(db, sql);
+	if (!st)
+		return SR_IO;
+	va_list ap;
+	va_start(ap, fmt);
+	bool ok = sr_bindv(db, st, fmt, ap);
+	va_end(ap);
+	if (!ok) {
+		sr_stmt_done(st);
+		return SR_IO;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sr_stmt_done(st);
+	if (rc != SQLITE_DONE)
+		return sr_sqlite_fail(db, rc, _("saving"));
+	return SR_OK;
+}
+
+int sr_changes(sr_db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
+sr_status sr_query_int(sr_db *db, int64_t *out, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *st = sr_stmt(db, sql);
+	if (!st)
+		return SR_IO;
+	va_list ap;
+	va_start(ap, fmt);
+	bool ok = sr_bindv(db, st, fmt, ap);
+	va_end(ap);
+	if (!ok) {
+		sr_stmt_done(st);
+		return SR_IO;
+	}
+	int rc = sqlite3_step(st);
+	sr_status res = SR_OK;
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		res = SR_NOTFOUND;
+	else
+		res = sr_sqlite_fail(db, rc, _("reading"));
+	sr_stmt_done(st);
+	return res;
+}
+
+sr_status sr_query_text(sr_db *db, char *out, size_t outlen, const char *sql, const char *fmt,
+                        ...)
+{
+	sqlite3_stmt *st = sr_stmt(db, sql);
+	if (!st)
+		return SR_IO;
+	va_list ap;
+	va_start(ap, fmt);
+	bool ok = sr_bindv(db, st, fmt, ap);
+	va_end(ap);
+	if (!ok) {
+		sr_stmt_done(st);
+		return SR_IO;
+	}
+	int rc = sqlite3_step(st);
+	sr_status res = SR_OK;
+	if (rc == SQLITE_ROW)
+		sr_col_text(st, 0, out, outlen);
+	else if (rc == SQLITE_DONE)
+		res = SR_NOTFOUND;
+	else
+		res = sr_sqlite_fail(db, rc, _("reading"));
+	sr_stmt_done(st);
+	return res;
+}
+
+/* Plain SQL without parameters (pragmas, migrations, transaction control). */
+static sr_status exec_script(sr_db *db, const char *sql, const char *what)
+{
+	char *err = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &err);
+	if (rc != SQLITE_OK) {
+		sr_status st = sr_sqlite_fail(db, rc, what);
+		if (err) {
+			size_t len = strlen(db->msg);
+			snprintf(db->msg + len, sizeof db->msg - len, " (%s)", err);
+		}
+		sqlite3_free(err);
+		return st;
+	}
+	return SR_OK;
+}
+
+sr_status sr_tx_begin(sr_db *db)
+{
+	if (db->tx_depth > 0) {
+		sr_status st = exec_script(db, "SAVEPOINT sr_nested", _("saving"));
+		if (st == SR_OK)
+			db->tx_depth++;
+		return st;
+	}
+	/* BEGIN IMMEDIATE takes the write lock now, so a busy database waits in
+	 * the busy handler instead of failing at the first write. Retry a few
+	 * times on top of the busy timeout before telling the user. */
+	sr_status st = SR_OK;
+	for (int attempt = 0; attempt < BEGIN_RETRIES; attempt++) {
+		int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			db->tx_depth = 1;
+			return SR_OK;
+		}
+		st = sr_sqlite_fail(db, rc, _("saving"));
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			return st;
+		usleep(20000u * (unsigned)(attempt + 1));
+	}
+	return st;
+}
+
+sr_status sr_tx_end(sr_db *db, sr_status st)
+{
+	if (db->tx_depth <= 0)
+		return st;
+	if (db->tx_depth > 1) {
+		db->tx_depth--;
+		if (st == SR_OK)
+			return exec_script(db, "RELEASE sr_nested", _("saving"));
+		sqlite3_exec(db->h, "ROLLBACK TO sr_nested; RELEASE sr_nested", NULL, NULL, NULL);
+		return st;
+	}
+	db->tx_depth = 0;
+	if (st == SR_OK) {
+		sr_status cst = exec_script(db, "COMMIT", _("saving"));
+		if (cst != SR_OK)
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return cst;
+	}
+	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	return st;
+}
+
+int sr_db_schema_latest(void)
+{
+	return sr_migration_count;
+}
+
+int sr_db_schema_version(sr_db *db)
+{
+	int64_t v = 0;
+	if (sr_query_int(db, &v, "PRAGMA user_version", NULL) != SR_OK)
+		return -1;
+	return (int)v;
+}
+
+static sr_status migrate(sr_db *db)
+{
+	int have = sr_db_schema_version(db);
+	if (have < 0)
+		return SR_IO;
+	if (have > sr_migration_count)
+		return sr_fail(db, SR_IO,
+		               _("the database is at schema version %d but this showroom knows only "
+		                 "%d: install the newer showroom program"),
+		               have, sr_migration_count);
+	for (int i = have; i < sr_migration_count; i++) {
+		const struct sr_migration *m = &sr_migrations[i];
+		sr_status st = sr_tx_begin(db);
+		if (st != SR_OK)
+			return st;
+		st = exec_script(db, m->sql, m->name);
+		if (st == SR_OK) {
+			char pragma[64];
+			snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m->version);
+			st = exec_script(db, pragma, m->name);
+		}
+		st = sr_tx_end(db, st);
+		if (st != SR_OK)
+			return st;
+	}
+	return SR_OK;
+}
+
+static sr_status configure(sr_db *db, bool readonly)
+{
+	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db->h, 1);
+	sr_status st = exec_script(db,
+	                           "PRAGMA foreign_keys = ON;"
+	                           "PRAGMA synchronous = FULL;"
+	                           "PRAGMA trusted_schema = OFF;",
+	                           _("opening the database"));
+	if (st == SR_OK && !readonly)
+		st = exec_script(db, "PRAGMA journal_mode = WAL;", _("opening the database"));
+	return st;
+}
+
+sr_status sr_db_open(const char *path, int flags, sr_db **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	sr_db *db = calloc(1, sizeof *db);
+	if (!db) {
+		if (err)
+			snprintf(err, errlen, "out of memory");
+		return SR_IO;
+	}
+	int oflags = SQLITE_OPEN_NOMUTEX;
+	if (flags & SR_OPEN_READONLY)
+		oflags |= SQLITE_OPEN_READONLY;
+	else
+		oflags |= SQLITE_OPEN_READWRITE;
+	if (flags & SR_OPEN_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	int rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+	sr_status st = SR_OK;
+	if (rc != SQLITE_OK) {
+		if (err)
+			snprintf(err, errlen, _("cannot open database %s: %s%s"), path,
+			         db->h ? sqlite3_errmsg(db->h) : "out of memory",
+			         (flags & SR_OPEN_CREATE) ? "" : _(" (run `showroom init` to create it)"));
+		sqlite3_close(db->h);
+		free(db);
+		return rc == SQLITE_CANTOPEN ? SR_NOTFOUND : SR_IO;
+	}
+	st = configure(db, flags & SR_OPEN_READONLY);
+	if (st == SR_OK) {
+		int v = sr_db_schema_version(db);
+		if (v > sr_migration_count)
+			st = sr_fail(db, SR_IO,
+			             _("the database is at schema version %d but this showroom knows "
+			               "only %d: install the newer showroom program"),
+			             v, sr_migration_count);
+		else if (flags & SR_OPEN_MIGRATE)
+			st = migrate(db);
+		else if (v < sr_migration_count)
+			st = sr_fail(db, SR_IO,
+			             v == 0 ? _("%s is not a showroom database yet: run `showroom init`")
+			                    : _("%s needs an upgrade: run `showroom init`"),
+			             path);
+	}
+	if (st != SR_OK) {
+		if (err)
+			snprintf(err, errlen, "%s", db->msg);
+		sr_db_close(db);
+		return st;
+	}
+	*out = db;
+	return SR_OK;
+}
+
+void sr_db_close(sr_db *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < SR_STMT_CACHE; i++)
+		if (db->cache[i].stmt)
+			sqlite3_finalize(db->cache[i].stmt);
+	sqlite3_close(db->h);
+	free(db);
+}
+
+void sr_db_set_now(sr_db *db, sr_time fixed)
+{
+	db->fixed_now = fixed;
+}
+
+sr_time sr_db_now(const sr_db *db)
+{
+	return db->fixed_now ? db->fixed_now : sr_time_system_now();
+}
+
+sr_date sr_db_today(const sr_db *db)
+{
+	return sr_time_date(sr_db_now(db));
+}
+
+void sr_now_text(const sr_db *db, char out[SR_TIME_LEN])
+{
+	sr_time_format(sr_db_now(db), out);
+}
+
+void sr_today_text(const sr_db *db, char out[SR_DATE_LEN])
+{
+	sr_date_format(sr_db_today(db), out);
+}
+
+int64_t sr_db_actor(const sr_db *db)
+{
+	return db->actor_id;
+}
+
+int64_t sr_db_data_version(sr_db *db)
+{
+	int64_t v = 0;
+	sr_query_int(db, &v, "PRAGMA data_version", NULL);
+	return v;
+}
+
+struct sqlite3 *sr_db_handle(sr_db *db)
+{
+	return db->h;
+}

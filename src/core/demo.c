@@ -1,0 +1,1836 @@
+/* demo.c — a realistic, reproducible dealership for demos and benchmarks.
+ *
+ * Everything goes through the core API the way the staff would do it, so
+ * every rule, permission and audit row holds: the reception logs a visit,
+ * the consultant files the card and follows it up, the DCC invites callers
+ * to the showroom, managers decide loss requests, customer service makes
+ * the post-sale calls. The clock is set to each event's time and never
+ * passes the moment the demo started. One transaction: all or nothing.
+ *
+ * Reproducible: one splitmix64 stream plans the cards (when, which channel,
+ * how it ends as of today); each card then runs on its own stream seeded
+ * from the plan. Same seed and same today, same data.
+ *
+ * The simulation goes card by card: a card's whole life is played before
+ * the next card (in filing order) is filed. Other staff's actions in
+ * between do not matter to the rules, which look at the card and the clock.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+/* ---- deterministic random numbers (splitmix64; never rand()) ---------- */
+
+struct rng {
+	uint64_t s;
+};
+
+static uint64_t rng_next(struct rng *r)
+{
+	uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+/* lo..hi, both included */
+static int rng_int(struct rng *r, int lo, int hi)
+{
+	if (hi <= lo)
+		return lo;
+	return lo + (int)(rng_next(r) % (uint64_t)(hi - lo + 1));
+}
+
+/* True with a probability of permille/1000: integers keep it exact. */
+static bool rng_per(struct rng *r, int permille)
+{
+	return (int)(rng_next(r) % 1000) < permille;
+}
+
+/* Index by weight; -1 when every weight is zero. */
+static int rng_pick(struct rng *r, const int *w, int n)
+{
+	int64_t sum = 0;
+	for (int i = 0; i < n; i++)
+		sum += w[i] > 0 ? w[i] : 0;
+	if (sum <= 0)
+		return -1;
+	int64_t x = (int64_t)(rng_next(r) % (uint64_t)sum);
+	for (int i = 0; i < n; i++) {
+		if (w[i] <= 0)
+			continue;
+		if (x < w[i])
+			return i;
+		x -= w[i];
+	}
+	return n - 1;
+}
+
+#define PICK(r, arr) ((arr)[rng_int((r), 0, (int)(sizeof(arr) / sizeof *(arr)) - 1)])
+
+/* 0..max, most often small: how long a customer takes to decide. */
+static int rng_skew(struct rng *r, int max)
+{
+	if (max <= 0)
+		return 0;
+	uint64_t a = rng_next(r) % 1000, b = rng_next(r) % 1000;
+	return (int)((uint64_t)max * a * b / 999000);
+}
+
+/* ---- the staff -------------------------------------------------------- */
+
+struct staff_def {
+	const char *login, *name;
+	sr_role role;
+	sr_team team;
+};
+
+enum { WHOLESALE_DEF = 9 };
+
+static const struct staff_def staff_defs[] = {
+	{"zhaojianguo", "赵建国", SR_ROLE_DIRECTOR, SR_TEAM_SHOWROOM},
+	{"qianhong", "钱红", SR_ROLE_MANAGER, SR_TEAM_SHOWROOM},
+	{"zhoumin", "周敏", SR_ROLE_MANAGER, SR_TEAM_SHOWROOM},
+	{"wangfang", "王芳", SR_ROLE_CONSULTANT, SR_TEAM_SHOWROOM},
+	{"liqiang", "李强", SR_ROLE_CONSULTANT, SR_TEAM_SHOWROOM},
+	{"zhangwei", "张伟", SR_ROLE_CONSULTANT, SR_TEAM_SHOWROOM},
+	{"ouyangmingyue", "欧阳明月", SR_ROLE_CONSULTANT, SR_TEAM_SHOWROOM},
+	{"lilei", "Li Lei", SR_ROLE_CONSULTANT, SR_TEAM_SHOWROOM},
+	{"chenjing", "陈静", SR_ROLE_CONSULTANT, SR_TEAM_SHOWROOM},
+	[WHOLESALE_DEF] = {"liuyang", "刘洋", SR_ROLE_CONSULTANT, SR_TEAM_SHOWROOM},
+	{"yangxue", "杨雪", SR_ROLE_RECEPTIONIST, SR_TEAM_SHOWROOM},
+	{"huangli", "黄丽", SR_ROLE_RECEPTIONIST, SR_TEAM_SHOWROOM},
+	{"wuhao", "吴浩", SR_ROLE_DCC_SUPERVISOR, SR_TEAM_DCC},
+	{"xuting", "徐婷", SR_ROLE_DCC_INBOUND, SR_TEAM_DCC},
+	{"sunyue", "孙悦", SR_ROLE_DCC_INBOUND, SR_TEAM_DCC},
+	{"machao", "马超", SR_ROLE_DCC_OUTBOUND, SR_TEAM_DCC},
+	{"zhuhui", "朱慧", SR_ROLE_DCC_OUTBOUND, SR_TEAM_DCC},
+	{"hulin", "胡琳", SR_ROLE_DCC_OUTBOUND, SR_TEAM_DCC},
+	{"guoxin", "郭欣", SR_ROLE_SERVICE, SR_TEAM_SHOWROOM},
+};
+
+#define NSTAFF ((int)(sizeof staff_defs / sizeof *staff_defs))
+
+/* Some consultants simply receive more customers than others. */
+static const int consultant_weight[] = {12, 10, 9, 8, 7, 6, 5, 5};
+
+/* ---- reference data the demo uses -------------------------------------- */
+
+enum src {
+	S_NONE, S_AUTOHOME, S_BITAUTO, S_PCAUTO, S_NETEASE, S_CHESHI, S_WEIBO, S_FORUM, S_VIDEO,
+	S_GROUPBUY, S_QQ, S_REFERRAL, S_REPURCHASE, S_PASSING, S_HOTLINE, S_EVENT, S_COUNT
+};
+
+static const char *const src_codes[S_COUNT] = {
+	NULL,     "autohome", "bitauto",  "pcauto",   "netease",    "cheshi",  "weibo", "forum",
+	"video",  "groupbuy", "qq",       "referral", "repurchase", "passing", "hotline", "event",
+};
+
+/* Monthly cost in yuan of the paid media sources. */
+static const int src_cost_yuan[S_COUNT] = {
+	[S_AUTOHOME] = 30000, [S_BITAUTO] = 20000, [S_PCAUTO] = 8000, [S_NETEASE] = 5000,
+	[S_CHESHI] = 5000,    [S_WEIBO] = 3000,    [S_VIDEO] = 4000,  [S_GROUPBUY] = 2000,
+	[S_EVENT] = 15000,
+};
+
+/* How a card starts: who files it, and from what. */
+enum kind {
+	K_WALKIN,     /* the reception logs the batch, the consultant files from it */
+	K_DCC_IN,     /* an inbound call: the DCC logs the call and files it */
+	K_DCC_OUT,    /* an internet lead the outbound DCC calls and files */
+	K_CONS_PHONE, /* a consultant's first call to a referred person */
+	K_OUTREACH,   /* a motor show or street promotion */
+	K_WHOLESALE,  /* a resale customer of the wholesale consultant */
+	K_NONE_WALK,  /* visitors who left no details (traffic only) */
+	K_NONE_CALL,  /* a sales call without details (traffic only) */
+	K_COUNT
+};
+
+static const int src_weight[K_COUNT][S_COUNT] = {
+	[K_WALKIN] = {[S_NONE] = 8, [S_PASSING] = 30, [S_REFERRAL] = 15, [S_AUTOHOME] = 14,
+	              [S_BITAUTO] = 10, [S_PCAUTO] = 5, [S_WEIBO] = 3, [S_VIDEO] = 4,
+	              [S_GROUPBUY] = 3, [S_QQ] = 2, [S_FORUM] = 2, [S_NETEASE] = 2},
+	[K_DCC_IN] = {[S_HOTLINE] = 30, [S_AUTOHOME] = 25, [S_BITAUTO] = 20, [S_PCAUTO] = 8,
+	              [S_NETEASE] = 5, [S_CHESHI] = 5, [S_GROUPBUY] = 4, [S_WEIBO] = 3},
+	[K_DCC_OUT] = {[S_AUTOHOME] = 35, [S_BITAUTO] = 30, [S_PCAUTO] = 12, [S_NETEASE] = 8,
+	               [S_CHESHI] = 8, [S_QQ] = 4, [S_FORUM] = 3},
+	[K_CONS_PHONE] = {[S_REFERRAL] = 60, [S_HOTLINE] = 20, [S_QQ] = 10, [S_WEIBO] = 10},
+	[K_OUTREACH] = {[S_EVENT] = 70, [S_GROUPBUY] = 10, [S_REFERRAL] = 20},
+	[K_WHOLESALE] = {[S_REFERRAL] = 60, [S_EVENT] = 40},
+	[K_NONE_WALK] = {[S_NONE] = 40, [S_PASSING] = 40, [S_AUTOHOME] = 10, [S_BITAUTO] = 10},
+	[K_NONE_CALL] = {[S_HOTLINE] = 60, [S_AUTOHOME] = 25, [S_BITAUTO] = 15},
+};
+
+/* Weekday weights, Monday first: weekends are busy in the showroom, the
+ * phones less so, motor shows happen on weekends. */
+static const int kind_weekday[K_COUNT][7] = {
+	[K_WALKIN] = {8, 8, 8, 9, 11, 20, 18},
+	[K_DCC_IN] = {10, 10, 10, 10, 10, 8, 6},
+	[K_DCC_OUT] = {10, 10, 10, 10, 10, 6, 2},
+	[K_CONS_PHONE] = {10, 10, 10, 10, 10, 8, 6},
+	[K_OUTREACH] = {3, 3, 3, 3, 5, 30, 30},
+	[K_WHOLESALE] = {10, 10, 10, 10, 10, 4, 2},
+	[K_NONE_WALK] = {8, 8, 8, 9, 11, 20, 18},
+	[K_NONE_CALL] = {10, 10, 10, 10, 10, 8, 6},
+};
+
+/* Time of day: the showroom peaks 10:00–12:00 and 14:00–17:00. */
+enum slot { SLOT_VISIT, SLOT_CALL, SLOT_OFFICE, SLOT_EVENT, SLOT_EVENING, SLOT_COUNT };
+
+static const int slot_hours[SLOT_COUNT][24] = {
+	[SLOT_VISIT] = {[9] = 3, [10] = 10, [11] = 10, [12] = 4, [13] = 5, [14] = 9, [15] = 10,
+	                [16] = 9, [17] = 5, [18] = 2},
+	[SLOT_CALL] = {[9] = 6, [10] = 9, [11] = 8, [12] = 3, [13] = 5, [14] = 8, [15] = 8,
+	               [16] = 7, [17] = 5, [18] = 2},
+	[SLOT_OFFICE] = {[9] = 5, [10] = 6, [11] = 5, [13] = 3, [14] = 5, [15] = 5, [16] = 5,
+	                 [17] = 3},
+	[SLOT_EVENT] = {[9] = 4, [10] = 8, [11] = 8, [13] = 6, [14] = 8, [15] = 6},
+	[SLOT_EVENING] = {[18] = 6, [19] = 3},
+};
+
+/* ---- names and words ---------------------------------------------------- */
+
+static const char *const surnames[] = {
+	"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
+	"胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐",
+};
+/* Rough frequency of the surnames above, most common first. */
+static const int surname_weight[] = {
+	72, 72, 70, 55, 48, 33, 25, 22, 21, 20, 18, 17, 14, 13, 13, 12, 12, 11, 10, 9, 9, 8, 7, 6, 6,
+};
+static const char *const compound_surnames[] = {"欧阳", "司马", "上官", "诸葛"};
+static const char *const male_given[] = {
+	"建华", "志强", "国庆", "海涛", "明辉", "俊杰", "子豪", "浩然", "宇航", "文博",
+	"晓东", "春雷", "永刚", "立新", "家豪", "鹏飞", "振宇", "天佑", "宏伟", "德明",
+	"少华", "昊天", "卫东", "伟民", "伟",   "强",   "磊",   "军",   "勇",   "杰",
+	"涛",   "斌",   "超",   "鹏",   "刚",   "辉",
+};
+static const char *const female_given[] = {
+	"秀英", "丽娟", "晓燕", "雅婷", "梦瑶", "欣怡", "雨涵", "思琪", "婉清", "静怡",
+	"美玲", "春梅", "海燕", "玉兰", "丹丹", "佳慧", "诗涵", "晓丽", "慧敏", "雪梅",
+	"芳",   "娜",   "敏",   "静",   "丽",   "艳",   "娟",   "霞",   "婷",   "琳",
+};
+static const char *const regions[] = {
+	"东城区", "西城区", "南湖区", "北苑区", "高新区", "经开区", "临江县", "青山县",
+};
+static const char *const roads[] = {
+	"人民路", "解放路", "建设路", "中山路", "和平路", "新华路", "胜利路", "文化路",
+};
+static const char *const phone_prefixes[] = {
+	"130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
+	"153", "155", "156", "157", "158", "159", "166", "173", "175", "176", "177", "180",
+	"181", "182", "183", "185", "186", "187", "188", "189", "191", "198", "199",
+};
+
+static const char *const answer_pool[SR_ANS_COUNT][4] = {
+	{"15万左右", "20-25万", "30万以内", "12万以内"},
+	{"无车，首次购车", "2012款捷达", "2015款朗逸", "家里有一辆比亚迪F3"},
+	{"上下班通勤，市区为主", "家用，周末郊游", "常跑高速，长途多", "商务接待"},
+	{"对比速腾，要天窗", "对比卡罗拉，要自动挡", "对比CR-V，要四驱", "要倒车影像和导航"},
+	{"全款", "贷款，首付三成", "分期三年", "公司付款"},
+	{"贴膜、脚垫", "行车记录仪", "暂不需要", "导航升级"},
+	{"国庆前", "春节前", "下个月", "两周内"},
+};
+
+static const char *const phone_talk[] = {
+	"电话回访，客户仍在对比车型",   "电话邀约周末到店试驾",     "客户询问最新优惠，已告知",
+	"客户出差，约下周再联系",       "介绍本月金融贷款方案",     "客户要和家人商量，暂未决定",
+	"确认客户意向车型及颜色",       "客户表示近期没时间到店",   "告知到店礼品活动",
+	"客户询问置换补贴政策",
+};
+static const char *const wechat_talk[] = {
+	"微信发送车型配置表和报价", "微信推送试驾活动信息", "客户微信咨询颜色和库存",
+	"微信发送贷款月供测算",
+};
+static const char *const sms_talk[] = {"短信提醒本周末店内活动", "短信发送节日问候及优惠信息"};
+static const char *const visit_talk[] = {
+	"到店看车，介绍外观内饰和配置",   "试乘试驾，客户对动力满意",
+	"客户带家人再次到店，洽谈价格",   "到店洽谈置换方案，评估旧车",
+	"客户对比竞品后回店，重点讲解安全配置",
+};
+static const char *const home_talk[] = {"上门拜访，送车型资料", "上门拜访客户单位，洽谈团购"};
+static const char *const order_talk[] = {
+	"通知客户车辆在途", "与客户确认交车时间", "提醒客户准备购车资料",
+};
+static const char *const dcc_talk[] = {
+	"回访网络线索，客户确认有购车意向", "客户对比多家4S店报价",  "客户未接电话，稍后再拨",
+	"介绍到店试驾礼品",                 "确认客户预算和意向车型",
+};
+static const char *const invite_talk[] = {"邀约客户到店看车", "邀约客户周末到店试驾"};
+static const char *const results[] = {"继续跟进", "考虑中", "报价已发", "意向提升", "待回复"};
+static const char *const comments[] = {
+	"抓紧邀约到店试驾",   "注意报价策略，别急于让价", "客户意向高，重点跟进",
+	"跟进间隔太长，加快节奏", "记录太简单，下次写清客户顾虑", "可以推荐金融方案",
+	"已阅",
+};
+static const char *const loss_notes[5][3] = {
+	{"已购买大众速腾", "已购本田思域", "已订丰田凯美瑞"},
+	{"在邻市4S店购买，价格更低", "在其他经销商提车", "朋友介绍去了别家店"},
+	{"家庭原因暂不购车", "资金不到位，放弃购车", "决定继续开旧车"},
+	{"外地客户，当地上牌限制", "需在户籍地购车", "单位要求在本地采购"},
+	{"多次电话无人接听", "号码已停机", "客户拒接电话"},
+};
+static const char *const cancel_reasons[] = {
+	"客户资金周转问题", "改订其他车型", "交车周期太长", "家人反对，退订",
+};
+static const char *const callback_results[] = {
+	"交车满意，已讲解用车注意事项", "用车正常，客户满意", "客户对服务满意，愿意转介绍",
+	"已提醒首保时间",               "首保已预约",
+	"客户反映车机偶尔卡顿，已转售后处理",
+};
+
+/* ---- the run ------------------------------------------------------------ */
+
+enum outcome { O_ACTIVE, O_ORDER, O_DORMANT, O_SOLD, O_LOST, O_COUNT };
+
+/* One planned card (or traffic-only row), in filing order after sorting. */
+struct plan {
+	sr_time at;
+	uint64_t seed;
+	int idx;
+	uint8_t kind, outcome;
+	bool repeat, dup;
+};
+
+/* What later cards need to know of an earlier one (repeat customers and
+ * duplicates share its person). */
+struct result {
+	char name[48];
+	char phone[SR_PHONE_MAX];
+	char gender[2];
+	sr_time filed, sold;
+	int64_t id;
+	sr_card_status status;
+	bool dcc_owned, dup_used;
+};
+
+struct level_bound {
+	char code[SR_CODE_MAX];
+	int max_days;
+};
+
+struct demo {
+	sr_db *db;
+	sr_time limit;           /* now at entry: the clock never passes it */
+	sr_date today, first;
+	char actor[SR_LOGIN_MAX]; /* login acting now; "" = not switched yet */
+	sr_status fatal;
+	int64_t refused;
+	char refusal[SR_MSG_MAX];
+	const char *cons[8], *recep[4], *mgr[4], *dcc_in[4], *dcc_out[4], *service[2];
+	int ncons, nrecep, nmgr, nin, nout, nservice;
+	char wholesale[SR_LOGIN_MAX]; /* "" = no wholesale cards */
+	char models[32][SR_CODE_MAX];
+	int nmodels;
+	bool has_source[S_COUNT];
+	struct level_bound levels[16];
+	int nlevels;
+	char default_fl[6][SR_CODE_MAX]; /* by level rank O,H,A,B,C,N */
+	struct plan *plan;
+	struct result *res;
+	size_t nplan;
+};
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static sr_time slot_time(struct rng *r, sr_date d, enum slot slot)
+{
+	int h = rng_pick(r, slot_hours[slot], 24);
+	return sr_date_start(d) + h * 3600 + rng_int(r, 0, 59) * 60 + rng_int(r, 0, 59);
+}
+
+static int level_max(const struct demo *g, const char *code)
+{
+	for (int i = 0; i < g->nlevels; i++)
+		if (!strcmp(g->levels[i].code, code))
+			return g->levels[i].max_days;
+	return 1;
+}
+
+static const char *default_fl(const struct demo *g, char level)
+{
+	int rank = sr_level_rank(level);
+	return g->default_fl[rank < 6 ? rank : 5];
+}
+
+/* Days to the next contact a consultant would choose for this level. */
+static int level_interval(struct rng *r, char level)
+{
+	switch (level) {
+	case 'O': return rng_int(r, 3, 7);
+	case 'H': return rng_int(r, 1, 3);
+	case 'A': return rng_int(r, 2, 3);
+	case 'B': return rng_int(r, 3, 7);
+	case 'C': return rng_int(r, 7, 15);
+	default: return rng_int(r, 10, 30);
+	}
+}
+
+/* Most contacts happen on the planned day; some a little late. */
+static int lateness(struct rng *r)
+{
+	int x = rng_int(r, 0, 99);
+	return x < 80 ? 0 : x < 94 ? rng_int(r, 1, 2) : rng_int(r, 3, 6);
+}
+
+static char level_step(char from, char to)
+{
+	static const char order[] = "OHABCN";
+	int a = sr_level_rank(from), b = sr_level_rank(to);
+	if (a == b || a > 5 || b > 5)
+		return from;
+	return order[a + (b > a ? 1 : -1)];
+}
+
+static const char *pick_src(struct demo *g, struct rng *r, enum kind k)
+{
+	int w[S_COUNT];
+	for (int i = 0; i < S_COUNT; i++)
+		w[i] = g->has_source[i] || i == S_NONE ? src_weight[k][i] : 0;
+	int i = rng_pick(r, w, S_COUNT);
+	return i > 0 ? src_codes[i] : NULL;
+}
+
+static const char *pick_consultant(struct demo *g, struct rng *r)
+{
+	int i = rng_pick(r, consultant_weight, g->ncons);
+	return g->cons[i < 0 ? 0 : i];
+}
+
+#define PICK_OF(r, arr, n) ((arr)[rng_int((r), 0, (n) - 1)])
+
+/* Switch the clock and the acting user: every core call below happens as
+ * that person at that moment. */
+static sr_status demo_as(struct demo *g, const char *login, sr_time t)
+{
+	sr_db_set_now(g->db, t);
+	if (!strcmp(g->actor, login))
+		return SR_OK;
+	sr_status st = sr_user_act_as(g->db, login);
+	sr_copy(g->actor, sizeof g->actor, st == SR_OK ? login : "");
+	return st;
+}
+
+/* An optional step's outcome: a refusal is counted and remembered (it is a
+ * bug in the simulation, the rules are right), storage errors end the run. */
+static bool demo_ok(struct demo *g, sr_status st)
+{
+	if (st == SR_OK)
+		return true;
+	if (st == SR_IO || st == SR_CONFLICT) {
+		if (g->fatal == SR_OK)
+			g->fatal = st;
+		return false;
+	}
+	if (!g->refused++)
+		sr_copy(g->refusal, sizeof g->refusal, sr_db_message(g->db));
+	return false;
+}
+
+/* ---- setup: staff, settings, reference, costs ---------------------------- */
+
+static sr_status demo_staff_add(struct demo *g, const struct staff_def *d)
+{
+	int64_t id;
+	sr_status st = sr_query_int(g->db, &id, "SELECT id FROM users WHERE login = ?1", "s",
+	                            d->login);
+	if (st != SR_NOTFOUND)
+		return st;
+	return sr_user_add(g->db, d->login, d->name, d->role, d->team, NULL, NULL);
+}
+
+/* Put a staff member in the pool of their role, if the login really has
+ * that role and is active (an existing user of the same login may not). */
+static void demo_staff_pool(struct demo *g, const struct staff_def *d)
+{
+	sr_user u;
+	if (sr_user_by_login(g->db, d->login, &u) != SR_OK || !u.active || u.role != d->role)
+		return;
+	switch (d->role) {
+	case SR_ROLE_CONSULTANT:
+		if (d != &staff_defs[WHOLESALE_DEF] && g->ncons < 8)
+			g->cons[g->ncons++] = d->login;
+		break;
+	case SR_ROLE_RECEPTIONIST:
+		if (g->nrecep < 4)
+			g->recep[g->nrecep++] = d->login;
+		break;
+	case SR_ROLE_MANAGER:
+	case SR_ROLE_DIRECTOR:
+		if (g->nmgr < 4)
+			g->mgr[g->nmgr++] = d->login;
+		break;
+	case SR_ROLE_DCC_INBOUND:
+		if (g->nin < 4)
+			g->dcc_in[g->nin++] = d->login;
+		break;
+	case SR_ROLE_DCC_OUTBOUND:
+		if (g->nout < 4)
+			g->dcc_out[g->nout++] = d->login;
+		break;
+	case SR_ROLE_SERVICE:
+		if (g->nservice < 2)
+			g->service[g->nservice++] = d->login;
+		break;
+	default:
+		break;
+	}
+}
+
+/* The wholesale consultant: the one the settings name, or ours. */
+static sr_status demo_wholesale(struct demo *g)
+{
+	char login[SR_LOGIN_MAX] = "";
+	sr_user u;
+	sr_status st = sr_setting_get(g->db, "wholesale_owner", login, sizeof login);
+	if (st != SR_OK && st != SR_NOTFOUND)
+		return st;
+	if (!*login) {
+		const char *ours = staff_defs[WHOLESALE_DEF].login;
+		if (sr_user_by_login(g->db, ours, &u) != SR_OK || u.role != SR_ROLE_CONSULTANT)
+			return SR_OK;
+		if ((st = sr_setting_set(g->db, "wholesale_owner", ours)) != SR_OK)
+			return st;
+		sr_copy(login, sizeof login, ours);
+	}
+	if (sr_user_by_login(g->db, login, &u) == SR_OK && u.active && u.role == SR_ROLE_CONSULTANT)
+		sr_copy(g->wholesale, sizeof g->wholesale, login);
+	return SR_OK;
+}
+
+static sr_status demo_staff(struct demo *g)
+{
+	sr_status st = SR_OK;
+	for (int i = 0; i < NSTAFF && st == SR_OK; i++)
+		st = demo_staff_add(g, &staff_defs[i]);
+	if (st != SR_OK)
+		return st;
+	for (int i = 0; i < NSTAFF; i++)
+		demo_staff_pool(g, &staff_defs[i]);
+	if (!g->ncons || !g->nrecep || !g->nmgr || !g->nin || !g->nout || !g->nservice)
+		return sr_fail(g->db, SR_RULE,
+		               _("demo: the demo staff (consultants wangfang, liqiang, ..., "
+		                 "receptionists, managers, DCC callers, service) exist with other "
+		                 "roles or are deactivated; use a fresh database"));
+	return demo_wholesale(g);
+}
+
+static int collect_model(void *ctx, const sr_model *m)
+{
+	struct demo *g = ctx;
+	if (g->nmodels < 32)
+		sr_copy(g->models[g->nmodels++], SR_CODE_MAX, m->code);
+	return 0;
+}
+
+static int collect_level(void *ctx, const sr_followup_level *l)
+{
+	struct demo *g = ctx;
+	if (g->nlevels < 16) {
+		sr_copy(g->levels[g->nlevels].code, SR_CODE_MAX, l->code);
+		g->levels[g->nlevels++].max_days = l->max_days;
+	}
+	return 0;
+}
+
+static sr_status demo_reference(struct demo *g)
+{
+	sr_status st = sr_model_each(g->db, collect_model, g);
+	if (st == SR_OK)
+		st = sr_followup_level_each(g->db, collect_level, g);
+	for (int i = 0; i < 6 && st == SR_OK; i++)
+		st = sr_followup_level_default(g->db, "OHABCN"[i], g->default_fl[i]);
+	if (st != SR_OK)
+		return st;
+	if (!g->nmodels)
+		return sr_fail(g->db, SR_RULE,
+		               _("demo: the vehicle catalogue is empty; add models first "
+		                 "(showroom model add) or run `showroom init` on a new file"));
+	for (int i = 1; i < S_COUNT; i++) {
+		sr_source s;
+		g->has_source[i] = sr_source_find(g->db, src_codes[i], &s) == SR_OK;
+	}
+	return SR_OK;
+}
+
+/* What the paid media cost each month of the demo period, ±20%. */
+static sr_status demo_costs(struct demo *g, struct rng *r)
+{
+	int y, m, d, ty, tm, td;
+	sr_date_to_civil(g->first, &y, &m, &d);
+	sr_date_to_civil(g->today, &ty, &tm, &td);
+	sr_status st = SR_OK;
+	for (; st == SR_OK && (y < ty || (y == ty && m <= tm)); m = m == 12 ? 1 : m + 1,
+	                                                          y += m == 1) {
+		char month[8];
+		snprintf(month, sizeof month, "%04d-%02d", y, m);
+		for (int i = 1; i < S_COUNT && st == SR_OK; i++) {
+			if (!src_cost_yuan[i] || !g->has_source[i])
+				continue;
+			int64_t yuan = src_cost_yuan[i] * (int64_t)rng_int(r, 80, 120) / 100;
+			st = sr_source_set_cost(g->db, src_codes[i], month, yuan / 100 * 100 * 100);
+		}
+	}
+	return st;
+}
+
+/* ---- planning ------------------------------------------------------------ */
+
+/* A day of the period by the kind's weekday weights (rejection sampling). */
+static sr_date plan_day(struct demo *g, struct rng *r, enum kind k)
+{
+	const int *w = kind_weekday[k];
+	int wmax = 1;
+	for (int i = 0; i < 7; i++)
+		wmax = w[i] > wmax ? w[i] : wmax;
+	for (int tries = 0; tries < 64; tries++) {
+		sr_date d = g->first + rng_int(r, 0, g->today - g->first);
+		if (rng_int(r, 1, wmax) <= w[sr_date_weekday(d) - 1])
+			return d;
+	}
+	return g->today - 1;
+}
+
+/* A time for the first event on a planned day, at least half an hour
+ * before the limit (the filing follows the visit). */
+static sr_time plan_time(struct demo *g, struct rng *r, enum kind k)
+{
+	enum slot slot = k == K_WALKIN || k == K_NONE_WALK ? SLOT_VISIT
+	                 : k == K_OUTREACH ? SLOT_EVENT : SLOT_CALL;
+	for (int tries = 0; tries < 16; tries++) {
+		sr_time t = slot_time(r, plan_day(g, r, k), slot);
+		if (t <= g->limit - 1800)
+			return t;
+	}
+	return slot_time(r, g->today - 1, slot);
+}
+
+/* How a card stands today depends on its age: young cards are mostly
+ * still being followed, old ones have mostly been sold, lost or parked.
+ * Weights in permille; the rest is active (about 55% overall). */
+static enum outcome plan_outcome(struct rng *r, int age, enum kind k)
+{
+	int w[O_COUNT];
+	if (k == K_WHOLESALE) {
+		int ww[O_COUNT] = {[O_ACTIVE] = 250, [O_ORDER] = 150, [O_SOLD] = 500, [O_LOST] = 100};
+		if (age < 12)
+			ww[O_SOLD] = 0;
+		return (enum outcome)rng_pick(r, ww, O_COUNT);
+	}
+	w[O_ORDER] = age < 3 ? 20 : age <= 60 ? 160 : 30;
+	w[O_SOLD] = age < 12 ? 0 : age > 72 ? 210 : 210 * (age - 12) / 60;
+	w[O_LOST] = age < 7 ? 5 : age > 57 ? 170 : 170 * (age - 7) / 50;
+	w[O_DORMANT] = age < 20 ? 0 : age > 80 ? 130 : 130 * (age - 20) / 60;
+	w[O_ACTIVE] = 1000 - w[O_ORDER] - w[O_SOLD] - w[O_LOST] - w[O_DORMANT];
+	return (enum outcome)rng_pick(r, w, O_COUNT);
+}
+
+static enum kind plan_kind(struct demo *g, struct rng *r)
+{
+	/* walk-in 50%, phone 35% (inbound, outbound, consultant), outreach 15% */
+	int w[K_COUNT] = {[K_WALKIN] = 500, [K_DCC_IN] = 160, [K_DCC_OUT] = 100,
+	                  [K_CONS_PHONE] = 90, [K_OUTREACH] = 125, [K_WHOLESALE] = 25};
+	if (!*g->wholesale) {
+		w[K_OUTREACH] += w[K_WHOLESALE];
+		w[K_WHOLESALE] = 0;
+	}
+	return (enum kind)rng_pick(r, w, K_COUNT);
+}
+
+static int plan_cmp(const void *a, const void *b)
+{
+	const struct plan *x = a, *y = b;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->idx - y->idx;
+}
+
+static sr_status demo_plan(struct demo *g, struct rng *r, int64_t cards)
+{
+	int64_t walkins = 0, calls = 0;
+	size_t cap = (size_t)cards + (size_t)cards / 2 + 4;
+	g->plan = calloc(cap, sizeof *g->plan);
+	if (!g->plan)
+		return sr_fail(g->db, SR_IO, "out of memory");
+	size_t n = 0;
+	for (int64_t i = 0; i < cards; i++) {
+		struct plan *p = &g->plan[n];
+		enum kind k = plan_kind(g, r);
+		p->kind = (uint8_t)k;
+		p->at = plan_time(g, r, k);
+		p->outcome = (uint8_t)plan_outcome(r, g->today - sr_time_date(p->at), k);
+		p->dup = k == K_WALKIN && rng_per(r, 20);
+		p->repeat = !p->dup && k != K_WHOLESALE && rng_per(r, 30);
+		p->seed = rng_next(r);
+		p->idx = (int)n++;
+		walkins += k == K_WALKIN;
+		calls += k == K_DCC_IN;
+	}
+	/* Visitors and callers who left no details: about a third of the
+	 * showroom's batches, fewer of the calls. */
+	int64_t extra = walkins * 45 / 100 + calls * 15 / 100;
+	for (int64_t i = 0; i < extra && n < cap; i++) {
+		struct plan *p = &g->plan[n];
+		enum kind k = i < walkins * 45 / 100 ? K_NONE_WALK : K_NONE_CALL;
+		p->kind = (uint8_t)k;
+		p->at = plan_time(g, r, k);
+		p->seed = rng_next(r);
+		p->idx = (int)n++;
+	}
+	g->nplan = n;
+	qsort(g->plan, n, sizeof *g->plan, plan_cmp);
+	g->res = calloc(n, sizeof *g->res);
+	if (!g->res)
+		return sr_fail(g->db, SR_IO, "out of memory");
+	return SR_OK;
+}
+
+/* ---- one card's life ------------------------------------------------------ */
+
+enum flavor {
+	F_PLAIN, F_PENDING, F_CANCEL, F_REJECT, F_TODCC, F_REACT, F_NEGLECT
+};
+
+struct sim {
+	struct demo *g;
+	struct rng r;
+	const struct plan *p;
+	struct result *res;
+	int64_t id;
+	char owner[SR_LOGIN_MAX];
+	bool dcc;                /* the owner is a DCC caller */
+	sr_channel channel;
+	char level, target;
+	char fl[SR_CODE_MAX];
+	int fl_max;
+	sr_card_status status;
+	sr_time cursor;          /* the card's last event */
+	sr_date next;            /* the card's next follow-up date as stored */
+	sr_date due;             /* when its owner will contact the customer next */
+	sr_date until;           /* no appointment on or after this day */
+	sr_date neglect_from;    /* 0, or the day the owner stops following up */
+	int visits;
+	bool intro, nego, drive;
+	unsigned answers;        /* bit per key question answered */
+	bool will_visit, full_visit;
+	int show_permille, visit_permille;
+	int64_t appt;
+	sr_date appt_date;
+	const char *appt_cons;
+	bool dead;               /* a step was refused: stop this card here */
+};
+
+static bool sim_ok(struct sim *s, sr_status st)
+{
+	if (demo_ok(s->g, st))
+		return true;
+	s->dead = true;
+	return false;
+}
+
+static bool sim_as(struct sim *s, const char *login, sr_time t)
+{
+	return sim_ok(s, demo_as(s->g, login, t));
+}
+
+/* The time of a card event on day d, after its last event; false when it
+ * would be past the limit (the event has not happened yet). */
+static bool sim_when(struct sim *s, sr_date d, enum slot slot, sr_time *out)
+{
+	sr_time t = slot_time(&s->r, d, slot);
+	if (t <= s->cursor)
+		t = s->cursor + 60 * rng_int(&s->r, 5, 40);
+	if (t > s->g->limit)
+		return false;
+	*out = t;
+	return true;
+}
+
+static const char REFRESH_SQL[] =
+	"SELECT c.level, coalesce(c.next_date, ''), c.status, u.login, u.role, c.followup_level"
+	" FROM cards c JOIN users u ON u.id = c.owner_id WHERE c.id = ?1";
+
+/* Read back what a lifecycle call did to the card (owner, level, next
+ * date, status): the simulation follows the core, never guesses. */
+static bool sim_refresh(struct sim *s)
+{
+	sqlite3_stmt *q = sr_stmt(s->g->db, REFRESH_SQL);
+	if (!q)
+		return sim_ok(s, SR_IO);
+	sqlite3_bind_int64(q, 1, s->id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		char next[SR_DATE_LEN], role_text[33];
+		sr_role role = SR_ROLE_CONSULTANT;
+		sr_date d;
+		s->level = ((const char *)sqlite3_column_text(q, 0))[0];
+		sr_col_text(q, 1, next, sizeof next);
+		s->status = sr_card_status_from_db((const char *)sqlite3_column_text(q, 2));
+		sr_col_text(q, 3, s->owner, sizeof s->owner);
+		sr_col_text(q, 4, role_text, sizeof role_text);
+		sr_col_text(q, 5, s->fl, sizeof s->fl);
+		sr_role_parse(role_text, &role);
+		s->dcc = sr_role_is_caller(role);
+		s->fl_max = level_max(s->g, s->fl);
+		s->next = *next && sr_date_parse(next, &d) ? d : 0;
+	}
+	sr_stmt_done(q);
+	if (rc != SQLITE_ROW)
+		return sim_ok(s, sr_sqlite_fail(s->g->db, rc, "demo"));
+	return true;
+}
+
+/* ---- a person ------------------------------------------------------------ */
+
+static void gen_person(struct demo *g, struct rng *r, struct result *res)
+{
+	bool male = rng_per(r, 650);
+	char given[16];
+	const char *sur = rng_per(r, 8) ? PICK(r, compound_surnames)
+	                                : surnames[rng_pick(r, surname_weight, 25)];
+	sr_copy(given, sizeof given, male ? PICK(r, male_given) : PICK(r, female_given));
+	snprintf(res->name, sizeof res->name, "%s%s", sur, given);
+	sr_copy(res->gender, sizeof res->gender, male ? "M" : "F");
+	for (int tries = 0; tries < 32; tries++) {
+		int64_t used = 0;
+		snprintf(res->phone, sizeof res->phone, "%s%08d", PICK(r, phone_prefixes),
+		         rng_int(r, 0, 99999999));
+		if (sr_query_int(g->db, &used, "SELECT count(*) FROM cards WHERE phone = ?1", "s",
+		                 res->phone) == SR_OK && !used)
+			break;
+	}
+}
+
+/* A repeat customer: someone filed days before, buying a second car or
+ * (after a sale) buying again. */
+static const struct result *find_repeat(struct demo *g, struct rng *r, size_t i)
+{
+	for (int tries = 0; tries < 8 && i > 0; tries++) {
+		size_t lo = i > 800 ? i - 800 : 0;
+		size_t j = lo + (size_t)rng_int(r, 0, (int)(i - lo - 1));
+		const struct result *o = &g->res[j];
+		if (o->id && g->plan[j].kind < K_NONE_WALK && o->filed < g->plan[i].at - 3 * 86400)
+			return o;
+	}
+	return NULL;
+}
+
+/* A duplicate: a DCC card still following, whose customer now walks in
+ * and is filed again by the showroom; left for a manager to merge. */
+static struct result *find_dup(struct demo *g, size_t i)
+{
+	for (size_t k = 0; k < 400 && k < i; k++) {
+		struct result *o = &g->res[i - 1 - k];
+		if (o->id && o->dcc_owned && !o->dup_used && o->status == SR_STATUS_ACTIVE &&
+		    o->filed < g->plan[i].at - 86400)
+			return o;
+	}
+	return NULL;
+}
+
+/* ---- follow-ups ---------------------------------------------------------- */
+
+struct fu {
+	sr_method method;
+	char level;              /* 0 = let the customer drift */
+	bool intro, nego, drive;
+	int64_t traffic_id;
+	const char *content;
+	int days;                /* next contact in days; 0 = as the level suggests */
+};
+
+/* The customer warms up or cools down a step now and then. A card that has
+ * been followed for a month without buying is not hot any more. */
+static char sim_drift(struct sim *s, sr_date d, bool visit)
+{
+	char target = s->target;
+	if (d - sr_time_date(s->p->at) > 35 && sr_level_rank(target) < sr_level_rank('B') &&
+	    s->p->outcome == O_ACTIVE)
+		target = 'B';
+	if (!rng_per(&s->r, visit ? 600 : 300))
+		return s->level;
+	char to = level_step(s->level, target);
+	if (to == 'H' && !visit && s->answers != 0x7f)
+		return s->level;
+	return to == 'O' ? s->level : to;
+}
+
+/* H needs all seven key questions: the consultant fills in the missing
+ * answers (a card edit) before raising the level. */
+static bool sim_answers(struct sim *s, sr_time t)
+{
+	sr_card_change ch[SR_ANS_COUNT];
+	size_t n = 0;
+	for (int i = 0; i < SR_ANS_COUNT; i++)
+		if (!(s->answers & (1u << i))) {
+			ch[n].field = sr_answer_key((sr_answer)i);
+			ch[n++].value = answer_pool[i][rng_int(&s->r, 0, 3)];
+		}
+	if (!n)
+		return true;
+	if (!sim_as(s, s->owner, t) || !sim_ok(s, sr_card_edit(s->g->db, s->id, 0, ch, n)))
+		return false;
+	s->answers = 0x7f;
+	return true;
+}
+
+/* Managers read the records and comment on some of them, a little later. */
+static void sim_comment(struct sim *s, int64_t fid, sr_time t)
+{
+	struct demo *g = s->g;
+	sr_time at = t + 3600 * rng_int(&s->r, 1, 30);
+	if (!rng_per(&s->r, 80) || at > g->limit)
+		return;
+	if (demo_ok(g, demo_as(g, PICK_OF(&s->r, g->mgr, g->nmgr), at)))
+		demo_ok(g, sr_followup_comment(g->db, fid, PICK(&s->r, comments)));
+}
+
+/* When the intent level moved, the consultant sets the follow-up level
+ * that goes with it (the next date already fits both). */
+static void sim_retune(struct sim *s, sr_time t, int days)
+{
+	const char *want = default_fl(s->g, s->level);
+	if (s->status != SR_STATUS_ACTIVE || !strcmp(want, s->fl) ||
+	    level_max(s->g, want) < days || !rng_per(&s->r, 750))
+		return;
+	sr_card_change ch = {"followup-level", want};
+	if (!sim_as(s, s->owner, t + 60) || !sim_ok(s, sr_card_edit(s->g->db, s->id, 0, &ch, 1)))
+		return;
+	sr_copy(s->fl, sizeof s->fl, want);
+	s->fl_max = level_max(s->g, want);
+}
+
+static bool sim_followup(struct sim *s, sr_time t, struct fu *f)
+{
+	struct demo *g = s->g;
+	sr_date d = sr_time_date(t);
+	bool order = s->status == SR_STATUS_ORDER;
+	char lv = order ? 'O' : f->level ? f->level : sim_drift(s, d, f->method == SR_METHOD_RECEPTION);
+	if (lv == 'H' && s->answers != 0x7f && !sim_answers(s, t))
+		return false;
+	int days = f->days ? f->days : level_interval(&s->r, lv);
+	days = days > s->fl_max ? s->fl_max : days < 1 ? 1 : days;
+	char next[SR_DATE_LEN];
+	sr_date_format(d + days, next);
+	sr_followup_input in = {
+		.card_id = s->id, .method = f->method, .level = order ? 0 : lv,
+		.next_date = next, .intro = f->intro, .negotiation = f->nego,
+		.test_drive = f->drive, .content = f->content,
+		.result = PICK(&s->r, results), .traffic_id = f->traffic_id,
+	};
+	int64_t fid = 0;
+	if (!sim_as(s, s->owner, t) || !sim_ok(s, sr_followup_add(g->db, &in, &fid)))
+		return false;
+	char before = s->level;
+	s->cursor = t;
+	s->level = lv;
+	s->due = d + days + lateness(&s->r);
+	s->intro |= f->intro;
+	s->nego |= f->nego;
+	s->drive |= f->drive;
+	s->visits += f->method == SR_METHOD_RECEPTION;
+	if (s->status == SR_STATUS_DORMANT)
+		s->status = SR_STATUS_ACTIVE;
+	sim_comment(s, fid, t);
+	if (before != lv)
+		sim_retune(s, t, days);
+	return !s->dead;
+}
+
+/* A showroom visit: the reception logs the batch with the receiving
+ * consultant; a DCC card is handed to that consultant by a manager; the
+ * consultant records the reception, linked to the traffic row. */
+static bool sim_visit(struct sim *s, sr_date d, struct fu *f, const char *cons)
+{
+	struct demo *g = s->g;
+	sr_time t;
+	if (!sim_when(s, d, SLOT_VISIT, &t))
+		return false;
+	const char *c = !s->dcc ? s->owner : cons ? cons : pick_consultant(g, &s->r);
+	const char *rec = PICK_OF(&s->r, g->recep, g->nrecep);
+	sr_traffic_input ti = {
+		.kind = SR_TRAFFIC_WALKIN, .persons = rng_int(&s->r, 1, 3), .consultant = c,
+		.model = g->models[rng_int(&s->r, 0, g->nmodels - 1)],
+	};
+	int64_t tid = 0;
+	if (!sim_as(s, rec, t) || !sim_ok(s, sr_traffic_add(g->db, &ti, &tid)))
+		return false;
+	if (s->dcc) {
+		if (!sim_as(s, PICK_OF(&s->r, g->mgr, g->nmgr), t + 60) ||
+		    !sim_ok(s, sr_card_assign(g->db, &s->id, 1, c)) || !sim_refresh(s))
+			return false;
+	}
+	if (s->appt) {
+		if (!sim_as(s, rec, t + 90) || !sim_ok(s, sr_appointment_showed(g->db, s->appt, 0)))
+			return false;
+		s->appt = 0;
+	}
+	f->method = SR_METHOD_RECEPTION;
+	f->traffic_id = tid;
+	if (!f->content)
+		f->content = f->drive ? visit_talk[1] : PICK(&s->r, visit_talk);
+	if (!sim_followup(s, t + 60 * rng_int(&s->r, 3, 10), f))
+		return false;
+	sr_time out = t + 60 * rng_int(&s->r, 25, 120);
+	if (out <= g->limit && demo_ok(g, demo_as(g, rec, out)))
+		demo_ok(g, sr_traffic_leave(g->db, tid, NULL));
+	return true;
+}
+
+/* The steps a visit brings, by how far the customer has come. */
+static void visit_steps(struct sim *s, struct fu *f, bool buying)
+{
+	memset(f, 0, sizeof *f);
+	f->intro = !s->intro || rng_per(&s->r, 200);
+	f->nego = (s->intro && rng_per(&s->r, buying ? 700 : 400)) || s->full_visit;
+	f->drive = (!s->drive && rng_per(&s->r, buying ? 700 : 350)) || s->full_visit;
+	if (s->full_visit)
+		f->intro = true;
+	s->full_visit = false;
+}
+
+/* A DCC call; sometimes an invitation with an appointment. */
+static bool sim_dcc_call(struct sim *s, sr_date d)
+{
+	struct demo *g = s->g;
+	sr_time t;
+	if (!sim_when(s, d, SLOT_CALL, &t))
+		return false;
+	struct fu f = {.method = rng_per(&s->r, 850) ? SR_METHOD_PHONE
+	                         : rng_per(&s->r, 500) ? SR_METHOD_WECHAT : SR_METHOD_SMS};
+	int span = s->fl_max < 4 ? s->fl_max : 4;
+	bool invite = !s->appt && s->visits == 0 && d + span < s->until &&
+	              rng_per(&s->r, s->will_visit ? 500 : 200);
+	if (invite) {
+		f.method = SR_METHOD_PHONE;
+		f.days = rng_int(&s->r, 1, span);
+		f.content = PICK(&s->r, invite_talk);
+	} else {
+		f.content = f.method == SR_METHOD_PHONE ? PICK(&s->r, dcc_talk)
+		            : f.method == SR_METHOD_WECHAT ? PICK(&s->r, wechat_talk)
+		                                           : PICK(&s->r, sms_talk);
+	}
+	if (!sim_followup(s, t, &f))
+		return false;
+	if (!invite)
+		return true;
+	char date[SR_DATE_LEN];
+	sr_date_format(d + f.days, date);
+	s->appt_cons = pick_consultant(g, &s->r);
+	if (!sim_as(s, s->owner, t + 120) ||
+	    !sim_ok(s, sr_appointment_add(g->db, s->id, date, s->appt_cons, &s->appt)))
+		return false;
+	s->appt_date = d + f.days;
+	s->due = s->appt_date;
+	return true;
+}
+
+/* The appointment day: the customer comes, or the caller marks it missed
+ * in the evening and calls again the next day. */
+static bool sim_appt_day(struct sim *s)
+{
+	struct demo *g = s->g;
+	if (rng_per(&s->r, s->show_permille)) {
+		struct fu f;
+		visit_steps(s, &f, s->will_visit);
+		return sim_visit(s, s->appt_date, &f, s->appt_cons);
+	}
+	sr_time t;
+	if (!sim_when(s, s->appt_date, SLOT_EVENING, &t))
+		return false;
+	if (!sim_as(s, s->owner, t) || !sim_ok(s, sr_appointment_missed(g->db, s->appt)))
+		return false;
+	s->cursor = t;
+	s->appt = 0;
+	s->due = s->appt_date + 1;
+	return true;
+}
+
+/* A consultant's contact: a return visit now and then, otherwise a call,
+ * a WeChat message, a text or a home visit. */
+static bool sim_contact(struct sim *s, sr_date d)
+{
+	if (s->full_visit || rng_per(&s->r, s->visit_permille)) {
+		struct fu f;
+		visit_steps(s, &f, s->will_visit);
+		return sim_visit(s, d, &f, NULL);
+	}
+	sr_time t;
+	if (!sim_when(s, d, SLOT_CALL, &t))
+		return false;
+	struct fu f = {0};
+	int x = rng_int(&s->r, 0, 99);
+	f.method = x < 60 ? SR_METHOD_PHONE : x < 85 ? SR_METHOD_WECHAT
+	           : x < 97 ? SR_METHOD_SMS : SR_METHOD_VISIT;
+	const char *const *pool = phone_talk;
+	int n = (int)(sizeof phone_talk / sizeof *phone_talk);
+	if (s->status == SR_STATUS_ORDER) {
+		f.method = SR_METHOD_PHONE;
+		pool = order_talk;
+		n = (int)(sizeof order_talk / sizeof *order_talk);
+	} else if (f.method == SR_METHOD_WECHAT) {
+		pool = wechat_talk;
+		n = (int)(sizeof wechat_talk / sizeof *wechat_talk);
+	} else if (f.method == SR_METHOD_SMS) {
+		pool = sms_talk;
+		n = (int)(sizeof sms_talk / sizeof *sms_talk);
+	} else if (f.method == SR_METHOD_VISIT) {
+		pool = home_talk;
+		n = (int)(sizeof home_talk / sizeof *home_talk);
+	}
+	f.content = pool[rng_int(&s->r, 0, n - 1)];
+	return sim_followup(s, t, &f);
+}
+
+/* Follow the card on its due dates until day `until` (exclusive), the
+ * limit, or the day its owner stops following it. */
+static void sim_court(struct sim *s, sr_date until)
+{
+	s->until = until;
+	while (!s->dead && !s->g->fatal &&
+	       (s->status == SR_STATUS_ACTIVE || s->status == SR_STATUS_ORDER)) {
+		sr_date d = s->appt ? s->appt_date : s->due;
+		if (d >= until || d > s->g->today)
+			break;
+		if (s->neglect_from && d >= s->neglect_from)
+			break;
+		bool done = s->appt ? sim_appt_day(s) : s->dcc ? sim_dcc_call(s, d) : sim_contact(s, d);
+		if (!done)
+			break;
+	}
+}
+
+/* ---- filing -------------------------------------------------------------- */
+
+static void filing_answers(struct sim *s, sr_card_filing *in, int count)
+{
+	for (int i = 0; i < SR_ANS_COUNT; i++)
+		if (rng_int(&s->r, 0, SR_ANS_COUNT - 1) < count || count >= SR_ANS_COUNT) {
+			in->answers[i] = answer_pool[i][rng_int(&s->r, 0, 3)];
+			s->answers |= 1u << i;
+		}
+}
+
+static char filing_level(struct rng *r, enum kind k)
+{
+	static const int walkin[] = {40, 200, 350, 290, 120};
+	static const int dcc[] = {0, 100, 300, 400, 200};
+	static const int outreach[] = {0, 0, 200, 500, 300};
+	static const int wholesale[] = {0, 500, 500, 0, 0};
+	const int *w = k == K_WALKIN ? walkin : k == K_WHOLESALE ? wholesale
+	               : k == K_OUTREACH ? outreach : dcc;
+	return "HABCN"[rng_pick(r, w, 5)];
+}
+
+static int expected_days(struct rng *r, char level)
+{
+	switch (level) {
+	case 'H':
+	case 'A': return rng_int(r, 5, 15);
+	case 'B': return rng_int(r, 15, 30);
+	case 'C': return rng_int(r, 30, 90);
+	default: return rng_per(r, 500) ? 0 : rng_int(r, 90, 180);
+	}
+}
+
+static void gen_vin(struct rng *r, char vin[18])
+{
+	static const char chars[] = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
+	memcpy(vin, rng_per(r, 500) ? "LSG" : "LSV", 3);
+	for (int i = 3; i < 17; i++)
+		vin[i] = chars[rng_int(r, 0, (int)sizeof chars - 2)];
+	vin[17] = '\0';
+}
+
+/* Who files the card, and how. Returns false when the filing itself was
+ * refused (s->dead is then set and the run stops with the message). */
+static bool sim_file(struct sim *s, sr_file_as as, bool new_opp, const char *src_override)
+{
+	struct demo *g = s->g;
+	const struct plan *p = s->p;
+	enum kind k = (enum kind)p->kind;
+	sr_card_filing in = {0};
+	char next[SR_DATE_LEN], expect[SR_DATE_LEN], vin[18], address[96];
+	sr_time t = p->at;
+	sr_date d = sr_time_date(t);
+	const char *filer;
+	in.name = s->res->name;
+	in.phone = s->res->phone;
+	in.gender = s->res->gender;
+	in.source = src_override ? src_override : pick_src(g, &s->r, k);
+	in.model = g->models[rng_int(&s->r, 0, g->nmodels - 1)];
+	in.level = filing_level(&s->r, k);
+	in.new_opportunity = new_opp;
+	in.file_as = as;
+	if (rng_per(&s->r, 800))
+		in.region = PICK(&s->r, regions);
+	if (in.region && rng_per(&s->r, 300)) {
+		snprintf(address, sizeof address, "%s%d号", PICK(&s->r, roads), rng_int(&s->r, 1, 300));
+		in.address = address;
+	}
+	int known = k == K_WALKIN ? rng_int(&s->r, 0, 5) : k == K_WHOLESALE ? 3 : rng_int(&s->r, 0, 2);
+	filing_answers(s, &in, in.level == 'H' ? SR_ANS_COUNT : known);
+	int ed = expected_days(&s->r, in.level);
+	if (ed) {
+		sr_date_format(d + ed, expect);
+		in.expected_purchase = expect;
+	}
+	const char *fl = default_fl(g, in.level);
+	int days = level_interval(&s->r, in.level), max = level_max(g, fl);
+	sr_date_format(d + (days > max ? max : days), next);
+	in.next_date = next;
+	if (as != SR_FILE_ACTIVE) {
+		in.deposit_cents = (int64_t)rng_int(&s->r, 5, 20) * 100000;
+		gen_vin(&s->r, vin);
+		in.vin = as == SR_FILE_SOLD || rng_per(&s->r, 500) ? vin : NULL;
+	}
+	switch (k) {
+	case K_WALKIN: {
+		/* The reception logs the batch; the consultant who received it
+		 * files the card from that row. */
+		const char *cons = pick_consultant(g, &s->r);
+		sr_traffic_input ti = {
+			.kind = SR_TRAFFIC_WALKIN, .persons = rng_int(&s->r, 1, 4),
+			.consultant = cons, .model = in.model, .source = in.source,
+		};
+		const char *rec = PICK_OF(&s->r, g->recep, g->nrecep);
+		if (!sim_as(s, rec, t) || !sim_ok(s, sr_traffic_add(g->db, &ti, &in.traffic_id)))
+			return false;
+		in.channel = SR_CHANNEL_WALKIN;
+		filer = cons;
+		t += 60 * rng_int(&s->r, 5, 20);
+		s->visits = 1;
+		break;
+	}
+	case K_DCC_IN: {
+		const char *caller = PICK_OF(&s->r, g->dcc_in, g->nin);
+		sr_traffic_input ti = {
+			.kind = SR_TRAFFIC_CALL, .consultant = caller, .model = in.model,
+			.source = in.source,
+		};
+		if (!sim_as(s, caller, t) || !sim_ok(s, sr_traffic_add(g->db, &ti, &in.traffic_id)))
+			return false;
+		in.channel = SR_CHANNEL_PHONE;
+		filer = caller;
+		t += 60 * rng_int(&s->r, 2, 6);
+		break;
+	}
+	case K_DCC_OUT:
+		filer = PICK_OF(&s->r, g->dcc_out, g->nout);
+		in.channel = SR_CHANNEL_PHONE;
+		break;
+	case K_CONS_PHONE:
+		filer = pick_consultant(g, &s->r);
+		in.channel = SR_CHANNEL_PHONE;
+		break;
+	case K_WHOLESALE:
+		filer = g->wholesale;
+		in.channel = SR_CHANNEL_OUTREACH;
+		in.wholesale = true;
+		break;
+	default:
+		filer = pick_consultant(g, &s->r);
+		in.channel = SR_CHANNEL_OUTREACH;
+		break;
+	}
+	if (t > g->limit)
+		t = g->limit;
+	/* Filing is the one step the demo cannot do without. */
+	sr_status st = demo_as(g, filer, t);
+	if (st == SR_OK)
+		st = sr_card_file(g->db, &in, &s->id);
+	if (st != SR_OK) {
+		if (g->fatal == SR_OK)
+			g->fatal = st;
+		s->dead = true;
+		return false;
+	}
+	s->channel = in.channel;
+	s->cursor = t;
+	s->due = sr_time_date(t) + 1;
+	s->res->id = s->id;
+	s->res->filed = t;
+	return sim_refresh(s);
+}
+
+/* ---- the endings ---------------------------------------------------------- */
+
+static const char CALLBACKS_SQL[] =
+	"SELECT id, due_date FROM callbacks WHERE card_id = ?1 AND status = 'due'"
+	" ORDER BY due_date, id";
+
+/* Customer service makes the post-sale calls that are due by today. */
+static void sim_callbacks(struct sim *s)
+{
+	struct demo *g = s->g;
+	int64_t ids[16];
+	sr_date due[16];
+	int n = 0;
+	sqlite3_stmt *q = sr_stmt(g->db, CALLBACKS_SQL);
+	if (!q) {
+		sim_ok(s, SR_IO);
+		return;
+	}
+	sqlite3_bind_int64(q, 1, s->id);
+	while (n < 16 && sqlite3_step(q) == SQLITE_ROW) {
+		ids[n] = sqlite3_column_int64(q, 0);
+		if (sr_date_parse((const char *)sqlite3_column_text(q, 1), &due[n]))
+			n++;
+	}
+	sr_stmt_done(q);
+	for (int i = 0; i < n; i++) {
+		sr_time t = slot_time(&s->r, due[i], SLOT_OFFICE);
+		if (t < s->cursor)
+			t = s->cursor + 3600;
+		if (t > g->limit || !rng_per(&s->r, 880))
+			continue;
+		const char *res = i == 0 ? callback_results[0]
+		                  : rng_per(&s->r, 60) ? callback_results[5]
+		                                       : callback_results[rng_int(&s->r, 1, 4)];
+		if (demo_ok(g, demo_as(g, PICK_OF(&s->r, g->service, g->nservice), t)))
+			demo_ok(g, sr_callback_done(g->db, ids[i], res));
+	}
+}
+
+/* Delivery on day d closes the card as sold; the callbacks follow. */
+static void sim_deliver(struct sim *s, sr_date d)
+{
+	sr_time t;
+	sim_court(s, d);
+	if (s->dead || s->status != SR_STATUS_ORDER || !sim_when(s, d, SLOT_VISIT, &t))
+		return;
+	if (!sim_as(s, s->owner, t) || !sim_ok(s, sr_order_deliver(s->g->db, s->id)))
+		return;
+	s->cursor = t;
+	s->status = SR_STATUS_SOLD;
+	s->res->sold = t;
+	sim_callbacks(s);
+}
+
+/* The customer backs out on day d: the card is active again. */
+static void sim_cancel(struct sim *s, sr_date d)
+{
+	sr_time t;
+	sim_court(s, d);
+	if (s->dead || s->status != SR_STATUS_ORDER || !sim_when(s, d, SLOT_CALL, &t))
+		return;
+	if (!sim_as(s, s->owner, t) ||
+	    !sim_ok(s, sr_order_cancel(s->g->db, s->id, PICK(&s->r, cancel_reasons))) ||
+	    !sim_refresh(s))
+		return;
+	s->cursor = t;
+	s->due = s->next > sr_time_date(t) ? s->next : sr_time_date(t) + 1;
+}
+
+/* Sign the order on day d: in the showroom (negotiation at a visit), or on
+ * the phone for a wholesale customer. False when it did not happen. */
+static bool sim_sign(struct sim *s, sr_date d)
+{
+	struct demo *g = s->g;
+	sim_court(s, d);
+	if (s->dead || s->status != SR_STATUS_ACTIVE || s->appt)
+		return false;
+	sr_date day = sr_time_date(s->cursor) > d ? sr_time_date(s->cursor) : d;
+	if (s->visit_permille) {
+		struct fu f;
+		visit_steps(s, &f, true);
+		f.nego = true;
+		f.level = s->answers == 0x7f && rng_per(&s->r, 600) ? 'H'
+		          : sr_level_rank(s->level) > sr_level_rank('A') ? 'A' : s->level;
+		if (!sim_visit(s, day, &f, NULL))
+			return false;
+	}
+	sr_time t = s->cursor + 60 * rng_int(&s->r, 20, 60);
+	if (!s->visit_permille && !sim_when(s, day, SLOT_CALL, &t))
+		return false;
+	if (t > g->limit)
+		return false;
+	char vin[18], expect[SR_DATE_LEN];
+	gen_vin(&s->r, vin);
+	sr_date_format(sr_time_date(t) + rng_int(&s->r, 7, 30), expect);
+	sr_order_input o = {
+		.deposit_cents = (int64_t)rng_int(&s->r, 5, 20) * 100000,
+		.vin = rng_per(&s->r, 400) ? vin : NULL, .expected_delivery = expect,
+	};
+	if (!sim_as(s, s->owner, t) || !sim_ok(s, sr_order_add(g->db, s->id, &o, NULL)) ||
+	    !sim_refresh(s))
+		return false;
+	s->cursor = t;
+	return true;
+}
+
+static sr_loss_reason pick_reason(struct sim *s)
+{
+	static const int consultant[] = {300, 200, 200, 100, 200};
+	static const int dcc[] = {150, 100, 200, 150, 400};
+	return (sr_loss_reason)rng_pick(&s->r, s->dcc ? dcc : consultant, 5);
+}
+
+/* The owner asks to close the card as lost on day d. */
+static bool sim_loss_request(struct sim *s, sr_date d)
+{
+	sr_time t;
+	if (s->appt || !sim_when(s, d, SLOT_CALL, &t))
+		return false;
+	sr_loss_reason why = pick_reason(s);
+	if (!sim_as(s, s->owner, t) ||
+	    !sim_ok(s, sr_loss_request(s->g->db, s->id, why, loss_notes[why][rng_int(&s->r, 0, 2)])))
+		return false;
+	s->cursor = t;
+	return true;
+}
+
+enum decision { D_CONFIRM, D_REJECT, D_TODCC };
+
+/* A manager decides within the next day or so (not yet, if that is after
+ * the limit: the request stays pending). */
+static bool sim_loss_decide(struct sim *s, enum decision dec)
+{
+	struct demo *g = s->g;
+	sr_time t = s->cursor + 3600 * rng_int(&s->r, 2, 30);
+	if (t > g->limit)
+		return false;
+	if (!sim_as(s, PICK_OF(&s->r, g->mgr, g->nmgr), t))
+		return false;
+	sr_status st = dec == D_CONFIRM ? sr_loss_confirm(g->db, s->id)
+	               : dec == D_REJECT ? sr_loss_reject(g->db, s->id)
+	                                 : sr_loss_to_dcc(g->db, s->id,
+	                                                  PICK_OF(&s->r, g->dcc_out, g->nout));
+	if (!sim_ok(s, st))
+		return false;
+	s->cursor = t;
+	if (dec == D_CONFIRM) {
+		s->status = SR_STATUS_LOST;
+		return true;
+	}
+	/* Back to active: the (new) owner follows it up again from tomorrow. */
+	if (!sim_refresh(s))
+		return false;
+	s->due = sr_time_date(t) + 1;
+	return true;
+}
+
+/* Lost on day d: straight, or after a manager first sent it back (to the
+ * consultant, or to the DCC for a re-check) and it failed again. */
+static void sim_lost(struct sim *s, sr_date d)
+{
+	int path = rng_int(&s->r, 0, 99);
+	int avail = s->g->today - d;
+	enum decision first = path < 80 || avail < 14 ? D_CONFIRM
+	                      : path < 90 && !s->dcc ? D_TODCC : D_REJECT;
+	sim_court(s, d);
+	if (s->dead || s->status != SR_STATUS_ACTIVE || !sim_loss_request(s, d) ||
+	    !sim_loss_decide(s, first) || first == D_CONFIRM)
+		return;
+	sr_date again = d + rng_int(&s->r, 7, avail - 2);
+	s->show_permille = 0;
+	s->visit_permille = 0;
+	sim_court(s, again);
+	if (!s->dead && s->status == SR_STATUS_ACTIVE && sim_loss_request(s, again))
+		sim_loss_decide(s, D_CONFIRM);
+}
+
+/* Parked on day d: cannot be sold or lost now; no next date. */
+static bool sim_dormant(struct sim *s, sr_date d)
+{
+	sr_time t;
+	sim_court(s, d);
+	if (s->dead || s->status != SR_STATUS_ACTIVE || s->appt || !sim_when(s, d, SLOT_CALL, &t))
+		return false;
+	if (!sim_as(s, s->owner, t) || !sim_ok(s, sr_card_dormant(s->g->db, s->id)))
+		return false;
+	s->cursor = t;
+	s->status = SR_STATUS_DORMANT;
+	return true;
+}
+
+/* A dormant customer calls back, or the owner picks the card up again. */
+static void sim_reactivate(struct sim *s, sr_date d)
+{
+	sr_time t;
+	if (!sim_when(s, d, SLOT_CALL, &t))
+		return;
+	d = sr_time_date(t);
+	int days = level_interval(&s->r, s->level);
+	char next[SR_DATE_LEN];
+	sr_date_format(d + (days > s->fl_max ? s->fl_max : days), next);
+	if (!sim_as(s, s->owner, t) || !sim_ok(s, sr_card_reactivate(s->g->db, s->id, next)) ||
+	    !sim_refresh(s))
+		return;
+	s->cursor = t;
+	s->due = s->next > d ? s->next : d + 1;
+}
+
+/* ---- outcomes ---------------------------------------------------------- */
+
+static void life_sold(struct sim *s, sr_date filed)
+{
+	int avail = s->g->today - filed;
+	if (avail < 4) {
+		sim_court(s, s->g->today + 1);
+		return;
+	}
+	sr_date order = filed + rng_skew(&s->r, avail - 3 < 40 ? avail - 3 : 40);
+	int gap = s->g->today - order;
+	if (sim_sign(s, order))
+		sim_deliver(s, order + rng_int(&s->r, 3, gap < 25 ? gap : 25));
+}
+
+static void life_order(struct sim *s, sr_date filed)
+{
+	sr_date from = s->g->today - 30 > filed ? s->g->today - 30 : filed;
+	sim_sign(s, from + rng_int(&s->r, 0, s->g->today - from));
+	sim_court(s, s->g->today + 1);
+}
+
+static void life_lost(struct sim *s, sr_date filed)
+{
+	int avail = s->g->today - filed;
+	if (avail < 3) {
+		sim_court(s, s->g->today + 1);
+		return;
+	}
+	sim_lost(s, filed + 2 + rng_skew(&s->r, avail - 3));
+}
+
+static void life_dormant(struct sim *s, sr_date filed)
+{
+	int avail = s->g->today - filed;
+	if (avail < 17) {
+		sim_court(s, s->g->today + 1);
+		return;
+	}
+	/* phone and outreach cards: never visited; walk-ins: only after
+	 * introduction, negotiation and test drive */
+	s->show_permille = 0;
+	if (s->channel == SR_CHANNEL_WALKIN)
+		s->full_visit = true;
+	else
+		s->visit_permille = 0;
+	sim_dormant(s, filed + 16 + rng_int(&s->r, 0, avail - 17));
+}
+
+static enum flavor active_flavor(struct sim *s, int age)
+{
+	int x = rng_int(&s->r, 0, 999);
+	if (x < 60 && age >= 5)
+		return F_PENDING;
+	if (x < 100 && age >= 25 && s->visit_permille)
+		return F_CANCEL;
+	if (x < 130 && age >= 15)
+		return F_REJECT;
+	if (x < 160 && age >= 20 && !s->dcc)
+		return F_TODCC;
+	if (x < 200 && age >= 45 && s->channel != SR_CHANNEL_WALKIN)
+		return F_REACT;
+	if (x < 320 && age >= 10)
+		return F_NEGLECT;
+	return F_PLAIN;
+}
+
+/* Still being followed today, by one of several roads. */
+static void life_active(struct sim *s, sr_date filed, bool dup)
+{
+	struct demo *g = s->g;
+	int age = g->today - filed;
+	enum flavor fl = dup ? F_PLAIN : active_flavor(s, age);
+	switch (fl) {
+	case F_PENDING: {
+		sr_date d = g->today - rng_int(&s->r, 0, 2);
+		sim_court(s, d);
+		if (!s->dead && s->status == SR_STATUS_ACTIVE)
+			sim_loss_request(s, d > filed ? d : filed + 1);
+		return;
+	}
+	case F_CANCEL: {
+		sr_date d = filed + rng_skew(&s->r, age - 20);
+		if (sim_sign(s, d))
+			sim_cancel(s, d + rng_int(&s->r, 3, 15));
+		break;
+	}
+	case F_REJECT:
+	case F_TODCC: {
+		sr_date d = filed + 3 + rng_skew(&s->r, age - 10);
+		sim_court(s, d);
+		if (!s->dead && s->status == SR_STATUS_ACTIVE && sim_loss_request(s, d))
+			sim_loss_decide(s, fl == F_REJECT ? D_REJECT : D_TODCC);
+		break;
+	}
+	case F_REACT: {
+		sr_date d = filed + 16 + rng_int(&s->r, 0, age - 45);
+		s->show_permille = 0;
+		s->visit_permille = 0;
+		if (sim_dormant(s, d))
+			sim_reactivate(s, d + rng_int(&s->r, 15, g->today - d < 40 ? g->today - d : 40));
+		break;
+	}
+	case F_NEGLECT:
+		s->neglect_from = g->today - rng_int(&s->r, 1, 20);
+		break;
+	case F_PLAIN:
+		break;
+	}
+	sim_court(s, g->today + 1);
+}
+
+/* The customer's mood over the card's life, and how likely they come. */
+static void sim_setup(struct sim *s, enum outcome o, int age)
+{
+	static const int young[] = {0, 250, 400, 250, 100};
+	static const int old[] = {0, 0, 300, 450, 250};
+	struct rng *r = &s->r;
+	switch (o) {
+	case O_SOLD:
+	case O_ORDER:
+		s->target = rng_per(r, 400) ? 'H' : 'A';
+		s->will_visit = true;
+		break;
+	case O_LOST:
+		s->target = rng_per(r, 500) ? 'C' : 'N';
+		s->will_visit = rng_per(r, 250);
+		break;
+	case O_DORMANT:
+		s->target = rng_per(r, 500) ? 'C' : 'N';
+		break;
+	default:
+		s->target = "HABCN"[rng_pick(r, age < 20 ? young : old, 5)];
+		s->will_visit = rng_per(r, 400);
+		break;
+	}
+	s->show_permille = s->will_visit ? 800 : 150;
+	s->visit_permille = s->will_visit ? 300 : 40;
+	if (s->p->kind == K_WHOLESALE) {
+		s->show_permille = 0;
+		s->visit_permille = 0;
+	}
+}
+
+/* Visitors and callers who leave no details: traffic rows only. */
+static void sim_traffic_only(struct demo *g, const struct plan *p)
+{
+	struct rng r = {p->seed};
+	int64_t tid = 0;
+	sr_traffic_input ti = {.model = rng_per(&r, 600) ? g->models[rng_int(&r, 0, g->nmodels - 1)]
+	                                                 : NULL,
+	                       .source = pick_src(g, &r, (enum kind)p->kind)};
+	const char *who;
+	if (p->kind == K_NONE_WALK) {
+		ti.kind = SR_TRAFFIC_WALKIN;
+		ti.persons = rng_int(&r, 1, 3);
+		ti.consultant = rng_per(&r, 900) ? pick_consultant(g, &r) : NULL;
+		who = PICK_OF(&r, g->recep, g->nrecep);
+	} else {
+		ti.kind = SR_TRAFFIC_CALL;
+		who = PICK_OF(&r, g->dcc_in, g->nin);
+		ti.consultant = who;
+	}
+	if (!demo_ok(g, demo_as(g, who, p->at)) || !demo_ok(g, sr_traffic_add(g->db, &ti, &tid)))
+		return;
+	sr_time out = p->at + 60 * rng_int(&r, 8, 40);
+	if (ti.kind == SR_TRAFFIC_WALKIN && out <= g->limit &&
+	    demo_ok(g, demo_as(g, who, out)))
+		demo_ok(g, sr_traffic_leave(g->db, tid, NULL));
+}
+
+/* Who the customer is: new, a repeat customer, or a deliberate duplicate. */
+static bool sim_person(struct sim *s, size_t i, const char **src)
+{
+	struct demo *g = s->g;
+	*src = NULL;
+	if (s->p->dup) {
+		struct result *o = find_dup(g, i);
+		if (o) {
+			o->dup_used = true;
+			memcpy(s->res->name, o->name, sizeof o->name);
+			memcpy(s->res->phone, o->phone, sizeof o->phone);
+			memcpy(s->res->gender, o->gender, sizeof o->gender);
+			return true;
+		}
+	}
+	if (s->p->repeat) {
+		const struct result *o = find_repeat(g, &s->r, i);
+		if (o) {
+			memcpy(s->res->name, o->name, sizeof o->name);
+			memcpy(s->res->phone, o->phone, sizeof o->phone);
+			memcpy(s->res->gender, o->gender, sizeof o->gender);
+			if (o->status == SR_STATUS_SOLD && o->sold && o->sold < s->p->at &&
+			    g->has_source[S_REPURCHASE])
+				*src = src_codes[S_REPURCHASE];
+			return true;
+		}
+	}
+	gen_person(g, &s->r, s->res);
+	return false;
+}
+
+/* How the card is filed: most as active; a few sign at the first contact;
+ * some wholesale deals are known only at delivery. */
+static sr_file_as sim_file_as(struct sim *s)
+{
+	enum outcome o = (enum outcome)s->p->outcome;
+	int age = s->g->today - sr_time_date(s->p->at);
+	if (s->p->kind == K_WHOLESALE) {
+		if (o == O_SOLD)
+			return rng_per(&s->r, 400) ? SR_FILE_SOLD
+			       : rng_per(&s->r, 400) && age >= 4 ? SR_FILE_ORDER : SR_FILE_ACTIVE;
+		if (o == O_ORDER && rng_per(&s->r, 300))
+			return SR_FILE_ORDER;
+		return SR_FILE_ACTIVE;
+	}
+	if (s->p->kind == K_WALKIN && !s->p->dup && (o == O_ORDER || (o == O_SOLD && age >= 4)) &&
+	    rng_per(&s->r, 60))
+		return SR_FILE_ORDER;
+	return SR_FILE_ACTIVE;
+}
+
+static void sim_life(struct sim *s, sr_file_as as)
+{
+	struct demo *g = s->g;
+	sr_date filed = sr_time_date(s->p->at);
+	int age = g->today - filed;
+	if (as == SR_FILE_SOLD) {
+		sim_callbacks(s);
+		return;
+	}
+	if (as == SR_FILE_ORDER) {
+		if (s->p->outcome == O_SOLD)
+			sim_deliver(s, filed + rng_int(&s->r, 3, age < 25 ? age : 25));
+		else
+			sim_court(s, g->today + 1);
+		return;
+	}
+	switch ((enum outcome)s->p->outcome) {
+	case O_SOLD:
+		life_sold(s, filed);
+		break;
+	case O_ORDER:
+		life_order(s, filed);
+		break;
+	case O_LOST:
+		life_lost(s, filed);
+		break;
+	case O_DORMANT:
+		life_dormant(s, filed);
+		break;
+	default:
+		life_active(s, filed, s->p->dup);
+		break;
+	}
+}
+
+/* File one planned card and play its life up to today. */
+static void sim_card(struct demo *g, size_t i)
+{
+	struct sim s = {.g = g, .p = &g->plan[i], .res = &g->res[i]};
+	s.r.s = s.p->seed;
+	if (s.p->kind >= K_NONE_WALK) {
+		sim_traffic_only(g, s.p);
+		return;
+	}
+	const char *src;
+	bool again = sim_person(&s, i, &src);
+	sim_setup(&s, (enum outcome)s.p->outcome, g->today - sr_time_date(s.p->at));
+	sr_file_as as = sim_file_as(&s);
+	if (!sim_file(&s, as, again, src))
+		return;
+	if (as == SR_FILE_SOLD)
+		s.res->sold = s.cursor;
+	sim_life(&s, as);
+	if (!g->fatal && !s.dead)
+		sim_refresh(&s);
+	s.res->status = s.status;
+	s.res->dcc_owned = s.dcc;
+#ifdef DEMO_DEBUG
+	fprintf(stderr, "DBG plan=%d kind=%d as=%d final=%d dead=%d\n", s.p->outcome, s.p->kind, as, s.status, s.dead);
+#endif
+}
+
+/* ---- the entry point ------------------------------------------------------ */
+
+static sr_status demo_run(struct demo *g, int64_t cards, uint64_t seed,
+                          sr_progress_fn progress, void *ctx)
+{
+	struct rng master = {seed};
+	/* Staff, settings and costs are in place a week before the period. */
+	sr_db_set_now(g->db, sr_date_start(g->first - 7) + 9 * 3600);
+	sr_status st = demo_staff(g);
+	if (st == SR_OK)
+		st = demo_reference(g);
+	if (st == SR_OK)
+		st = demo_costs(g, &master);
+	if (st == SR_OK)
+		st = demo_plan(g, &master, cards);
+	if (st != SR_OK)
+		return st;
+	size_t step = g->nplan / 100 ? g->nplan / 100 : 1;
+	for (size_t i = 0; i < g->nplan; i++) {
+		if (progress && i % step == 0)
+			progress(ctx, (int64_t)i, (int64_t)g->nplan);
+		sim_card(g, i);
+		if (g->fatal != SR_OK) {
+			char why[SR_MSG_MAX];
+			sr_copy(why, sizeof why, sr_db_message(g->db));
+			return sr_fail(g->db, g->fatal, _("demo: %s"), why);
+		}
+	}
+	if (progress)
+		progress(ctx, (int64_t)g->nplan, (int64_t)g->nplan);
+	return SR_OK;
+}
+
+static void demo_pragmas_restore(sr_db *db, int64_t temp_store, int64_t cache_size)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "PRAGMA temp_store = %d; PRAGMA cache_size = %lld",
+	         (int)temp_store, (long long)cache_size);
+	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+}
+
+sr_status sr_demo_generate(sr_db *db, int64_t cards, uint64_t seed, sr_progress_fn progress,
+                           void *ctx)
+{
+	sr_status st = sr_perm_require(db, SR_ACT_DEMO);
+	if (st != SR_OK)
+		return st;
+	if (cards < 0 || cards > 1000000)
+		return sr_fail(db, SR_USAGE, _("demo: the number of cards must be 0 to 1000000"));
+	/* The caller's identity and clock come back at the end, whatever happens. */
+	int64_t actor_id = db->actor_id;
+	sr_role actor_role = db->actor_role;
+	sr_team actor_team = db->actor_team;
+	char actor_login[SR_LOGIN_MAX];
+	memcpy(actor_login, db->actor_login, sizeof actor_login);
+	sr_time fixed = db->fixed_now;
+	struct demo g = {.db = db};
+	sr_time now = sr_db_now(db);
+	/* With the system clock, stop at the full hour so that two runs in
+	 * the same hour give the same data. */
+	g.limit = fixed ? now : now - now % 3600;
+	g.today = sr_time_date(now);
+	g.first = g.today - 180;
+	/* Every core call nests a savepoint in the one big transaction; keep
+	 * their statement journals in memory instead of temporary files, and
+	 * give the page cache room, for the time of the run. */
+	int64_t temp_store = 0, cache_size = -2000;
+	sr_query_int(db, &temp_store, "PRAGMA temp_store", NULL);
+	sr_query_int(db, &cache_size, "PRAGMA cache_size", NULL);
+	sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072", NULL, NULL,
+	             NULL);
+	st = sr_tx_begin(db);
+	if (st == SR_OK)
+		st = sr_tx_end(db, demo_run(&g, cards, seed, progress, ctx));
+	demo_pragmas_restore(db, temp_store, cache_size);
+	db->actor_id = actor_id;
+	db->actor_role = actor_role;
+	db->actor_team = actor_team;
+	memcpy(db->actor_login, actor_login, sizeof actor_login);
+	db->fixed_now = fixed;
+	free(g.plan);
+	free(g.res);
+	if (st == SR_OK && g.refused)
+		sr_fail(db, SR_OK, _("demo: %lld optional steps were refused; the first: %s"),
+		        (long long)g.refused, g.refusal);
+	else if (st == SR_OK)
+		sr_fail(db, SR_OK, _("demo: %lld cards"), (long long)cards);
+	return st;
+}

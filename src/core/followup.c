@@ -1,0 +1,277 @@
+/* followup.c — follow-up records: adding one (with its effect on the card),
+ * the manager's comment, and reading them back. */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+static const char *const method_names[] = {"reception", "phone", "sms",
+                                           "wechat",    "visit", "other"};
+static const char *const method_labels[] = {N_("展厅接待"), N_("电话"), N_("短信"),
+                                            N_("微信"),     N_("上门拜访"), N_("其他")};
+
+const char *sr_method_name(sr_method m)
+{
+	return (unsigned)m < 6 ? method_names[m] : "?";
+}
+
+const char *sr_method_label(sr_method m)
+{
+	return (unsigned)m < 6 ? _(method_labels[m]) : "?";
+}
+
+bool sr_method_parse(const char *text, sr_method *out)
+{
+	for (int i = 0; text && i < 6; i++)
+		if (!strcmp(text, method_names[i])) {
+			*out = (sr_method)i;
+			return true;
+		}
+	return false;
+}
+
+static sr_status check_len(sr_db *db, const char *field, const char *v, int max, bool multiline)
+{
+	if (!v || !*v)
+		return SR_OK;
+	if (!sr_text_valid(v, multiline))
+		return sr_fail(db, SR_BADINPUT, _("%s holds invalid UTF-8 or control characters"),
+		               field);
+	int chars = 0;
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		chars += (*p & 0xC0) != 0x80;
+	if (chars > max)
+		return sr_fail(db, SR_BADINPUT, _("%s is %d characters long; at most %d allowed"),
+		               field, chars, max);
+	return SR_OK;
+}
+
+/* The level after the follow-up: O only through an order (and it stays O
+ * while the order is open), H only with all seven answers. */
+static sr_status check_level(sr_db *db, const sr_card_facts *c, char wanted, char *out)
+{
+	if (!wanted || wanted == c->level) {
+		*out = c->level;
+		return SR_OK;
+	}
+	if (!sr_level_valid(wanted))
+		return sr_fail(db, SR_BADINPUT, _("level '%c': expected H, A, B, C or N"), wanted);
+	if (wanted == 'O')
+		return sr_fail(db, SR_RULE,
+		               _("level O is set by signing an order (showroom order add %lld), not "
+		                 "by a follow-up"),
+		               (long long)c->id);
+	if (c->level == 'O')
+		return sr_fail(db, SR_RULE,
+		               _("card %lld has an open order: its level stays O; cancel the order "
+		                 "to change it"),
+		               (long long)c->id);
+	if (wanted == 'H' && !c->answers_complete)
+		return sr_fail(db, SR_RULE,
+		               _("level H needs all seven key questions answered on card %lld: edit "
+		                 "the card's answers first (showroom card edit %lld --answer ...)"),
+		               (long long)c->id, (long long)c->id);
+	*out = wanted;
+	return SR_OK;
+}
+
+static sr_status check_when(sr_db *db, const sr_card_facts *c, const char *at,
+                            char out[SR_TIME_LEN])
+{
+	sr_time t;
+	if (!at) {
+		sr_now_text(db, out);
+		return SR_OK;
+	}
+	if (!sr_time_parse(at, &t))
+		return sr_fail(db, SR_BADINPUT, _("follow-up time '%s': expected YYYY-MM-DD HH:MM"),
+		               at);
+	if (t > sr_db_now(db))
+		return sr_fail(db, SR_RULE, _("a follow-up cannot be recorded in the future (%s)"), at);
+	sr_time_format(t, out);
+	if (strcmp(out, c->filed_at) < 0)
+		return sr_fail(db, SR_RULE,
+		               _("follow-up time %s is before card %lld was filed (%s)"), out,
+		               (long long)c->id, c->filed_at);
+	return SR_OK;
+}
+
+static sr_status check_traffic(sr_db *db, int64_t traffic_id)
+{
+	if (!traffic_id)
+		return SR_OK;
+	sr_traffic t;
+	sr_status st = sr_traffic_get(db, traffic_id, &t);
+	if (st != SR_OK)
+		return st;
+	if (t.result != SR_RESULT_NONE)
+		return sr_fail(db, SR_RULE,
+		               _("traffic row %lld is already linked to card %lld (%s): a row files "
+		                 "or follows up one card"),
+		               (long long)t.id, (long long)t.card_id,
+		               sr_traffic_result_name(t.result));
+	return SR_OK;
+}
+
+static const char INSERT_FOLLOWUP_SQL[] =
+	"INSERT INTO followups(card_id, at, user_id, method, content, result, level_before, level,"
+	" next_date, step_intro, step_negotiation, step_test_drive, traffic_id, created_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+
+/* A follow-up moves the card: level, next date, sales steps, and a dormant
+ * card becomes active again. */
+static const char UPDATE_CARD_SQL[] =
+	"UPDATE cards SET level = ?1, next_date = ?2,"
+	" status = CASE status WHEN 'dormant' THEN 'active' ELSE status END,"
+	" step_intro = max(step_intro, ?3), step_negotiation = max(step_negotiation, ?4),"
+	" step_test_drive = max(step_test_drive, ?5), version = version + 1, updated_at = ?6"
+	" WHERE id = ?7";
+
+static sr_status write_followup(sr_db *db, const sr_followup_input *in, const sr_card_facts *c,
+                                const char *at, char level, const char *next, int64_t *id)
+{
+	char now[SR_TIME_LEN];
+	sr_now_text(db, now);
+	sr_status st = sr_exec(db, INSERT_FOLLOWUP_SQL, "IsIsssccsiiizs", in->card_id, at,
+	                       db->actor_id, sr_method_name(in->method),
+	                       in->content ? in->content : "", in->result ? in->result : "",
+	                       (int)c->level, (int)level, next, (int)in->intro,
+	                       (int)in->negotiation, (int)in->test_drive, in->traffic_id, now);
+	if (st != SR_OK)
+		return st;
+	*id = sqlite3_last_insert_rowid(db->h);
+	if (in->traffic_id) {
+		st = sr_exec(db,
+		             "UPDATE traffic SET result = 'followup', card_id = ?1, version = version + 1"
+		             " WHERE id = ?2 AND result = 'none'",
+		             "II", in->card_id, in->traffic_id);
+		if (st == SR_OK && sr_changes(db) != 1)
+			return sr_fail(db, SR_CONFLICT,
+			               _("traffic row %lld was linked by someone else meanwhile"),
+			               (long long)in->traffic_id);
+	}
+	if (st == SR_OK)
+		st = sr_exec(db, UPDATE_CARD_SQL, "csiiisI", (int)level, next, (int)in->intro,
+		             (int)in->negotiation, (int)in->test_drive, now, in->card_id);
+	return st;
+}
+
+sr_status sr_followup_add(sr_db *db, const sr_followup_input *in, int64_t *id_out)
+{
+	sr_card_facts c;
+	char at[SR_TIME_LEN], next[SR_DATE_LEN], level = 0;
+	sr_status st = sr_perm_card(db, SR_ACT_FOLLOWUP, in->card_id);
+	if (st == SR_OK)
+		st = sr_card_facts_get(db, in->card_id, &c);
+	if (st == SR_OK)
+		st = sr_transition_check(db, &c, SR_TR_FOLLOWUP);
+	if (st != SR_OK)
+		return st;
+	if ((unsigned)in->method > SR_METHOD_OTHER)
+		return sr_fail(db, SR_BADINPUT,
+		               _("method must be reception, phone, sms, wechat, visit or other"));
+	if ((st = check_len(db, _("content"), in->content, 2000, true)) != SR_OK ||
+	    (st = check_len(db, _("result"), in->result, 200, false)) != SR_OK ||
+	    (st = check_when(db, &c, in->at, at)) != SR_OK ||
+	    (st = check_level(db, &c, in->level, &level)) != SR_OK ||
+	    (st = sr_next_date_check(db, c.followup_level, in->next_date, next)) != SR_OK ||
+	    (st = check_traffic(db, in->traffic_id)) != SR_OK)
+		return st;
+	if ((st = sr_tx_begin(db)) != SR_OK)
+		return st;
+	char *before = sr_card_snapshot(db, in->card_id);
+	int64_t id = 0;
+	st = write_followup(db, in, &c, at, level, next, &id);
+	if (st == SR_OK) {
+		char *after = sr_card_snapshot(db, in->card_id);
+		st = sr_audit_write(db, "followup", "followup", id, in->card_id, before, after);
+		free(after);
+	}
+	free(before);
+	st = sr_tx_end(db, st);
+	if (st == SR_OK && id_out)
+		*id_out = id;
+	return st;
+}
+
+sr_status sr_followup_comment(sr_db *db, int64_t followup_id, const char *comment)
+{
+	int64_t card_id = 0;
+	sr_status st = sr_query_int(db, &card_id, "SELECT card_id FROM followups WHERE id = ?1", "I",
+	                            followup_id);
+	if (st == SR_NOTFOUND)
+		return sr_fail(db, SR_NOTFOUND, _("follow-up record %lld not found"),
+		               (long long)followup_id);
+	if (st == SR_OK)
+		st = sr_perm_card(db, SR_ACT_COMMENT, card_id);
+	if (st != SR_OK)
+		return st;
+	if (!comment || !*comment)
+		return sr_fail(db, SR_BADINPUT, _("a comment needs text"));
+	if ((st = check_len(db, _("comment"), comment, 500, true)) != SR_OK)
+		return st;
+	if ((st = sr_tx_begin(db)) != SR_OK)
+		return st;
+	char now[SR_TIME_LEN];
+	sr_now_text(db, now);
+	st = sr_exec(db, "UPDATE followups SET comment = ?1, comment_by = ?2, comment_at = ?3"
+	                 " WHERE id = ?4",
+	             "sIsI", comment, db->actor_id, now, followup_id);
+	if (st == SR_OK) {
+		char after[64];
+		snprintf(after, sizeof after, "{\"comment_by\":%lld}", (long long)db->actor_id);
+		st = sr_audit_write(db, "comment", "followup", followup_id, card_id, NULL, after);
+	}
+	return sr_tx_end(db, st);
+}
+
+static const char FOLLOWUP_LIST_SQL[] =
+	"SELECT f.id, f.card_id, f.at, u.login, u.name, f.method, f.level_before, f.level,"
+	" coalesce(f.next_date, ''), f.step_intro, f.step_negotiation, f.step_test_drive,"
+	" coalesce(f.traffic_id, 0), f.content, f.result, coalesce(f.comment, ''), c.name"
+	" FROM followups f JOIN users u ON u.id = f.user_id JOIN cards c ON c.id = f.card_id"
+	" WHERE f.card_id = ?1 ORDER BY f.at, f.id";
+
+sr_status sr_followup_each(sr_db *db, int64_t card_id,
+                           int (*fn)(void *ctx, const sr_followup *f), void *ctx)
+{
+	sr_status st = sr_perm_card(db, SR_ACT_CARD_VIEW, card_id);
+	if (st != SR_OK)
+		return st;
+	sqlite3_stmt *q = sr_stmt(db, FOLLOWUP_LIST_SQL);
+	if (!q)
+		return SR_IO;
+	sqlite3_bind_int64(q, 1, card_id);
+	sr_followup *f = malloc(sizeof *f);
+	if (!f) {
+		sr_stmt_done(q);
+		return sr_fail(db, SR_IO, "out of memory");
+	}
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		memset(f, 0, sizeof *f);
+		f->id = sqlite3_column_int64(q, 0);
+		f->card_id = sqlite3_column_int64(q, 1);
+		sr_col_text(q, 2, f->at, sizeof f->at);
+		sr_col_text(q, 3, f->user_login, sizeof f->user_login);
+		sr_col_text(q, 4, f->user_name, sizeof f->user_name);
+		sr_method_parse((const char *)sqlite3_column_text(q, 5), &f->method);
+		f->level_before = ((const char *)sqlite3_column_text(q, 6))[0];
+		f->level = ((const char *)sqlite3_column_text(q, 7))[0];
+		sr_col_text(q, 8, f->next_date, sizeof f->next_date);
+		f->intro = sqlite3_column_int(q, 9);
+		f->negotiation = sqlite3_column_int(q, 10);
+		f->test_drive = sqlite3_column_int(q, 11);
+		f->traffic_id = sqlite3_column_int64(q, 12);
+		sr_col_text(q, 13, f->content, sizeof f->content);
+		sr_col_text(q, 14, f->result, sizeof f->result);
+		sr_col_text(q, 15, f->comment, sizeof f->comment);
+		sr_col_text(q, 16, f->card_name, sizeof f->card_name);
+		if (fn(ctx, f))
+			break;
+	}
+	sr_stmt_done(q);
+	free(f);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sr_sqlite_fail(db, rc, _("reading follow-ups"));
+	return SR_OK;
+}

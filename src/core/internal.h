@@ -1,0 +1,151 @@
+/* internal.h — private plumbing shared by the core modules: the connection
+ * structure, SQL helpers with bound parameters, transactions, refusals and
+ * audit rows. Not installed; front ends use include/showroom/ only. */
+#ifndef SHOWROOM_INTERNAL_H
+#define SHOWROOM_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <libintl.h>
+#include "showroom.h"
+
+/* Messages go through gettext (domain "showroom") so the UI can show them
+ * in Chinese; N_ marks table strings translated where they are shown. */
+#define _(s) dgettext("showroom", s)
+#define N_(s) (s)
+
+#define SR_STMT_CACHE 256
+#define SR_MSG_MAX 512
+
+struct sr_stmt_slot {
+	const char *sql;        /* the static SQL text: its address is the key */
+	sqlite3_stmt *stmt;
+};
+
+struct sr_db {
+	sqlite3 *h;
+	struct sr_stmt_slot cache[SR_STMT_CACHE];
+	int tx_depth;           /* nesting: 0 = none, 1 = BEGIN IMMEDIATE, >1 savepoints */
+	sr_time fixed_now;      /* 0 = system clock */
+	int64_t actor_id;
+	sr_role actor_role;
+	sr_team actor_team;
+	char actor_login[SR_LOGIN_MAX];
+	char msg[SR_MSG_MAX];
+};
+
+/* Set the connection's message and return st. printf-style. */
+sr_status sr_fail(sr_db *db, sr_status st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Map a SQLite result to a status with a message that names the SQL
+ * error: constraint → SR_RULE, busy/locked → SR_CONFLICT, full/IO → SR_IO. */
+sr_status sr_sqlite_fail(sr_db *db, int rc, const char *what);
+
+/* A cached prepared statement for a static SQL string, reset and with its
+ * bindings cleared. NULL on error (message set). Callers must sr_stmt_done
+ * it (reset) when finished, so no reader holds a snapshot. */
+sqlite3_stmt *sr_stmt(sr_db *db, const char *sql);
+void sr_stmt_done(sqlite3_stmt *st);
+
+/* Bind by a format string: i int, I int64, s text (NULL binds NULL),
+ * z int64 where 0 binds NULL (optional ids), d double, c a single char as
+ * text (0 binds NULL). Parameters are numbered from 1 in order. */
+bool sr_bindv(sr_db *db, sqlite3_stmt *st, const char *fmt, va_list ap);
+
+/* Run a statement that returns no rows. Returns SR_OK or a failure. */
+sr_status sr_exec(sr_db *db, const char *sql, const char *fmt, ...);
+/* sqlite3_changes after the last sr_exec. */
+int sr_changes(sr_db *db);
+/* First column of the first row as int64; SR_NOTFOUND when no row. */
+sr_status sr_query_int(sr_db *db, int64_t *out, const char *sql, const char *fmt, ...);
+/* First column of the first row as text (copied, truncated to outlen);
+ * SR_NOTFOUND when no row; NULL column gives "". */
+sr_status sr_query_text(sr_db *db, char *out, size_t outlen, const char *sql,
+                        const char *fmt, ...);
+
+/* Copy column i (text) into out, "" for NULL. */
+void sr_col_text(sqlite3_stmt *st, int i, char *out, size_t outlen);
+void sr_copy(char *out, size_t outlen, const char *in);
+
+/* Transactions. sr_tx_begin starts BEGIN IMMEDIATE (retrying while busy)
+ * or, when one is already open, a SAVEPOINT. sr_tx_end commits when st is
+ * SR_OK and rolls back otherwise, and returns st (or the commit failure). */
+sr_status sr_tx_begin(sr_db *db);
+sr_status sr_tx_end(sr_db *db, sr_status st);
+
+/* Audit: one row per change. before/after are JSON text or NULL. */
+sr_status sr_audit_write(sr_db *db, const char *action, const char *entity, int64_t entity_id,
+                         int64_t card_id, const char *before, const char *after);
+/* A JSON snapshot of a card (the audited fields), into a malloc'd string
+ * the caller frees; NULL on error. */
+char *sr_card_snapshot(sr_db *db, int64_t card_id);
+/* Audit a card change: snapshot `before` (taken by the caller) and now. */
+sr_status sr_audit_card(sr_db *db, const char *action, int64_t card_id, char *before_owned);
+
+/* Now as text. */
+void sr_now_text(const sr_db *db, char out[SR_TIME_LEN]);
+void sr_today_text(const sr_db *db, char out[SR_DATE_LEN]);
+
+/* Permission on one card for the actor: the action is allowed for the role
+ * and the card is in the role's scope. Sets the message. */
+sr_status sr_perm_card(sr_db *db, sr_action action, int64_t card_id);
+/* Scope only (view); true when the actor may see this card's full phone. */
+bool sr_perm_sees_phone(sr_db *db, int64_t owner_id);
+
+/* The card's row for rules: status, level, owner and the facts guards need. */
+typedef struct {
+	int64_t id, owner_id, merged_into, version;
+	sr_card_status status;
+	char level;
+	sr_channel channel;
+	sr_customer_type type;
+	char filed_at[SR_TIME_LEN];
+	char followup_level[SR_CODE_MAX];
+	bool intro, negotiation, test_drive;
+	bool answers_complete;
+	int visits;             /* reception follow-ups + 1 when filed walk-in */
+	bool loss_pending;
+	bool has_order;         /* an open or delivered order */
+} sr_card_facts;
+
+sr_status sr_card_facts_get(sr_db *db, int64_t card_id, sr_card_facts *out);
+
+/* Check a next follow-up date against the follow-up level's bounds from
+ * today; writes the normalised date. NULL/"" next gives the earliest
+ * allowed date. */
+sr_status sr_next_date_check(sr_db *db, const char *followup_level, const char *next,
+                             char out[SR_DATE_LEN]);
+
+/* Resolve a login to an active user id; SR_NOTFOUND with message. */
+sr_status sr_user_id(sr_db *db, const char *login, int64_t *id, sr_role *role);
+
+/* Record an assignment (ownership change) row. */
+sr_status sr_assignment_write(sr_db *db, int64_t card_id, int64_t from, int64_t to,
+                              const char *reason);
+
+/* Schedule post-sale callbacks for a card delivered today. */
+sr_status sr_callbacks_schedule(sr_db *db, int64_t card_id);
+
+/* The transition table (lifecycle.c): every status change is checked here
+ * first, so the whole life of a card reads in one place. */
+typedef enum {
+	SR_TR_FOLLOWUP, SR_TR_EDIT, SR_TR_APPOINTMENT, SR_TR_ORDER, SR_TR_DELIVER, SR_TR_CANCEL,
+	SR_TR_LOSS_REQUEST, SR_TR_LOSS_CONFIRM, SR_TR_LOSS_REJECT, SR_TR_LOSS_TO_DCC,
+	SR_TR_DORMANT, SR_TR_REACTIVATE, SR_TR_ASSIGN, SR_TR_MERGE, SR_TR_PROMOTE,
+	SR_TR_COUNT
+} sr_transition;
+
+/* SR_OK when the card's status allows the transition; otherwise SR_RULE
+ * with a message naming the status and what would allow it. */
+sr_status sr_transition_check(sr_db *db, const sr_card_facts *card, sr_transition tr);
+
+/* SR_RULE when another following card (not except_id) has this phone. */
+sr_status sr_card_check_duplicate(sr_db *db, const char *phone, int64_t except_id);
+
+/* Status text <-> enum for SQL columns. */
+sr_card_status sr_card_status_from_db(const char *text);
+
+#endif

@@ -1,0 +1,247 @@
+/* text.c — UTF-8 by display columns: width, fitting into cells, checking.
+ *
+ * We decode UTF-8 ourselves, because mbrtowc follows the locale and a
+ * program started under LANG=C would otherwise see every Chinese name as
+ * garbage. Widths come from wcwidth when the locale is UTF-8 (so we agree
+ * with the terminal's curses), else from a small East Asian Wide table. */
+/* wcwidth is X/Open, not plain POSIX. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+#include <langinfo.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+#include "showroom/text.h"
+
+enum { REPLACEMENT = 0xFFFD };
+
+static const char REPLACEMENT_UTF8[] = "\xEF\xBF\xBD";
+static const char ELLIPSIS_UTF8[] = "\xE2\x80\xA6"; /* … */
+
+/* Decode one character at s (not at the NUL). Returns the bytes consumed
+ * (>= 1); *cp gets the code point, or U+FFFD for a malformed, overlong,
+ * surrogate or out-of-range sequence, which then consumes one byte. */
+static size_t utf8_decode(const unsigned char *s, unsigned *cp)
+{
+	unsigned c = s[0];
+	size_t n;
+	unsigned min, v;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2, min = 0x80, v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3, min = 0x800, v = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4, min = 0x10000, v = c & 0x07;
+	} else {
+		*cp = REPLACEMENT;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) { /* also stops at the NUL */
+			*cp = REPLACEMENT;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+		*cp = REPLACEMENT;
+		return 1;
+	}
+	*cp = v;
+	return n;
+}
+
+static bool is_control(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+}
+
+struct range {
+	unsigned lo, hi;
+};
+
+static const struct range zero_width[] = {
+	{ 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD }, { 0x0610, 0x061A },
+	{ 0x064B, 0x065F }, { 0x1AB0, 0x1AFF }, { 0x1DC0, 0x1DFF }, { 0x200B, 0x200F },
+	{ 0x202A, 0x202E }, { 0x2060, 0x2064 }, { 0x20D0, 0x20FF }, { 0x302A, 0x302D },
+	{ 0x3099, 0x309A }, { 0xFE00, 0xFE0F }, { 0xFE20, 0xFE2F }, { 0xFEFF, 0xFEFF },
+	{ 0xE0100, 0xE01EF },
+};
+
+static const struct range wide[] = {
+	{ 0x1100, 0x115F },   { 0x2E80, 0xA4CF },   { 0xAC00, 0xD7A3 },   { 0xF900, 0xFAFF },
+	{ 0xFE30, 0xFE4F },   { 0xFF00, 0xFF60 },   { 0xFFE0, 0xFFE6 },   { 0x1F300, 0x1F64F },
+	{ 0x1F900, 0x1F9FF }, { 0x20000, 0x3FFFD },
+};
+
+static bool in_table(unsigned cp, const struct range *t, size_t n)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < t[mid].lo)
+			hi = mid;
+		else if (cp > t[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+static int table_width(unsigned cp)
+{
+	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+		return 0;
+	if (in_table(cp, wide, sizeof wide / sizeof wide[0]))
+		return 2;
+	return 1;
+}
+
+static bool locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "UTF8"));
+}
+
+/* Columns of one code point. Controls show as one column (a space in
+ * sr_text_fit) so a stray newline cannot break a table row. */
+static int char_width(unsigned cp, bool use_wcwidth)
+{
+	if (is_control(cp))
+		return 1;
+	if (use_wcwidth) {
+		int w = wcwidth((wchar_t)cp);
+		if (w >= 0)
+			return w;
+	}
+	return table_width(cp);
+}
+
+int sr_text_width(const char *s)
+{
+	if (!s)
+		return 0;
+	bool wc = locale_is_utf8();
+	int w = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned cp;
+		p += utf8_decode(p, &cp);
+		w += char_width(cp, wc);
+	}
+	return w;
+}
+
+/* Output buffer with a hard capacity (including the NUL). */
+struct cell {
+	char *out;
+	size_t len, cap;
+};
+
+static void cell_put(struct cell *c, const char *bytes, size_t n)
+{
+	memcpy(c->out + c->len, bytes, n);
+	c->len += n;
+}
+
+/* The bytes to show for a decoded character: itself, U+FFFD for bad input,
+ * a space for a control. */
+static size_t char_bytes(const unsigned char *p, size_t consumed, unsigned cp,
+                         const char **bytes)
+{
+	if (cp == REPLACEMENT && consumed == 1) {
+		*bytes = REPLACEMENT_UTF8;
+		return 3;
+	}
+	if (is_control(cp)) {
+		*bytes = " ";
+		return 1;
+	}
+	*bytes = (const char *)p;
+	return consumed;
+}
+
+/* Copy characters of s while they fit into `budget` columns and the bytes
+ * still leave room for `reserve_cols` spaces and `extra` bytes. Returns the
+ * columns used; *cut tells whether anything was left out. */
+static int cell_fill(struct cell *c, const char *s, int budget, int cols, size_t extra,
+                     bool *cut)
+{
+	bool wc = locale_is_utf8();
+	int w = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	*cut = false;
+	while (*p) {
+		unsigned cp;
+		size_t consumed = utf8_decode(p, &cp);
+		int cw = char_width(cp, wc);
+		const char *bytes;
+		size_t n = char_bytes(p, consumed, cp, &bytes);
+		if (w + cw > budget ||
+		    c->len + n + (size_t)(cols - w - cw) + extra + 1 > c->cap) {
+			*cut = true;
+			break;
+		}
+		cell_put(c, bytes, n);
+		w += cw;
+		p += consumed;
+	}
+	return w;
+}
+
+size_t sr_text_fit(const char *s, int cols, bool right_align, bool ellipsis, char *out,
+                   size_t outlen)
+{
+	if (!out || !outlen)
+		return 0;
+	out[0] = '\0';
+	if (cols <= 0)
+		return 0;
+	if (!s)
+		s = "";
+	/* Never more spaces than the buffer holds. */
+	if ((size_t)cols >= outlen)
+		cols = (int)(outlen - 1);
+	struct cell c = { out, 0, outlen };
+	bool cut = sr_text_width(s) > cols;
+	bool dots = cut && ellipsis;
+	int w = cell_fill(&c, s, dots ? cols - 1 : cols, cols, dots ? 3 : 0, &cut);
+	dots = cut && ellipsis && w < cols && c.len + 3 + (size_t)(cols - w - 1) + 1 <= c.cap;
+	if (dots) {
+		cell_put(&c, ELLIPSIS_UTF8, 3);
+		w++;
+	}
+	size_t pad = (size_t)(cols - w);
+	if (right_align) {
+		memmove(out + pad, out, c.len);
+		memset(out, ' ', pad);
+	} else {
+		memset(out + c.len, ' ', pad);
+	}
+	c.len += pad;
+	out[c.len] = '\0';
+	return c.len;
+}
+
+bool sr_text_valid(const char *s, bool multiline)
+{
+	if (!s)
+		return false;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned cp;
+		size_t n = utf8_decode(p, &cp);
+		/* A literal U+FFFD in the input is fine; a decoding failure is not. */
+		if (cp == REPLACEMENT && n == 1)
+			return false;
+		if (is_control(cp) && !(multiline && (cp == '\t' || cp == '\n')))
+			return false;
+		p += n;
+	}
+	return true;
+}
