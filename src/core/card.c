@@ -28,12 +28,10 @@ static const char *const answer_labels[] = {
 
 static bool parse_name(const char *text, const char *const *names, int n, int *out)
 {
-	for (int i = 0; text && i < n; i++)
-		if (strcmp(text, names[i]) == 0) {
-			*out = i;
-			return true;
-		}
-	return false;
+	int i = sr_name_index(text, names, n);
+	if (i >= 0)
+		*out = i;
+	return i >= 0;
 }
 
 const char *sr_channel_name(sr_channel c)
@@ -269,26 +267,10 @@ sr_status sr_assignment_write(sr_db *db, int64_t card_id, int64_t from, int64_t 
 
 /* ---- filing ---------------------------------------------------------- */
 
-/* Text fields: valid UTF-8, no control characters, at most max characters. */
 static sr_status check_text(sr_db *db, const char *field, const char *value, int max,
                             bool required)
 {
-	if (!value || !*value) {
-		if (required)
-			return sr_fail(db, SR_BADINPUT, _("%s is required"), field);
-		return SR_OK;
-	}
-	if (!sr_text_valid(value, false))
-		return sr_fail(db, SR_BADINPUT,
-		               _("%s holds invalid UTF-8 or control characters"), field);
-	int chars = 0;
-	for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-		if ((*p & 0xC0) != 0x80)
-			chars++;
-	if (chars > max)
-		return sr_fail(db, SR_BADINPUT, _("%s is %d characters long; at most %d allowed"),
-		               field, chars, max);
-	return SR_OK;
+	return sr_check_text(db, field, value, max, required, false);
 }
 
 static sr_status check_time_not_future(sr_db *db, const char *field, const char *in,

@@ -41,19 +41,10 @@ static void fields_from_card(const sr_card *c, struct card_fields *f)
 static sr_status text_field(sr_db *db, const char *field, const char *value, int max,
                             bool required, char *out, size_t outlen)
 {
-	if (required && !*value)
-		return sr_fail(db, SR_BADINPUT, _("%s cannot be empty"), field);
-	if (*value && !sr_text_valid(value, false))
-		return sr_fail(db, SR_BADINPUT, _("%s holds invalid UTF-8 or control characters"),
-		               field);
-	int chars = 0;
-	for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-		chars += (*p & 0xC0) != 0x80;
-	if (chars > max)
-		return sr_fail(db, SR_BADINPUT, _("%s is %d characters long; at most %d allowed"),
-		               field, chars, max);
-	sr_copy(out, outlen, value);
-	return SR_OK;
+	sr_status st = sr_check_text(db, field, value, max, required, false);
+	if (st == SR_OK)
+		sr_copy(out, outlen, value);
+	return st;
 }
 
 static sr_status apply_level(sr_db *db, const sr_card *c, const char *v, struct card_fields *f)

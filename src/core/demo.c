@@ -357,12 +357,12 @@ static const char *default_fl(const struct demo *g, char level)
 static int level_interval(struct rng *r, char level)
 {
 	switch (level) {
-	case 'O': return rng_int(r, 3, 7);
+	case 'O': return rng_int(r, 5, 10);
 	case 'H': return rng_int(r, 1, 3);
 	case 'A': return rng_int(r, 2, 3);
-	case 'B': return rng_int(r, 3, 7);
-	case 'C': return rng_int(r, 7, 15);
-	default: return rng_int(r, 10, 30);
+	case 'B': return rng_int(r, 5, 7);
+	case 'C': return rng_int(r, 10, 15);
+	default: return rng_int(r, 20, 30);
 	}
 }
 
@@ -617,10 +617,10 @@ static enum outcome plan_outcome(struct rng *r, int age, enum kind k)
 			ww[O_SOLD] = 0;
 		return (enum outcome)rng_pick(r, ww, O_COUNT);
 	}
-	w[O_ORDER] = age < 3 ? 20 : age <= 60 ? 160 : 30;
-	w[O_SOLD] = age < 12 ? 0 : age > 72 ? 210 : 210 * (age - 12) / 60;
-	w[O_LOST] = age < 7 ? 5 : age > 57 ? 170 : 170 * (age - 7) / 50;
-	w[O_DORMANT] = age < 20 ? 0 : age > 80 ? 130 : 130 * (age - 20) / 60;
+	w[O_ORDER] = age < 3 ? 30 : age <= 60 ? 210 : 40;
+	w[O_SOLD] = age < 12 ? 0 : age > 72 ? 190 : 190 * (age - 12) / 60;
+	w[O_LOST] = age < 7 ? 5 : age > 57 ? 150 : 150 * (age - 7) / 50;
+	w[O_DORMANT] = age < 20 ? 0 : age > 80 ? 110 : 110 * (age - 20) / 60;
 	w[O_ACTIVE] = 1000 - w[O_ORDER] - w[O_SOLD] - w[O_LOST] - w[O_DORMANT];
 	return (enum outcome)rng_pick(r, w, O_COUNT);
 }
@@ -709,6 +709,7 @@ struct sim {
 	sr_date due;             /* when its owner will contact the customer next */
 	sr_date until;           /* no appointment on or after this day */
 	sr_date neglect_from;    /* 0, or the day the owner stops following up */
+	sr_date decide;          /* 0, or the day of the planned order, loss or dormancy */
 	int visits;
 	bool intro, nego, drive;
 	unsigned answers;        /* bit per key question answered */
@@ -844,9 +845,14 @@ struct fu {
 static char sim_drift(struct sim *s, sr_date d, bool visit)
 {
 	char target = s->target;
-	if (d - sr_time_date(s->p->at) > 35 && sr_level_rank(target) < sr_level_rank('B') &&
-	    s->p->outcome == O_ACTIVE)
+	int age = d - sr_time_date(s->p->at);
+	/* A buyer is hot only in the last days before signing... */
+	if (s->decide && d < s->decide - 10 && sr_level_rank(target) < sr_level_rank('B'))
 		target = 'B';
+	/* ...and a prospect followed for months without buying is lukewarm. */
+	char cool = age > 120 ? 'C' : age > 45 ? 'B' : age > 25 ? 'A' : 'H';
+	if (!s->decide && sr_level_rank(target) < sr_level_rank(cool))
+		target = cool;
 	if (!rng_per(&s->r, visit ? 600 : 300))
 		return s->level;
 	char to = level_step(s->level, target);
@@ -890,14 +896,17 @@ static void sim_comment(struct sim *s, int64_t fid, sr_time t)
 static void sim_retune(struct sim *s, sr_time t, int days)
 {
 	const char *want = default_fl(s->g, s->level);
-	if (s->status != SR_STATUS_ACTIVE || !strcmp(want, s->fl) ||
-	    level_max(s->g, want) < days || !rng_per(&s->r, 750))
+	int max = level_max(s->g, want);
+	/* mostly when the customer cooled down (a wider level); a warmer
+	 * customer is called often enough within the old bounds */
+	if (s->status == SR_STATUS_DORMANT || !strcmp(want, s->fl) || max < days ||
+	    !rng_per(&s->r, max > s->fl_max ? 800 : 200))
 		return;
 	sr_card_change ch = {"followup-level", want};
 	if (!sim_as(s, s->owner, t + 60) || !sim_ok(s, sr_card_edit(s->g->db, s->id, 0, &ch, 1)))
 		return;
 	sr_copy(s->fl, sizeof s->fl, want);
-	s->fl_max = level_max(s->g, want);
+	s->fl_max = max;
 }
 
 static bool sim_followup(struct sim *s, sr_time t, struct fu *f)
@@ -910,6 +919,10 @@ static bool sim_followup(struct sim *s, sr_time t, struct fu *f)
 		return false;
 	int days = f->days ? f->days : level_interval(&s->r, lv);
 	days = days > s->fl_max ? s->fl_max : days < 1 ? 1 : days;
+	/* Today's list is never empty: some recent contacts set today. */
+	int to_today = g->today - d;
+	if (!f->days && to_today >= 1 && to_today < days && rng_per(&s->r, 300))
+		days = to_today;
 	char next[SR_DATE_LEN];
 	sr_date_format(d + days, next);
 	sr_followup_input in = {
@@ -989,21 +1002,54 @@ static void visit_steps(struct sim *s, struct fu *f, bool buying)
 	s->full_visit = false;
 }
 
-/* A DCC call; sometimes an invitation with an appointment. */
-static bool sim_dcc_call(struct sim *s, sr_date d)
+/* Whether this call invites the customer to the showroom: the DCC lives on
+ * invitations before the first visit; consultants invite now and then. An
+ * appointment never outlives the card's planned end (s->until). */
+static int sim_invite_days(struct sim *s, sr_date d)
+{
+	int span = s->fl_max < 4 ? s->fl_max : 4;
+	bool open_end = s->until > s->g->today;
+	/* the last days' invitations are tomorrow's expected arrivals */
+	bool recent = open_end && d >= s->g->today - 3;
+	int permille = s->dcc ? (s->visits ? 0 : s->will_visit ? 500 : recent ? 250 : 80)
+	               : s->will_visit ? (recent ? 300 : 120) : recent ? 80 : 20;
+	if (s->appt || s->status != SR_STATUS_ACTIVE || (!open_end && d + span >= s->until) ||
+	    !rng_per(&s->r, permille))
+		return 0;
+	int tomorrow = s->g->today + 1 - d;
+	if (recent && tomorrow <= span && rng_per(&s->r, 600))
+		return tomorrow;
+	return rng_int(&s->r, 1, span);
+}
+
+/* The invitation: an appointment d + days, received by a consultant (the
+ * owner, or for a DCC card the consultant the caller books). */
+static bool sim_appointment(struct sim *s, sr_time t, int days)
 {
 	struct demo *g = s->g;
+	char date[SR_DATE_LEN];
+	sr_date d = sr_time_date(t) + days;
+	sr_date_format(d, date);
+	s->appt_cons = s->dcc ? pick_consultant(g, &s->r) : NULL;
+	if (!sim_as(s, s->owner, t + 120) ||
+	    !sim_ok(s, sr_appointment_add(g->db, s->id, date, s->appt_cons, &s->appt)))
+		return false;
+	s->appt_date = d;
+	s->due = d;
+	return true;
+}
+
+/* A DCC call: phone mostly, sometimes WeChat or a text. */
+static bool sim_dcc_call(struct sim *s, sr_date d)
+{
 	sr_time t;
 	if (!sim_when(s, d, SLOT_CALL, &t))
 		return false;
 	struct fu f = {.method = rng_per(&s->r, 850) ? SR_METHOD_PHONE
 	                         : rng_per(&s->r, 500) ? SR_METHOD_WECHAT : SR_METHOD_SMS};
-	int span = s->fl_max < 4 ? s->fl_max : 4;
-	bool invite = !s->appt && s->visits == 0 && d + span < s->until &&
-	              rng_per(&s->r, s->will_visit ? 500 : 200);
-	if (invite) {
+	f.days = sim_invite_days(s, d);
+	if (f.days) {
 		f.method = SR_METHOD_PHONE;
-		f.days = rng_int(&s->r, 1, span);
 		f.content = PICK(&s->r, invite_talk);
 	} else {
 		f.content = f.method == SR_METHOD_PHONE ? PICK(&s->r, dcc_talk)
@@ -1012,17 +1058,7 @@ static bool sim_dcc_call(struct sim *s, sr_date d)
 	}
 	if (!sim_followup(s, t, &f))
 		return false;
-	if (!invite)
-		return true;
-	char date[SR_DATE_LEN];
-	sr_date_format(d + f.days, date);
-	s->appt_cons = pick_consultant(g, &s->r);
-	if (!sim_as(s, s->owner, t + 120) ||
-	    !sim_ok(s, sr_appointment_add(g->db, s->id, date, s->appt_cons, &s->appt)))
-		return false;
-	s->appt_date = d + f.days;
-	s->due = s->appt_date;
-	return true;
+	return !f.days || sim_appointment(s, t, f.days);
 }
 
 /* The appointment day: the customer comes, or the caller marks it missed
@@ -1046,11 +1082,12 @@ static bool sim_appt_day(struct sim *s)
 	return true;
 }
 
-/* A consultant's contact: a return visit now and then, otherwise a call,
- * a WeChat message, a text or a home visit. */
+/* A consultant's contact: a return visit now and then, otherwise a call
+ * (sometimes an invitation), a WeChat message, a text or a home visit. */
 static bool sim_contact(struct sim *s, sr_date d)
 {
-	if (s->full_visit || rng_per(&s->r, s->visit_permille)) {
+	int visit = s->visits >= 2 ? s->visit_permille / 3 : s->visit_permille;
+	if (s->full_visit || rng_per(&s->r, visit)) {
 		struct fu f;
 		visit_steps(s, &f, s->will_visit);
 		return sim_visit(s, d, &f, NULL);
@@ -1064,10 +1101,15 @@ static bool sim_contact(struct sim *s, sr_date d)
 	           : x < 97 ? SR_METHOD_SMS : SR_METHOD_VISIT;
 	const char *const *pool = phone_talk;
 	int n = (int)(sizeof phone_talk / sizeof *phone_talk);
+	f.days = s->visit_permille ? sim_invite_days(s, d) : 0;
 	if (s->status == SR_STATUS_ORDER) {
 		f.method = SR_METHOD_PHONE;
 		pool = order_talk;
 		n = (int)(sizeof order_talk / sizeof *order_talk);
+	} else if (f.days) {
+		f.method = SR_METHOD_PHONE;
+		pool = invite_talk;
+		n = (int)(sizeof invite_talk / sizeof *invite_talk);
 	} else if (f.method == SR_METHOD_WECHAT) {
 		pool = wechat_talk;
 		n = (int)(sizeof wechat_talk / sizeof *wechat_talk);
@@ -1079,7 +1121,9 @@ static bool sim_contact(struct sim *s, sr_date d)
 		n = (int)(sizeof home_talk / sizeof *home_talk);
 	}
 	f.content = pool[rng_int(&s->r, 0, n - 1)];
-	return sim_followup(s, t, &f);
+	if (!sim_followup(s, t, &f))
+		return false;
+	return !f.days || sim_appointment(s, t, f.days);
 }
 
 /* Follow the card on its due dates until day `until` (exclusive), the
@@ -1092,7 +1136,7 @@ static void sim_court(struct sim *s, sr_date until)
 		sr_date d = s->appt ? s->appt_date : s->due;
 		if (d >= until || d > s->g->today)
 			break;
-		if (s->neglect_from && d >= s->neglect_from)
+		if (s->neglect_from && d >= s->neglect_from && !s->appt)
 			break;
 		bool done = s->appt ? sim_appt_day(s) : s->dcc ? sim_dcc_call(s, d) : sim_contact(s, d);
 		if (!done)
@@ -1255,9 +1299,11 @@ static bool sim_file(struct sim *s, sr_file_as as, bool new_opp, const char *src
 
 /* ---- the endings ---------------------------------------------------------- */
 
+/* The callbacks the delivery just scheduled are the newest rows: look
+ * there (by rowid) rather than through every due callback of the store. */
 static const char CALLBACKS_SQL[] =
-	"SELECT id, due_date FROM callbacks WHERE card_id = ?1 AND status = 'due'"
-	" ORDER BY due_date, id";
+	"SELECT id, due_date FROM callbacks WHERE id > (SELECT coalesce(max(id), 0) FROM callbacks)"
+	" - 32 AND card_id = ?1 AND status = 'due' ORDER BY due_date, id";
 
 /* Customer service makes the post-sale calls that are due by today. */
 static void sim_callbacks(struct sim *s)
@@ -1319,7 +1365,26 @@ static void sim_cancel(struct sim *s, sr_date d)
 	    !sim_refresh(s))
 		return;
 	s->cursor = t;
+	s->decide = 0;
 	s->due = s->next > sr_time_date(t) ? s->next : sr_time_date(t) + 1;
+}
+
+/* Waiting for the car, a call a week is enough: the consultant sets the
+ * order's follow-up level and the next call with it. */
+static void sim_order_pace(struct sim *s, sr_time t)
+{
+	const char *want = default_fl(s->g, 'O');
+	int max = level_max(s->g, want), days = level_interval(&s->r, 'O');
+	char next[SR_DATE_LEN];
+	if (!strcmp(want, s->fl) || !rng_per(&s->r, 750))
+		return;
+	sr_date_format(sr_time_date(t) + (days > max ? max : days), next);
+	sr_card_change ch[2] = {{"followup-level", want}, {"next", next}};
+	if (!sim_as(s, s->owner, t + 60) || !sim_ok(s, sr_card_edit(s->g->db, s->id, 0, ch, 2)))
+		return;
+	sr_copy(s->fl, sizeof s->fl, want);
+	s->fl_max = max;
+	s->due = sr_time_date(t) + (days > max ? max : days) + lateness(&s->r);
 }
 
 /* Sign the order on day d: in the showroom (negotiation at a visit), or on
@@ -1327,6 +1392,7 @@ static void sim_cancel(struct sim *s, sr_date d)
 static bool sim_sign(struct sim *s, sr_date d)
 {
 	struct demo *g = s->g;
+	s->decide = d;
 	sim_court(s, d);
 	if (s->dead || s->status != SR_STATUS_ACTIVE || s->appt)
 		return false;
@@ -1356,7 +1422,8 @@ static bool sim_sign(struct sim *s, sr_date d)
 	    !sim_refresh(s))
 		return false;
 	s->cursor = t;
-	return true;
+	sim_order_pace(s, t);
+	return !s->dead;
 }
 
 static sr_loss_reason pick_reason(struct sim *s)
@@ -1576,7 +1643,7 @@ static void life_active(struct sim *s, sr_date filed, bool dup)
 /* The customer's mood over the card's life, and how likely they come. */
 static void sim_setup(struct sim *s, enum outcome o, int age)
 {
-	static const int young[] = {0, 250, 400, 250, 100};
+	static const int young[] = {80, 220, 380, 220, 100};
 	static const int old[] = {0, 0, 300, 450, 250};
 	struct rng *r = &s->r;
 	switch (o) {
@@ -1597,8 +1664,8 @@ static void sim_setup(struct sim *s, enum outcome o, int age)
 		s->will_visit = rng_per(r, 400);
 		break;
 	}
-	s->show_permille = s->will_visit ? 800 : 150;
-	s->visit_permille = s->will_visit ? 300 : 40;
+	s->show_permille = s->will_visit ? 800 : 250;
+	s->visit_permille = s->will_visit ? 150 : 15;
 	if (s->p->kind == K_WHOLESALE) {
 		s->show_permille = 0;
 		s->visit_permille = 0;
@@ -1814,7 +1881,7 @@ sr_status sr_demo_generate(sr_db *db, int64_t cards, uint64_t seed, sr_progress_
 	int64_t temp_store = 0, cache_size = -2000;
 	sr_query_int(db, &temp_store, "PRAGMA temp_store", NULL);
 	sr_query_int(db, &cache_size, "PRAGMA cache_size", NULL);
-	sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072", NULL, NULL,
+	sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -400000", NULL, NULL,
 	             NULL);
 	st = sr_tx_begin(db);
 	if (st == SR_OK)

@@ -21,28 +21,15 @@ const char *sr_method_label(sr_method m)
 
 bool sr_method_parse(const char *text, sr_method *out)
 {
-	for (int i = 0; text && i < 6; i++)
-		if (!strcmp(text, method_names[i])) {
-			*out = (sr_method)i;
-			return true;
-		}
-	return false;
+	int i = sr_name_index(text, method_names, 6);
+	if (i >= 0)
+		*out = (sr_method)i;
+	return i >= 0;
 }
 
 static sr_status check_len(sr_db *db, const char *field, const char *v, int max, bool multiline)
 {
-	if (!v || !*v)
-		return SR_OK;
-	if (!sr_text_valid(v, multiline))
-		return sr_fail(db, SR_BADINPUT, _("%s holds invalid UTF-8 or control characters"),
-		               field);
-	int chars = 0;
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		chars += (*p & 0xC0) != 0x80;
-	if (chars > max)
-		return sr_fail(db, SR_BADINPUT, _("%s is %d characters long; at most %d allowed"),
-		               field, chars, max);
-	return SR_OK;
+	return sr_check_text(db, field, v, max, false, multiline);
 }
 
 /* The level after the follow-up: O only through an order (and it stays O

@@ -142,6 +142,17 @@ typedef enum {
  * with a message naming the status and what would allow it. */
 sr_status sr_transition_check(sr_db *db, const sr_card_facts *card, sr_transition tr);
 
+/* Typed text: required or not, valid UTF-8 without control characters
+ * (tab and newline allowed when multiline), at most max_chars characters.
+ * SR_BADINPUT naming the field otherwise. */
+sr_status sr_check_text(sr_db *db, const char *field, const char *value, int max_chars,
+                        bool required, bool multiline);
+int sr_text_chars(const char *s);
+
+/* Index of text in a table of names, or -1: the parse half of every
+ * enumeration's name table. */
+int sr_name_index(const char *text, const char *const *names, int n);
+
 /* SR_RULE when another following card (not except_id) has this phone. */
 sr_status sr_card_check_duplicate(sr_db *db, const char *phone, int64_t except_id);
 

@@ -121,12 +121,10 @@ const char *sr_loss_reason_label(sr_loss_reason r)
 
 bool sr_loss_reason_parse(const char *text, sr_loss_reason *out)
 {
-	for (int i = 0; text && i < 5; i++)
-		if (!strcmp(text, loss_names[i])) {
-			*out = (sr_loss_reason)i;
-			return true;
-		}
-	return false;
+	int i = sr_name_index(text, loss_names, 5);
+	if (i >= 0)
+		*out = (sr_loss_reason)i;
+	return i >= 0;
 }
 
 /* ---- orders ------------------------------------------------------------- */
@@ -237,8 +235,8 @@ sr_status sr_order_cancel(sr_db *db, int64_t card_id, const char *reason)
 		return st;
 	if (!reason || !*reason)
 		return sr_fail(db, SR_BADINPUT, _("cancelling an order needs a reason (--reason)"));
-	if (!sr_text_valid(reason, false) || strlen(reason) > 800)
-		return sr_fail(db, SR_BADINPUT, _("the cancel reason is too long or not valid text"));
+	if ((st = sr_check_text(db, _("cancel reason"), reason, 200, true, false)) != SR_OK)
+		return st;
 	/* Back to active with the level it had before the order; the next date
 	 * stays unless it has passed. */
 	char old_next[SR_DATE_LEN] = "";
@@ -282,8 +280,8 @@ sr_status sr_loss_request(sr_db *db, int64_t card_id, sr_loss_reason reason, con
 		return sr_fail(db, SR_BADINPUT,
 		               _("loss reason must be competitor, same-brand, gave-up, region or "
 		                 "unreachable"));
-	if (note && *note && (!sr_text_valid(note, true) || strlen(note) > 2000))
-		return sr_fail(db, SR_BADINPUT, _("the loss note is too long or not valid text"));
+	if ((st = sr_check_text(db, _("loss note"), note, 500, false, true)) != SR_OK)
+		return st;
 	if (c.loss_pending)
 		return sr_fail(db, SR_RULE,
 		               _("card %lld already has a pending loss request waiting for a manager"),

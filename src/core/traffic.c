@@ -51,17 +51,7 @@ static sr_traffic_result result_from_db(const char *text)
 
 static sr_status check_note(sr_db *db, const char *note)
 {
-	if (!note || !*note)
-		return SR_OK;
-	if (!sr_text_valid(note, true))
-		return sr_fail(db, SR_BADINPUT, _("note holds invalid UTF-8 or control characters"));
-	int chars = 0;
-	for (const unsigned char *p = (const unsigned char *)note; *p; p++)
-		chars += (*p & 0xC0) != 0x80;
-	if (chars > NOTE_CHARS)
-		return sr_fail(db, SR_BADINPUT, _("note is %d characters long; at most %d allowed"),
-		               chars, NOTE_CHARS);
-	return SR_OK;
+	return sr_check_text(db, _("note"), note, NOTE_CHARS, false, true);
 }
 
 /* A time given by the user (NULL = now): parsed, normalised, not in the

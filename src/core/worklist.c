@@ -411,19 +411,7 @@ static const char CALLBACK_SNAPSHOT_SQL[] =
 
 static sr_status check_result(sr_db *db, const char *result)
 {
-	if (!result || !*result)
-		return SR_OK;
-	if (!sr_text_valid(result, true))
-		return sr_fail(db, SR_BADINPUT,
-		               _("callback result holds invalid UTF-8 or control characters"));
-	int chars = 0;
-	for (const unsigned char *p = (const unsigned char *)result; *p; p++)
-		chars += (*p & 0xC0) != 0x80;
-	if (chars > RESULT_CHARS)
-		return sr_fail(db, SR_BADINPUT,
-		               _("callback result is %d characters long; at most %d allowed"), chars,
-		               RESULT_CHARS);
-	return SR_OK;
+	return sr_check_text(db, _("callback result"), result, RESULT_CHARS, false, true);
 }
 
 sr_status sr_callback_done(sr_db *db, int64_t callback_id, const char *result)

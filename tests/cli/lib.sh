@@ -99,7 +99,7 @@ sr_raw()
 		_fail "timed out after 120 s: showroom $*"
 	fi
 	case $ERR in
-	*Sanitizer* | *"runtime error:"* | *"LeakSanitizer"*)
+	*Sanitizer* | *"runtime error:"*)
 		_fail "sanitizer report from: showroom $*: $(printf '%s' "$ERR" | grep -m3 -E 'ERROR|runtime error|SUMMARY' | tr '\n' '|')"
 		;;
 	esac

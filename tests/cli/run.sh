@@ -36,6 +36,14 @@ if [ ! -x "$prog" ]; then
 	echo "0 passed, 1 failed"
 	exit 1
 fi
+# A private copy: a rebuild during the run (make in another terminal) must
+# not swap the program under the tests.
+if ! cp "$prog" "$work/showroom"; then
+	echo "FAIL run.sh: cannot copy $prog"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+prog=$work/showroom
 for tool in sqlite3 sha256sum timeout awk; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
 		echo "FAIL run.sh: $tool is needed by the tests"

@@ -38,6 +38,8 @@ c3=$ID
 sr --as alice card edit "$c3" --phone "139-0000-0002"
 expect_ok
 expect_card "$c3" phone 13900000002
+# Changing a number to one another following card has is the duplicate rule too.
+expect_refusal 2 --as alice card edit "$c3" --phone "+86 138 0013 8000"
 expect_refusal 6 --as alice card edit "$c3" --phone "abc"
 expect_card "$c3" phone 13900000002
 

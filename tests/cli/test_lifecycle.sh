@@ -198,6 +198,14 @@ c4=$ID
 expect_card "$c4" status sold
 expect_card "$c4" type wholesale
 expect_refusal 2 --as alice followup add "$c4" --method phone
+# Wholesale means outreach: a walk-in wholesale filing is refused or filed as outreach.
+sr --as alice card file --name "批售进店" --phone 13900139004 --channel walkin --wholesale
+expect_rc "0|2"
+if [ "$RC" = 0 ]; then
+	ws=$OUT
+	expect_card "$ws" channel outreach
+	expect_card "$ws" type wholesale
+fi
 expect_refusal "1|6" --as alice card file --name "怪状态" --phone 13900139003 --channel walkin --status dormant
 
 # --- the audit trail saw it all ------------------------------------------------------------------

@@ -116,3 +116,45 @@ TEST(appointment_on_others_card_refused)
 	fx_as("svc");
 	CHECK_REFUSED(sr_appointment_add(unit_db, id, d, NULL, NULL), SR_PERM, "permission");
 }
+
+TEST(appointment_received_by_card_owner_only)
+{
+	char d[SR_DATE_LEN];
+	fx_open();
+	int64_t id = fx_card("d1", SR_CHANNEL_PHONE, 3);
+	fx_date(1, d);
+	fx_as("d1");
+	CHECK_REFUSED(sr_appointment_add(unit_db, id, d, "rec", NULL), SR_RULE, "receptionist");
+	CHECK_OK(sr_appointment_add(unit_db, id, d, "c1", NULL));
+}
+
+TEST(appointment_showed_with_linked_traffic_refused)
+{
+	char d[SR_DATE_LEN];
+	int64_t aid = 0;
+	sr_card_filing f;
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 3);
+	int64_t tid = fx_traffic(SR_TRAFFIC_WALKIN, "c1");
+	fx_filing(&f, NULL, SR_CHANNEL_WALKIN, 0);
+	f.at = NULL;
+	f.traffic_id = tid;
+	fx_file(&f);
+	fx_date(0, d);
+	fx_as("c1");
+	CHECK_OK(sr_appointment_add(unit_db, id, d, NULL, &aid));
+	CHECK_REFUSED(sr_appointment_showed(unit_db, aid, tid), SR_RULE, "already");
+}
+
+TEST(appointment_showed_with_call_row_refused)
+{
+	char d[SR_DATE_LEN];
+	int64_t aid = 0;
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 3);
+	int64_t tid = fx_traffic(SR_TRAFFIC_CALL, "c1");
+	fx_date(0, d);
+	fx_as("c1");
+	CHECK_OK(sr_appointment_add(unit_db, id, d, NULL, &aid));
+	CHECK_REFUSED(sr_appointment_showed(unit_db, aid, tid), SR_RULE, "call");
+}

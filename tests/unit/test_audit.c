@@ -191,3 +191,109 @@ TEST(audit_append_only)
 	CHECK(fx_sql("DELETE FROM audit", err, sizeof err) != SQLITE_OK);
 	CHECK(audit_rows() > 0);
 }
+
+/* A row written after `since` by `login` with this action. */
+static void audited_action(int64_t since, const char *login, const char *action)
+{
+	int64_t n = fx_q("SELECT count(*) FROM audit a JOIN users u ON u.id = a.user_id"
+	                 " WHERE a.id > %lld AND u.login = '%s' AND a.action = '%s'",
+	                 (long long)since, login, action);
+	if (n < 1)
+		unit_fail(__FILE__, __LINE__, "no audit row by %s after id %lld with action %s",
+		          login, (long long)since, action);
+}
+
+TEST(audit_promote_and_comment)
+{
+	int64_t fid = 0;
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_WALKIN, 1);
+	int64_t since = last_id();
+	fx_as("mgr");
+	CHECK_OK(sr_card_promote_wholesale(unit_db, id));
+	audited(since, "mgr", "\"type\":\"wholesale\"");
+	fid = fx_followup(id, SR_METHOD_PHONE);
+	since = last_id();
+	CHECK_OK(sr_followup_comment(unit_db, fid, "好"));
+	audited_action(since, "mgr", "comment");
+}
+
+TEST(audit_traffic_leave_and_appointment_results)
+{
+	int64_t a1 = 0, a2 = 0;
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 2);
+	int64_t tid = fx_traffic(SR_TRAFFIC_WALKIN, "c1");
+	int64_t since = last_id();
+	fx_as("rec");
+	CHECK_OK(sr_traffic_leave(unit_db, tid, NULL));
+	audited_action(since, "rec", "leave");
+	fx_as("c1");
+	CHECK_OK(sr_appointment_add(unit_db, id, "2026-03-02", NULL, &a1));
+	CHECK_OK(sr_appointment_add(unit_db, id, "2026-03-04", NULL, &a2));
+	since = last_id();
+	CHECK_OK(sr_appointment_showed(unit_db, a1, 0));
+	audited_action(since, "c1", "showed");
+	since = last_id();
+	CHECK_OK(sr_appointment_missed(unit_db, a2));
+	audited_action(since, "c1", "missed");
+}
+
+TEST(audit_callbacks_scheduled_and_done)
+{
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_WALKIN, 2);
+	fx_order(id);
+	int64_t since = last_id();
+	fx_as("c1");
+	CHECK_OK(sr_order_deliver(unit_db, id));
+	CHECK(fx_q("SELECT count(*) FROM audit WHERE id > %lld AND entity = 'callback'",
+	           (long long)since) >= 1);
+	int64_t cb = fx_q("SELECT min(id) FROM callbacks WHERE card_id = %lld", (long long)id);
+	since = last_id();
+	fx_as("svc");
+	CHECK_OK(sr_callback_done(unit_db, cb, "满意"));
+	audited_action(since, "svc", "done");
+}
+
+TEST(audit_export)
+{
+	long rows = 0;
+	fx_open();
+	fx_card("c1", SR_CHANNEL_WALKIN, 2);
+	int64_t since = last_id();
+	FILE *out = tmpfile();
+	CHECK(out != NULL);
+	fx_as("dir");
+	sr_status st = sr_export_csv(unit_db, SR_EXPORT_CARDS, NULL, out, &rows);
+	fclose(out);
+	CHECK_OK(st);
+	audited_action(since, "dir", "export");
+}
+
+TEST(audit_users_and_reference_data)
+{
+	fx_open();
+	int64_t since = last_id();
+	CHECK_OK(sr_user_add(unit_db, "c3", "张顾问", SR_ROLE_CONSULTANT, SR_TEAM_SHOWROOM, NULL,
+	                     NULL));
+	audited(since, "admin", "c3");
+	since = last_id();
+	CHECK_OK(sr_user_set_active(unit_db, "c3", false));
+	audited_action(since, "admin", "deactivate");
+	since = last_id();
+	CHECK_OK(sr_model_add(unit_db, "gl6", "别克", "GL6", "GL6 1.3T", "", NULL));
+	audited(since, "admin", "gl6");
+	since = last_id();
+	CHECK_OK(sr_source_add(unit_db, "douyin", "抖音", NULL));
+	audited(since, "admin", "douyin");
+	since = last_id();
+	CHECK_OK(sr_source_set_cost(unit_db, "douyin", "2026-03", 500000));
+	audited(since, "admin", "500000");
+	since = last_id();
+	CHECK_OK(sr_followup_level_set(unit_db, "5", 1, 20));
+	audited(since, "admin", "20");
+	since = last_id();
+	CHECK_OK(sr_setting_set(unit_db, "wholesale_owner", "c1"));
+	audited(since, "admin", "wholesale_owner");
+}

@@ -459,6 +459,19 @@ TEST(edit_changes_fields_and_version)
 	CHECK(after.version > before.version);
 }
 
+TEST(edit_phone_to_duplicate_refused)
+{
+	sr_card_filing f;
+	fx_open();
+	fx_filing(&f, "c1", SR_CHANNEL_PHONE, 0);
+	f.phone = "13800138000";
+	fx_file(&f);
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 0);
+	sr_card_change ch = {"phone", "138-0013-8000"};
+	fx_as("c1");
+	CHECK_REFUSED(sr_card_edit(unit_db, id, 0, &ch, 1), SR_RULE, "13800138000");
+}
+
 TEST(edit_stale_version_conflict)
 {
 	sr_card c;

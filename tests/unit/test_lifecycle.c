@@ -50,6 +50,27 @@ TEST(order_twice_refused)
 	CHECK_REFUSED(sr_order_add(unit_db, id, &o, NULL), SR_RULE, "order");
 }
 
+TEST(order_with_pending_loss_request_refused)
+{
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_WALKIN, 2);
+	fx_as("c1");
+	CHECK_OK(sr_loss_request(unit_db, id, SR_LOSS_GAVE_UP, NULL));
+	sr_order_input o = {0};
+	CHECK_REFUSED(sr_order_add(unit_db, id, &o, NULL), SR_RULE, "loss");
+}
+
+TEST(order_expected_delivery_in_past_refused)
+{
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_WALKIN, 2);
+	fx_as("c1");
+	sr_order_input o = {.expected_delivery = "2026-03-01"};
+	CHECK_REFUSED(sr_order_add(unit_db, id, &o, NULL), SR_RULE, "past");
+	o.expected_delivery = "2026-03-02";
+	CHECK_OK(sr_order_add(unit_db, id, &o, NULL));
+}
+
 TEST(order_deliver_sold_with_callbacks)
 {
 	sr_card c;
@@ -324,6 +345,18 @@ TEST(loss_to_dcc_consultant_refused)
 	CHECK_REFUSED(sr_loss_to_dcc(unit_db, id, "c2"), SR_RULE, "DCC");
 }
 
+TEST(loss_to_dcc_without_active_caller_refused)
+{
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_WALKIN, 2);
+	CHECK_OK(sr_user_set_active(unit_db, "d1", false));
+	CHECK_OK(sr_user_set_active(unit_db, "d2", false));
+	fx_as("c1");
+	CHECK_OK(sr_loss_request(unit_db, id, SR_LOSS_UNREACHABLE, NULL));
+	fx_as("mgr");
+	CHECK_REFUSED(sr_loss_to_dcc(unit_db, id, NULL), SR_RULE, "DCC");
+}
+
 TEST(loss_consultant_cannot_decide)
 {
 	fx_open();
@@ -516,12 +549,12 @@ TEST(merge_moves_visits)
 	sr_card c;
 	fx_open();
 	int64_t survivor = fx_card("c1", SR_CHANNEL_PHONE, 5);
-	int64_t dup = fx_card("c1", SR_CHANNEL_PHONE, 3);
-	fx_followup(dup, SR_METHOD_RECEPTION);
+	int64_t dups[] = {fx_card("c1", SR_CHANNEL_PHONE, 3), fx_card("c1", SR_CHANNEL_WALKIN, 2)};
+	fx_followup(dups[0], SR_METHOD_RECEPTION);
 	fx_as("mgr");
-	CHECK_OK(sr_card_merge(unit_db, survivor, &dup, 1));
+	CHECK_OK(sr_card_merge(unit_db, survivor, dups, 2));
 	fx_get(survivor, &c);
-	CHECK_EQ_INT(c.visits, 1);
+	CHECK_EQ_INT(c.visits, 2); /* a reception follow-up and a walk-in filing */
 }
 
 TEST(merge_wholesale_refused)
@@ -561,8 +594,10 @@ TEST(merge_allowed_for_plain_cards)
 
 TEST(merged_card_frozen)
 {
-	char d[SR_DATE_LEN];
+	char d[SR_DATE_LEN], survivor_text[32];
 	fx_open();
+	for (int i = 0; i < 5; i++)
+		fx_card("c2", SR_CHANNEL_PHONE, 1); /* ids that do not look like the survivor's */
 	int64_t survivor = fx_card("c1", SR_CHANNEL_PHONE, 5);
 	int64_t dup = fx_card("c1", SR_CHANNEL_PHONE, 20);
 	fx_as("mgr");
@@ -575,11 +610,24 @@ TEST(merged_card_frozen)
 	CHECK_REFUSED(sr_followup_add(unit_db, &fu, NULL), SR_RULE, "merged");
 	CHECK_REFUSED(sr_order_add(unit_db, dup, &o, NULL), SR_RULE, "merged");
 	CHECK_REFUSED(sr_card_dormant(unit_db, dup), SR_RULE, "merged");
+	snprintf(survivor_text, sizeof survivor_text, "%lld", (long long)survivor);
+	CHECK_MSG(survivor_text); /* names the card to work on instead */
 	CHECK_REFUSED(sr_card_assign(unit_db, &dup, 1, "c2"), SR_RULE, "merged");
 	CHECK_REFUSED(sr_loss_request(unit_db, dup, SR_LOSS_GAVE_UP, NULL), SR_RULE, "merged");
 	CHECK_REFUSED(sr_appointment_add(unit_db, dup, d, NULL, NULL), SR_RULE, "merged");
 	int64_t third = fx_card("c1", SR_CHANNEL_PHONE, 1);
 	CHECK_REFUSED(sr_card_merge(unit_db, dup, &third, 1), SR_RULE, "merged");
+}
+
+TEST(merge_card_with_pending_loss_refused)
+{
+	fx_open();
+	int64_t survivor = fx_card("c1", SR_CHANNEL_PHONE, 5);
+	int64_t dup = fx_card("c1", SR_CHANNEL_PHONE, 1);
+	fx_as("c1");
+	CHECK_OK(sr_loss_request(unit_db, dup, SR_LOSS_GAVE_UP, NULL));
+	fx_as("mgr");
+	CHECK_REFUSED(sr_card_merge(unit_db, survivor, &dup, 1), SR_RULE, "pending");
 }
 
 TEST(merge_consultant_cannot)
@@ -677,4 +725,82 @@ TEST(assign_all_or_nothing)
 	fx_sold(ids[1]);
 	fx_as("mgr");
 	CHECK_REFUSED(sr_card_assign(unit_db, ids, 2, "c2"), SR_RULE, "sold");
+}
+
+/* ---- the transition table, status by status ---------------------------- */
+
+TEST(transitions_refused_on_active_card)
+{
+	char d[SR_DATE_LEN];
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 3);
+	fx_date(2, d);
+	fx_as("mgr");
+	CHECK_REFUSED(sr_card_reactivate(unit_db, id, d), SR_RULE, "active");
+	CHECK_REFUSED(sr_order_deliver(unit_db, id), SR_RULE, "active");
+	CHECK_REFUSED(sr_order_cancel(unit_db, id, "不买了"), SR_RULE, "active");
+}
+
+TEST(transitions_refused_on_order_card)
+{
+	char d[SR_DATE_LEN];
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 20);
+	fx_order(id);
+	fx_date(2, d);
+	fx_as("mgr");
+	CHECK_REFUSED(sr_card_reactivate(unit_db, id, d), SR_RULE, "order");
+	CHECK_REFUSED(sr_card_dormant(unit_db, id), SR_RULE, "order");
+	CHECK_REFUSED(sr_card_promote_wholesale(unit_db, id), SR_RULE, "order");
+	CHECK_REFUSED(sr_loss_request(unit_db, id, SR_LOSS_GAVE_UP, NULL), SR_RULE, "order");
+}
+
+TEST(transitions_allowed_on_order_card)
+{
+	char d[SR_DATE_LEN];
+	sr_card c;
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 20);
+	fx_order(id);
+	fx_date(2, d);
+	sr_card_change ch = {"region", "浦东"};
+	fx_as("mgr");
+	CHECK_OK(sr_card_edit(unit_db, id, 0, &ch, 1));
+	CHECK_OK(sr_appointment_add(unit_db, id, d, NULL, NULL));
+	CHECK_OK(sr_card_assign(unit_db, &id, 1, "c2"));
+	fx_get(id, &c);
+	CHECK_EQ_INT(c.status, SR_STATUS_ORDER);
+	CHECK_EQ_STR(c.owner_login, "c2");
+}
+
+TEST(transitions_refused_on_dormant_card)
+{
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 20);
+	fx_dormant(id);
+	fx_as("mgr");
+	CHECK_REFUSED(sr_card_dormant(unit_db, id), SR_RULE, "dormant");
+	CHECK_REFUSED(sr_order_deliver(unit_db, id), SR_RULE, "dormant");
+	CHECK_REFUSED(sr_order_cancel(unit_db, id, "不买了"), SR_RULE, "dormant");
+}
+
+TEST(transitions_allowed_on_dormant_card)
+{
+	char d[SR_DATE_LEN];
+	sr_card c;
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 20);
+	int64_t other = fx_card("c1", SR_CHANNEL_PHONE, 20);
+	fx_dormant(id);
+	fx_dormant(other);
+	fx_date(2, d);
+	sr_card_change ch = {"region", "浦东"};
+	fx_as("mgr");
+	CHECK_OK(sr_card_edit(unit_db, id, 0, &ch, 1));
+	CHECK_OK(sr_appointment_add(unit_db, id, d, NULL, NULL));
+	CHECK_OK(sr_card_merge(unit_db, id, &other, 1));
+	CHECK_OK(sr_card_promote_wholesale(unit_db, id));
+	fx_get(id, &c);
+	CHECK_EQ_INT(c.status, SR_STATUS_DORMANT);
+	CHECK_EQ_STR(c.next_date, "");
 }

@@ -56,14 +56,34 @@ TEST(traffic_unknown_consultant_refused)
 	CHECK_REFUSED(sr_traffic_add(unit_db, &in, NULL), SR_NOTFOUND, "ghost");
 }
 
+TEST(traffic_in_future_refused)
+{
+	fx_open();
+	fx_as("rec");
+	sr_traffic_input in = {.kind = SR_TRAFFIC_WALKIN, .at = "2026-03-02 10:05"};
+	CHECK_REFUSED(sr_traffic_add(unit_db, &in, NULL), SR_RULE, "future");
+	in.at = "2026-03-02 09:55";
+	CHECK_OK(sr_traffic_add(unit_db, &in, NULL));
+}
+
+TEST(traffic_received_by_card_owner_only)
+{
+	fx_open();
+	fx_as("rec");
+	sr_traffic_input in = {.kind = SR_TRAFFIC_WALKIN, .consultant = "svc"};
+	CHECK_REFUSED(sr_traffic_add(unit_db, &in, NULL), SR_RULE, "service");
+	in.consultant = "d1";
+	CHECK_OK(sr_traffic_add(unit_db, &in, NULL));
+}
+
 TEST(traffic_leave_sets_time_out)
 {
 	sr_traffic t;
 	fx_open();
 	int64_t tid = fx_traffic(SR_TRAFFIC_WALKIN, "c1");
 	fx_as("rec");
-	CHECK_REFUSED_EITHER(sr_traffic_leave(unit_db, tid, "2026-03-02 09:00"), SR_RULE,
-	                     SR_BADINPUT, "");
+	CHECK_REFUSED(sr_traffic_leave(unit_db, tid, "2026-03-02 09:00"), SR_RULE, "before");
+	CHECK_REFUSED(sr_traffic_leave(unit_db, tid, "2026-03-02 10:30"), SR_RULE, "future");
 	fx_now("2026-03-02 11:30");
 	CHECK_OK(sr_traffic_leave(unit_db, tid, NULL));
 	CHECK_OK(sr_traffic_get(unit_db, tid, &t));

@@ -180,6 +180,42 @@ TEST(worklist_callbacks_due)
 	CHECK_EQ_INT(l.n, 1);
 }
 
+TEST(worklist_callback_done_twice_refused)
+{
+	struct shop s;
+	struct items l;
+	build(&s);
+	fx_as("svc");
+	list(SR_LIST_CALLBACKS, NULL, &l);
+	CHECK(find(&l, s.f));
+	int64_t cb = find(&l, s.f)->ref_id;
+	CHECK_OK(sr_callback_done(unit_db, cb, "满意"));
+	CHECK_REFUSED(sr_callback_done(unit_db, cb, "再次"), SR_RULE, "already");
+}
+
+TEST(callbacks_follow_offsets_setting)
+{
+	fx_open();
+	CHECK_OK(sr_setting_set(unit_db, "callback_offsets", "0,7"));
+	int64_t id = fx_card("c1", SR_CHANNEL_WALKIN, 2);
+	fx_sold(id);
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM callbacks WHERE card_id = %lld", (long long)id), 2);
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM callbacks WHERE card_id = %lld"
+	                  " AND due_date = '2026-03-09'", (long long)id), 1);
+}
+
+TEST(callbacks_bad_offsets_refuse_delivery)
+{
+	char err[128];
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_WALKIN, 2);
+	fx_order(id);
+	CHECK_EQ_INT(fx_sql("UPDATE settings SET value = 'soon' WHERE key = 'callback_offsets'", err,
+	                    sizeof err), SQLITE_OK);
+	fx_as("c1");
+	CHECK_REFUSED(sr_order_deliver(unit_db, id), SR_RULE, "callback_offsets");
+}
+
 TEST(worklist_callbacks_for_customer_service)
 {
 	struct shop s;

@@ -1,0 +1,333 @@
+/* scr_card.c — the customer card (客户信息卡): every field, the seven key
+ * questions, the sales steps, status, level and owner, then the whole
+ * history in time order (scrollable; Enter shows an entry in full).
+ * Actions open their forms (follow-up, order, edit, loss request,
+ * reactivation) or ask first (dormant); refusals show the core's message. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "prompt.h"
+#include "screens.h"
+#include "table.h"
+
+#define HISTORY_MAX 5000
+
+struct card_scr {
+	int64_t id;
+	sr_card card;
+	sr_followup_level fl;
+	bool fl_ok;
+	bool gone;              /* no longer visible to this user */
+	struct table hist;
+	bool hist_cut;
+};
+
+enum { H_AT, H_KIND, H_WHO, H_TEXT, H_NCOLS };
+
+static const struct table_col hist_cols[H_NCOLS] = {
+	[H_AT] = { N_("Time"), 16, 16, 0 },
+	[H_KIND] = { N_("Event"), 6, 12, 0 },
+	[H_WHO] = { N_("By"), 4, 10, 0 },
+	[H_TEXT] = { N_("What happened"), 10, 0, TCOL_FILL },
+};
+
+static const char *kind_label(const char *kind)
+{
+	static const struct {
+		const char *kind, *label;
+	} labels[] = {
+		{ "file", N_("filed") }, { "followup", N_("follow-up") },
+		{ "appointment", N_("appointment") }, { "order", N_("order") },
+		{ "loss", N_("loss request") }, { "assign", N_("reassigned") },
+		{ "merge", N_("merge") }, { "audit", N_("change") },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (strcmp(labels[i].kind, kind) == 0)
+			return _(labels[i].label);
+	return kind;
+}
+
+struct hist_load {
+	struct card_scr *c;
+	int n;
+};
+
+static int add_history(void *ctx, const sr_history_entry *e)
+{
+	struct hist_load *l = ctx;
+	if (++l->n > HISTORY_MAX) {
+		l->c->hist_cut = true;
+		return 1;
+	}
+	char at[17];
+	snprintf(at, sizeof at, "%.16s", e->at);
+	const char *cells[H_NCOLS] = { at, kind_label(e->kind), e->who, e->text };
+	table_add(&l->c->hist, e->ref_id, TH_NORMAL, cells);
+	return 0;
+}
+
+static sr_status card_load(struct app *a, struct card_scr *c)
+{
+	sr_status st = sr_card_get(a->db, c->id, &c->card);
+	if (st != SR_OK)
+		return st;
+	c->fl_ok = c->card.followup_level[0] &&
+	           sr_followup_level_get(a->db, c->card.followup_level, &c->fl) == SR_OK;
+	int keep = c->hist.sel;
+	table_clear(&c->hist);
+	c->hist_cut = false;
+	struct hist_load l = { c, 0 };
+	st = sr_card_history(a->db, c->id, add_history, &l);
+	c->hist.sel = keep;
+	return st;
+}
+
+static void *card_open(struct app *a, const void *arg)
+{
+	struct card_scr *c = calloc(1, sizeof *c);
+	if (!c) {
+		app_err(a, "%s", _("out of memory"));
+		return NULL;
+	}
+	c->id = *(const int64_t *)arg;
+	table_init(&c->hist, hist_cols, H_NCOLS, _("No history yet."));
+	sr_status st = card_load(a, c);
+	if (st != SR_OK) {
+		app_fail(a, st);
+		table_free(&c->hist);
+		free(c);
+		return NULL;
+	}
+	/* Start at the newest entry: that is what one usually wants. */
+	c->hist.sel = c->hist.nrows - 1;
+	return c;
+}
+
+static void card_reload(struct app *a, void *st)
+{
+	struct card_scr *c = st;
+	int64_t version = c->card.version;
+	sr_status s = card_load(a, c);
+	if (s == SR_PERM || s == SR_NOTFOUND) {
+		/* Reassigned away or merged: say so instead of showing stale data. */
+		c->gone = true;
+		app_fail(a, s);
+		return;
+	}
+	c->gone = false;
+	if (s != SR_OK)
+		app_fail(a, s);
+	else if (c->card.version != version && version)
+		c->hist.sel = c->hist.nrows - 1;
+}
+
+/* --- drawing ---------------------------------------------------------------------- */
+
+struct kv {
+	const char *label;
+	char value[600];
+	enum theme_elem elem;
+};
+
+static int card_pairs(struct app *a, const struct card_scr *c, struct kv *kv)
+{
+	const sr_card *k = &c->card;
+	int n = 0;
+#define KV(lbl, e, ...) \
+	do { \
+		kv[n].label = (lbl); \
+		kv[n].elem = (e); \
+		snprintf(kv[n].value, sizeof kv[n].value, __VA_ARGS__); \
+		n++; \
+	} while (0)
+	KV(_("Phone"), TH_NORMAL, "%s", k->phone);
+	KV(_("Status"), k->loss_pending ? TH_ERROR : TH_NORMAL, "%s%s",
+	   sr_card_status_label(k->status), k->loss_pending ? _(" (loss request pending)") : "");
+	KV(_("Level"), theme_level(k->level), "%c  (%s %c)", k->level, _("at filing"),
+	   k->level_at_filing);
+	if (c->fl_ok)
+		KV(_("Follow-up level"), TH_NORMAL, "%s %s (%d–%d %s)", c->fl.code, c->fl.name,
+		   c->fl.min_days, c->fl.max_days, _("days"));
+	else
+		KV(_("Follow-up level"), TH_NORMAL, "%s", k->followup_level);
+	sr_date next;
+	bool late = k->next_date[0] && sr_card_status_following(k->status) &&
+	            sr_date_parse(k->next_date, &next) && next < sr_db_today(a->db);
+	KV(_("Next follow-up"), late ? TH_OVERDUE : TH_NORMAL, "%s%s",
+	   k->next_date[0] ? k->next_date : "—", late ? _(" (overdue)") : "");
+	KV(_("Owner"), TH_NORMAL, "%s (%s)", k->owner_name, k->owner_login);
+	KV(_("Channel"), TH_NORMAL, "%s", sr_channel_label(k->channel));
+	KV(_("Source"), TH_NORMAL, "%s", k->source[0] ? k->source : "—");
+	KV(_("Model"), TH_NORMAL, "%s", k->model[0] ? k->model : "—");
+	KV(_("Filed"), TH_NORMAL, "%.16s (%s %d)", k->filed_at, _("card age"), k->age_days);
+	KV(_("Expected purchase"), TH_NORMAL, "%s", k->expected_purchase[0] ? k->expected_purchase : "—");
+	KV(_("Customer type"), TH_NORMAL, "%s",
+	   k->customer_type == SR_CUSTOMER_WHOLESALE ? _("wholesale") : _("retail"));
+	KV(_("Gender"), TH_NORMAL, "%s",
+	   k->gender[0] == 'M' ? _("male") : k->gender[0] == 'F' ? _("female") : "—");
+	KV(_("Region"), TH_NORMAL, "%s", k->region[0] ? k->region : "—");
+	KV(_("Address"), TH_NORMAL, "%s", k->address[0] ? k->address : "—");
+	KV(_("Steps"), TH_NORMAL, "%s %s  %s %s  %s %s", k->step_intro ? "[x]" : "[ ]",
+	   _("intro"), k->step_negotiation ? "[x]" : "[ ]", _("negotiation"),
+	   k->step_test_drive ? "[x]" : "[ ]", _("test drive"));
+	KV(_("Visits"), TH_NORMAL, "%d", k->visits);
+	KV(_("Version"), TH_DIM, "%lld  (%.16s)", (long long)k->version, k->updated_at);
+	if (k->sold_at[0])
+		KV(_("Sold"), TH_LEVEL_O, "%.16s", k->sold_at);
+	if (k->lost_at[0])
+		KV(_("Lost"), TH_ERROR, "%.16s %s", k->lost_at, k->loss_reason);
+	if (k->merged_into)
+		KV(_("Merged into"), TH_ERROR, "#%lld", (long long)k->merged_into);
+#undef KV
+	return n;
+}
+
+/* Label/value pairs in `ncol` columns from row y; returns the next row. */
+static int draw_pairs(const struct kv *kv, int n, int y, const struct rect *r, int ncol)
+{
+	int lw = 0;
+	for (int i = 0; i < n; i++) {
+		int w = sr_text_width(kv[i].label);
+		if (w > lw)
+			lw = w;
+	}
+	int cw = r->w / ncol;
+	if (lw > cw / 2)
+		lw = cw / 2;
+	int rows = (n + ncol - 1) / ncol;
+	for (int i = 0; i < n; i++) {
+		int row = i / ncol, col = i % ncol;
+		int x = r->x + col * cw;
+		ui_text(y + row, x, lw, TH_LABEL, kv[i].label);
+		ui_text(y + row, x + lw + 1, cw - lw - 2, kv[i].elem, kv[i].value);
+	}
+	return y + rows;
+}
+
+static void card_draw(struct app *a, void *st, const struct rect *r)
+{
+	struct card_scr *c = st;
+	const sr_card *k = &c->card;
+	char head[400];
+	snprintf(head, sizeof head, "%s   #%lld   %s   %s %c", k->name, (long long)k->id,
+	         sr_card_status_label(k->status), _("level"), k->level);
+	ui_text(r->y, r->x + 1, r->w - 1, TH_HEADING, head);
+	if (c->gone) {
+		ui_text(r->y + 1, r->x + 1, r->w - 1, TH_ERROR,
+		        _("This card is no longer yours to see (reassigned or merged). Esc goes back."));
+		return;
+	}
+	struct kv kv[32];
+	int n = card_pairs(a, c, kv);
+	struct rect in = { r->y, r->x + 1, r->h, r->w - 1 };
+	int ncol = r->w >= 120 ? 3 : 2;
+	int y = draw_pairs(kv, n, r->y + 1, &in, ncol);
+	struct kv ans[SR_ANS_COUNT];
+	for (int i = 0; i < SR_ANS_COUNT; i++) {
+		ans[i].label = sr_answer_label((sr_answer)i);
+		snprintf(ans[i].value, sizeof ans[i].value, "%s",
+		         k->answers[i][0] ? k->answers[i] : "—");
+		ans[i].elem = k->answers[i][0] ? TH_NORMAL : TH_DIM;
+	}
+	y = draw_pairs(ans, SR_ANS_COUNT, y, &in, 2);
+	int left = r->y + r->h - y;
+	if (left < 3)
+		return;
+	struct rect hr = { y, r->x, left - (c->hist_cut ? 1 : 0), r->w };
+	table_draw(&c->hist, &hr, true);
+	if (c->hist_cut)
+		ui_text(r->y + r->h - 1, r->x, r->w, TH_DIM, _("(history cut: only the oldest entries are shown)"));
+}
+
+/* --- actions ------------------------------------------------------------------------- */
+
+static void dormant_answer(struct app *a, void *ctx, bool yes)
+{
+	struct card_scr *c = ctx;
+	if (!yes)
+		return;
+	sr_status st = sr_card_dormant(a->db, c->id);
+	if (st != SR_OK) {
+		app_fail(a, st);
+		return;
+	}
+	card_reload(a, c);
+	app_msg(a, "%s", _("The card is dormant now."));
+}
+
+static void show_entry(struct app *a, struct card_scr *c)
+{
+	const struct table_row *row = table_selected(&c->hist);
+	if (!row)
+		return;
+	char title[128];
+	snprintf(title, sizeof title, "%s %s", row->cells[H_AT], row->cells[H_KIND]);
+	char *text = malloc(strlen(row->cells[H_WHO]) + strlen(row->cells[H_TEXT]) + 8);
+	if (!text)
+		return;
+	sprintf(text, "%s: %s", row->cells[H_WHO], row->cells[H_TEXT]);
+	prompt_message(a, title, text);
+	free(text);
+}
+
+static bool card_key(struct app *a, void *st, const struct tui_key *k)
+{
+	struct card_scr *c = st;
+	if (table_key(&c->hist, k->act, NULL))
+		return true;
+	if (c->gone)
+		return false;
+	struct followup_arg fa = { c->id, 0 };
+	switch (k->act) {
+	case ACT_OPEN:
+		show_entry(a, c);
+		return true;
+	case ACT_FOLLOWUP:
+		app_push(a, &scr_followup, &fa);
+		return true;
+	case ACT_ORDER:
+		app_push(a, &scr_order, &c->id);
+		return true;
+	case ACT_EDIT:
+		app_push(a, &scr_card_edit, &c->id);
+		return true;
+	case ACT_LOSS:
+		app_push(a, &scr_loss, &c->id);
+		return true;
+	case ACT_REACTIVATE:
+		app_push(a, &scr_reactivate, &c->id);
+		return true;
+	case ACT_DORMANT: {
+		char q[512];
+		snprintf(q, sizeof q, _("Mark %s (#%lld) dormant? A dormant card has no next follow-up date."),
+		         c->card.name, (long long)c->id);
+		prompt_confirm(a, q, dormant_answer, c);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+static void card_close(struct app *a, void *st)
+{
+	(void)a;
+	struct card_scr *c = st;
+	table_free(&c->hist);
+	free(c);
+}
+
+static const enum action card_keys[] = {
+	ACT_FOLLOWUP, ACT_ORDER, ACT_EDIT, ACT_LOSS, ACT_DORMANT, ACT_REACTIVATE, ACT_OPEN,
+	ACT_BACK, ACT_SEARCH, ACT_HOME, ACT_NONE,
+};
+
+const struct screen_ops scr_card = {
+	.title = N_("Customer card"),
+	.open = card_open,
+	.draw = card_draw,
+	.key = card_key,
+	.reload = card_reload,
+	.close = card_close,
+	.keys = card_keys,
+};

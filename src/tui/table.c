@@ -1,0 +1,236 @@
+/* table.c — rows and columns by display width. */
+#include <stdlib.h>
+#include <string.h>
+#include "table.h"
+
+void table_init(struct table *t, const struct table_col *cols, int ncols, const char *empty)
+{
+	memset(t, 0, sizeof *t);
+	t->cols = cols;
+	t->ncols = ncols < TABLE_MAX_COLS ? ncols : TABLE_MAX_COLS;
+	t->empty = empty;
+}
+
+static void row_free(struct table *t, struct table_row *r)
+{
+	for (int c = 0; c < t->ncols; c++)
+		free(r->cells[c]);
+	free(r->cells);
+}
+
+void table_clear(struct table *t)
+{
+	for (int i = 0; i < t->nrows; i++)
+		row_free(t, &t->rows[i]);
+	t->nrows = 0;
+}
+
+void table_free(struct table *t)
+{
+	table_clear(t);
+	free(t->rows);
+	t->rows = NULL;
+	t->cap = 0;
+}
+
+bool table_add(struct table *t, int64_t key, enum theme_elem elem, const char *const *cells)
+{
+	if (t->nrows == t->cap) {
+		int cap = t->cap ? t->cap * 2 : 32;
+		struct table_row *rows = realloc(t->rows, (size_t)cap * sizeof *rows);
+		if (!rows)
+			return false;
+		t->rows = rows;
+		t->cap = cap;
+	}
+	struct table_row *r = &t->rows[t->nrows];
+	r->cells = calloc((size_t)t->ncols, sizeof *r->cells);
+	if (!r->cells)
+		return false;
+	for (int c = 0; c < t->ncols; c++) {
+		r->cells[c] = strdup(cells[c] ? cells[c] : "");
+		if (!r->cells[c]) {
+			row_free(t, r);
+			return false;
+		}
+	}
+	r->key = key;
+	r->elem = elem;
+	r->marked = false;
+	t->nrows++;
+	return true;
+}
+
+/* Widths: each column as wide as its widest cell (within min..max), then
+ * the widest columns give up columns until the row fits; a TCOL_FILL
+ * column takes what is left. */
+static void fit_widths(const struct table *t, int avail, int *w)
+{
+	int total = 0;
+	for (int c = 0; c < t->ncols; c++) {
+		const struct table_col *col = &t->cols[c];
+		int cw = sr_text_width(_(col->title));
+		for (int i = 0; i < t->nrows; i++) {
+			int x = sr_text_width(t->rows[i].cells[c]);
+			if (x > cw)
+				cw = x;
+		}
+		if (col->max > 0 && cw > col->max)
+			cw = col->max;
+		if (cw < col->min)
+			cw = col->min;
+		w[c] = cw;
+		total += cw + (c ? 1 : 0);
+	}
+	while (total > avail) {
+		int widest = -1;
+		for (int c = 0; c < t->ncols; c++)
+			if (w[c] > t->cols[c].min && w[c] > 4 && (widest < 0 || w[c] > w[widest]))
+				widest = c;
+		if (widest < 0)
+			break;
+		w[widest]--;
+		total--;
+	}
+	for (int c = 0; c < t->ncols && total < avail; c++) {
+		if (t->cols[c].flags & TCOL_FILL) {
+			w[c] += avail - total;
+			total = avail;
+		}
+	}
+}
+
+static void draw_row(const struct table *t, const int *w, int y, int x, int avail,
+                     const char *const *cells, attr_t row_attr, bool color_levels)
+{
+	int cx = x;
+	for (int c = 0; c < t->ncols && cx < x + avail; c++) {
+		int cw = w[c];
+		if (cx + cw > x + avail)
+			cw = x + avail - cx;
+		attr_t at = row_attr;
+		if (color_levels && (t->cols[c].flags & TCOL_LEVEL))
+			at = theme_attr(theme_level(cells[c][0])) | (row_attr & A_REVERSE);
+		static char buf[4 * 1024 + 8];
+		if (cw > 1024)
+			cw = 1024;
+		size_t n = sr_text_fit(cells[c], cw, t->cols[c].flags & TCOL_RIGHT, true, buf,
+		                       sizeof buf);
+		attrset(at);
+		mvaddnstr(y, cx, buf, (int)n);
+		/* The gap between columns in the row's colour, so a selection
+		 * bar is unbroken. */
+		if (c + 1 < t->ncols && cx + cw < x + avail)
+			mvaddch(y, cx + cw, ' ');
+		attrset(A_NORMAL);
+		cx += cw + 1;
+	}
+}
+
+void table_draw(struct table *t, const struct rect *r, bool focused)
+{
+	if (r->h < 2 || r->w < 4)
+		return;
+	int w[TABLE_MAX_COLS];
+	int nc = t->ncols;
+	fit_widths(t, r->w, w);
+	const char *titles[TABLE_MAX_COLS];
+	for (int c = 0; c < nc; c++)
+		titles[c] = _(t->cols[c].title);
+	ui_fill(r->y, r->x, r->w, TH_HEADING);
+	draw_row(t, w, r->y, r->x, r->w, titles, theme_attr(TH_HEADING), false);
+	t->page = r->h - 1;
+	if (t->nrows == 0) {
+		ui_text(r->y + 1, r->x, r->w, TH_DIM, t->empty ? t->empty : "");
+		return;
+	}
+	if (t->sel >= t->nrows)
+		t->sel = t->nrows - 1;
+	if (t->sel < 0)
+		t->sel = 0;
+	if (t->sel < t->top)
+		t->top = t->sel;
+	if (t->sel >= t->top + t->page)
+		t->top = t->sel - t->page + 1;
+	if (t->top > t->nrows - t->page)
+		t->top = t->nrows - t->page > 0 ? t->nrows - t->page : 0;
+	for (int i = 0; i < t->page && t->top + i < t->nrows; i++) {
+		const struct table_row *row = &t->rows[t->top + i];
+		bool sel = focused && t->top + i == t->sel;
+		attr_t at = theme_attr(sel ? TH_SELECTED : row->marked ? TH_MARKED : row->elem);
+		if (sel && !theme_has_color())
+			at |= theme_attr(row->elem);
+		if (sel)
+			ui_text_attr(r->y + 1 + i, r->x, r->w, at, "");
+		draw_row(t, w, r->y + 1 + i, r->x, r->w, (const char *const *)row->cells, at, !sel);
+	}
+}
+
+bool table_key(struct table *t, enum action act, int *edge)
+{
+	int page = t->page > 1 ? t->page : 1;
+	if (edge)
+		*edge = 0;
+	switch (act) {
+	case ACT_UP:
+		if (t->sel == 0 && edge)
+			*edge = -1;
+		t->sel--;
+		break;
+	case ACT_DOWN:
+		if (t->sel >= t->nrows - 1 && edge)
+			*edge = 1;
+		t->sel++;
+		break;
+	case ACT_PGUP:
+		if (t->sel == 0 && edge)
+			*edge = -1;
+		t->sel -= page;
+		t->top -= page;
+		break;
+	case ACT_PGDN:
+		if (t->sel >= t->nrows - 1 && edge)
+			*edge = 1;
+		t->sel += page;
+		t->top += page;
+		break;
+	case ACT_TOP:
+		t->sel = 0;
+		break;
+	case ACT_BOTTOM:
+		t->sel = t->nrows - 1;
+		break;
+	default:
+		return false;
+	}
+	if (t->sel >= t->nrows)
+		t->sel = t->nrows - 1;
+	if (t->sel < 0)
+		t->sel = 0;
+	if (t->top < 0)
+		t->top = 0;
+	return true;
+}
+
+const struct table_row *table_selected(const struct table *t)
+{
+	if (t->nrows == 0 || t->sel < 0 || t->sel >= t->nrows)
+		return NULL;
+	return &t->rows[t->sel];
+}
+
+int64_t table_key_selected(const struct table *t)
+{
+	const struct table_row *r = table_selected(t);
+	return r ? r->key : 0;
+}
+
+void table_select(struct table *t, int64_t key)
+{
+	for (int i = 0; i < t->nrows; i++) {
+		if (t->rows[i].key == key) {
+			t->sel = i;
+			return;
+		}
+	}
+}
