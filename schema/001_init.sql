@@ -254,7 +254,7 @@ CREATE TABLE callbacks (
     id          INTEGER PRIMARY KEY,
     card_id     INTEGER NOT NULL REFERENCES cards(id),
     due_date    TEXT NOT NULL CHECK (date(due_date) = due_date),
-    kind        TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind = 'service' OR (kind GLOB 'day[0-9]*' AND kind NOT GLOB 'day*[^0-9]*')),
     status      TEXT NOT NULL DEFAULT 'due' CHECK (status IN ('due','done','unreachable')),
     result      TEXT NOT NULL DEFAULT '' CHECK (length(result) <= 500),
     done_by     INTEGER REFERENCES users(id),

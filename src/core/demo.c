@@ -850,10 +850,14 @@ static char sim_drift(struct sim *s, sr_date d, bool visit)
 	if (s->decide && d < s->decide - 10 && sr_level_rank(target) < sr_level_rank('B'))
 		target = 'B';
 	/* ...and a prospect followed for months without buying is lukewarm. */
-	char cool = age > 120 ? 'C' : age > 45 ? 'B' : age > 25 ? 'A' : 'H';
+	char cool = age > 90 ? 'C' : age > 45 ? 'B' : age > 25 ? 'A' : 'H';
 	if (!s->decide && sr_level_rank(target) < sr_level_rank(cool))
 		target = cool;
 	if (!rng_per(&s->r, visit ? 600 : 300))
+		return s->level;
+	/* a customer who came in hot stays hot for the first weeks */
+	if (age <= 25 && sr_level_rank(s->level) <= sr_level_rank('A') &&
+	    sr_level_rank(target) > sr_level_rank(s->level))
 		return s->level;
 	char to = level_step(s->level, target);
 	if (to == 'H' && !visit && s->answers != 0x7f)
@@ -1157,7 +1161,7 @@ static void filing_answers(struct sim *s, sr_card_filing *in, int count)
 
 static char filing_level(struct rng *r, enum kind k)
 {
-	static const int walkin[] = {40, 200, 350, 290, 120};
+	static const int walkin[] = {100, 200, 320, 260, 120};
 	static const int dcc[] = {0, 100, 300, 400, 200};
 	static const int outreach[] = {0, 0, 200, 500, 300};
 	static const int wholesale[] = {0, 500, 500, 0, 0};
@@ -1643,8 +1647,8 @@ static void life_active(struct sim *s, sr_date filed, bool dup)
 /* The customer's mood over the card's life, and how likely they come. */
 static void sim_setup(struct sim *s, enum outcome o, int age)
 {
-	static const int young[] = {80, 220, 380, 220, 100};
-	static const int old[] = {0, 0, 300, 450, 250};
+	static const int young[] = {150, 220, 330, 200, 100};
+	static const int old[] = {0, 80, 340, 360, 220};
 	struct rng *r = &s->r;
 	switch (o) {
 	case O_SOLD:

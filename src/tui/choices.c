@@ -32,7 +32,11 @@ static int add_model(void *ctx, const sr_model *m)
 {
 	struct fill *f = ctx;
 	char label[2 * SR_LABEL_MAX + 2];
-	snprintf(label, sizeof label, "%s %s", m->series, m->model);
+	/* As the core shows it: 英朗 1.5L rather than 英朗 英朗 1.5L. */
+	if (strncmp(m->model, m->series, strlen(m->series)) == 0)
+		snprintf(label, sizeof label, "%s", m->model);
+	else
+		snprintf(label, sizeof label, "%s %s", m->series, m->model);
 	form_choice_add(f->fm, f->idx, label, m->code);
 	return 0;
 }

@@ -217,6 +217,20 @@ void form_set(struct form *fm, int idx, const char *value)
 	}
 }
 
+bool form_set_label(struct form *fm, int idx, const char *label)
+{
+	if (idx < 0 || idx >= fm->n || fm->f[idx].kind != FIELD_CHOICE || !label)
+		return false;
+	struct form_field *f = &fm->f[idx];
+	for (int c = 0; c < f->nchoices; c++) {
+		if (strcmp(f->labels[c], label) == 0) {
+			f->choice = c;
+			return true;
+		}
+	}
+	return false;
+}
+
 const char *form_get(struct form *fm, int idx)
 {
 	if (idx < 0 || idx >= fm->n)

@@ -57,6 +57,8 @@ int form_bool(struct form *fm, const char *label, bool on);
 /* Set a field's value without marking it edited: text, a choice's value,
  * or "1"/"0" for a toggle. A choice with no such value is left as is. */
 void form_set(struct form *fm, int idx, const char *value);
+/* Select the choice shown as label; false when there is none. */
+bool form_set_label(struct form *fm, int idx, const char *label);
 /* The value as UTF-8 (a choice's value, "1"/"0" for a toggle); valid until
  * the next form_get of that field. */
 const char *form_get(struct form *fm, int idx);
