@@ -125,6 +125,8 @@ CREATE INDEX cards_owner_next ON cards(owner_id, status, next_date);
 CREATE INDEX cards_next ON cards(next_date) WHERE next_date IS NOT NULL;
 CREATE INDEX cards_filed ON cards(filed_at);
 CREATE INDEX cards_status ON cards(status);
+-- Visits of merged cards count for their survivor (see SR_VISITS_SQL).
+CREATE INDEX cards_merged ON cards(merged_into) WHERE merged_into IS NOT NULL;
 
 -- Showroom traffic (展厅流量): a walk-in batch or a valid sales call.
 CREATE TABLE traffic (
@@ -261,6 +263,7 @@ CREATE TABLE callbacks (
     done_at     TEXT
 );
 CREATE INDEX callbacks_due ON callbacks(status, due_date);
+CREATE INDEX callbacks_card ON callbacks(card_id);
 
 -- The audit trail: who, when, what, before and after (JSON). Append-only.
 CREATE TABLE audit (

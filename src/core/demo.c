@@ -319,6 +319,7 @@ struct demo {
 	char refusal[SR_MSG_MAX];
 	const char *cons[8], *recep[4], *mgr[4], *dcc_in[4], *dcc_out[4], *service[2];
 	int ncons, nrecep, nmgr, nin, nout, nservice;
+	const char *supervisor;  /* comments on the DCC's records; may be NULL */
 	char wholesale[SR_LOGIN_MAX]; /* "" = no wholesale cards */
 	char models[32][SR_CODE_MAX];
 	int nmodels;
@@ -400,10 +401,11 @@ static const char *pick_consultant(struct demo *g, struct rng *r)
 #define PICK_OF(r, arr, n) ((arr)[rng_int((r), 0, (n) - 1)])
 
 /* Switch the clock and the acting user: every core call below happens as
- * that person at that moment. */
+ * that person at that moment. A step minutes after an event right at the
+ * limit happens at the limit: the clock never passes it. */
 static sr_status demo_as(struct demo *g, const char *login, sr_time t)
 {
-	sr_db_set_now(g->db, t);
+	sr_db_set_now(g->db, t < g->limit ? t : g->limit);
 	if (!strcmp(g->actor, login))
 		return SR_OK;
 	sr_status st = sr_user_act_as(g->db, login);
@@ -459,6 +461,9 @@ static void demo_staff_pool(struct demo *g, const struct staff_def *d)
 	case SR_ROLE_DIRECTOR:
 		if (g->nmgr < 4)
 			g->mgr[g->nmgr++] = d->login;
+		break;
+	case SR_ROLE_DCC_SUPERVISOR:
+		g->supervisor = d->login;
 		break;
 	case SR_ROLE_DCC_INBOUND:
 		if (g->nin < 4)
@@ -556,19 +561,18 @@ static sr_status demo_reference(struct demo *g)
 /* What the paid media cost each month of the demo period, ±20%. */
 static sr_status demo_costs(struct demo *g, struct rng *r)
 {
-	int y, m, d, ty, tm, td;
+	int y, m, d, ty, tm;
 	sr_date_to_civil(g->first, &y, &m, &d);
-	sr_date_to_civil(g->today, &ty, &tm, &td);
+	sr_date_to_civil(g->today, &ty, &tm, &d);
 	sr_status st = SR_OK;
-	for (; st == SR_OK && (y < ty || (y == ty && m <= tm)); m = m == 12 ? 1 : m + 1,
-	                                                          y += m == 1) {
-		char month[8];
-		snprintf(month, sizeof month, "%04d-%02d", y, m);
+	for (int month = y * 12 + m - 1; st == SR_OK && month <= ty * 12 + tm - 1; month++) {
+		char text[16];
+		snprintf(text, sizeof text, "%04d-%02d", month / 12, month % 12 + 1);
 		for (int i = 1; i < S_COUNT && st == SR_OK; i++) {
 			if (!src_cost_yuan[i] || !g->has_source[i])
 				continue;
 			int64_t yuan = src_cost_yuan[i] * (int64_t)rng_int(r, 80, 120) / 100;
-			st = sr_source_set_cost(g->db, src_codes[i], month, yuan / 100 * 100 * 100);
+			st = sr_source_set_cost(g->db, src_codes[i], text, yuan / 100 * 100 * 100);
 		}
 	}
 	return st;
@@ -884,14 +888,16 @@ static bool sim_answers(struct sim *s, sr_time t)
 	return true;
 }
 
-/* Managers read the records and comment on some of them, a little later. */
+/* Managers read the records and comment on some of them, a little later;
+ * the DCC supervisor reads the DCC's. */
 static void sim_comment(struct sim *s, int64_t fid, sr_time t)
 {
 	struct demo *g = s->g;
 	sr_time at = t + 3600 * rng_int(&s->r, 1, 30);
 	if (!rng_per(&s->r, 80) || at > g->limit)
 		return;
-	if (demo_ok(g, demo_as(g, PICK_OF(&s->r, g->mgr, g->nmgr), at)))
+	const char *who = s->dcc && g->supervisor ? g->supervisor : PICK_OF(&s->r, g->mgr, g->nmgr);
+	if (demo_ok(g, demo_as(g, who, at)))
 		demo_ok(g, sr_followup_comment(g->db, fid, PICK(&s->r, comments)));
 }
 
@@ -916,6 +922,8 @@ static void sim_retune(struct sim *s, sr_time t, int days)
 static bool sim_followup(struct sim *s, sr_time t, struct fu *f)
 {
 	struct demo *g = s->g;
+	if (t > g->limit)
+		t = g->limit;
 	sr_date d = sr_time_date(t);
 	bool order = s->status == SR_STATUS_ORDER;
 	char lv = order ? 'O' : f->level ? f->level : sim_drift(s, d, f->method == SR_METHOD_RECEPTION);
@@ -1190,100 +1198,108 @@ static void gen_vin(struct rng *r, char vin[18])
 	vin[17] = '\0';
 }
 
-/* Who files the card, and how. Returns false when the filing itself was
- * refused (s->dead is then set and the run stops with the message). */
-static bool sim_file(struct sim *s, sr_file_as as, bool new_opp, const char *src_override)
+/* Text the filing points to while it is being filed. */
+struct filing_text {
+	char next[SR_DATE_LEN], expect[SR_DATE_LEN], vin[18], address[96];
+};
+
+/* What the customer tells at the first contact. Returns the days to the
+ * first follow-up. */
+static int filing_details(struct sim *s, sr_card_filing *in, struct filing_text *x,
+                          const char *src)
 {
 	struct demo *g = s->g;
-	const struct plan *p = s->p;
-	enum kind k = (enum kind)p->kind;
-	sr_card_filing in = {0};
-	char next[SR_DATE_LEN], expect[SR_DATE_LEN], vin[18], address[96];
-	sr_time t = p->at;
-	sr_date d = sr_time_date(t);
-	const char *filer;
-	in.name = s->res->name;
-	in.phone = s->res->phone;
-	in.gender = s->res->gender;
-	in.source = src_override ? src_override : pick_src(g, &s->r, k);
-	in.model = g->models[rng_int(&s->r, 0, g->nmodels - 1)];
-	in.level = filing_level(&s->r, k);
-	in.new_opportunity = new_opp;
-	in.file_as = as;
+	enum kind k = (enum kind)s->p->kind;
+	sr_date d = sr_time_date(s->p->at);
+	in->name = s->res->name;
+	in->phone = s->res->phone;
+	in->gender = s->res->gender;
+	in->source = src ? src : pick_src(g, &s->r, k);
+	in->model = g->models[rng_int(&s->r, 0, g->nmodels - 1)];
+	in->level = filing_level(&s->r, k);
 	if (rng_per(&s->r, 800))
-		in.region = PICK(&s->r, regions);
-	if (in.region && rng_per(&s->r, 300)) {
-		snprintf(address, sizeof address, "%s%d号", PICK(&s->r, roads), rng_int(&s->r, 1, 300));
-		in.address = address;
+		in->region = PICK(&s->r, regions);
+	if (in->region && rng_per(&s->r, 300)) {
+		snprintf(x->address, sizeof x->address, "%s%d号", PICK(&s->r, roads),
+		         rng_int(&s->r, 1, 300));
+		in->address = x->address;
 	}
 	int known = k == K_WALKIN ? rng_int(&s->r, 0, 5) : k == K_WHOLESALE ? 3 : rng_int(&s->r, 0, 2);
-	filing_answers(s, &in, in.level == 'H' ? SR_ANS_COUNT : known);
-	int ed = expected_days(&s->r, in.level);
+	filing_answers(s, in, in->level == 'H' ? SR_ANS_COUNT : known);
+	int ed = expected_days(&s->r, in->level);
 	if (ed) {
-		sr_date_format(d + ed, expect);
-		in.expected_purchase = expect;
+		sr_date_format(d + ed, x->expect);
+		in->expected_purchase = x->expect;
 	}
-	const char *fl = default_fl(g, in.level);
-	int days = level_interval(&s->r, in.level), max = level_max(g, fl);
-	sr_date_format(d + (days > max ? max : days), next);
-	in.next_date = next;
-	if (as != SR_FILE_ACTIVE) {
-		in.deposit_cents = (int64_t)rng_int(&s->r, 5, 20) * 100000;
-		gen_vin(&s->r, vin);
-		in.vin = as == SR_FILE_SOLD || rng_per(&s->r, 500) ? vin : NULL;
+	int days = level_interval(&s->r, in->level);
+	int max = level_max(g, default_fl(g, in->level));
+	days = days > max ? max : days;
+	sr_date_format(d + days, x->next);
+	in->next_date = x->next;
+	if (in->file_as != SR_FILE_ACTIVE) {
+		in->deposit_cents = (int64_t)rng_int(&s->r, 5, 20) * 100000;
+		gen_vin(&s->r, x->vin);
+		in->vin = in->file_as == SR_FILE_SOLD || rng_per(&s->r, 500) ? x->vin : NULL;
 	}
-	switch (k) {
-	case K_WALKIN: {
-		/* The reception logs the batch; the consultant who received it
-		 * files the card from that row. */
-		const char *cons = pick_consultant(g, &s->r);
-		sr_traffic_input ti = {
-			.kind = SR_TRAFFIC_WALKIN, .persons = rng_int(&s->r, 1, 4),
-			.consultant = cons, .model = in.model, .source = in.source,
-		};
-		const char *rec = PICK_OF(&s->r, g->recep, g->nrecep);
-		if (!sim_as(s, rec, t) || !sim_ok(s, sr_traffic_add(g->db, &ti, &in.traffic_id)))
-			return false;
-		in.channel = SR_CHANNEL_WALKIN;
-		filer = cons;
-		t += 60 * rng_int(&s->r, 5, 20);
+	return days;
+}
+
+/* Who files the card, from what: the reception's row of a walk-in batch,
+ * the DCC's row of an inbound call, or nothing (an outbound lead, a
+ * referral, an event). Moves *t to the filing time; NULL when the traffic
+ * row was refused. */
+static const char *filing_start(struct sim *s, sr_card_filing *in, sr_time *t)
+{
+	struct demo *g = s->g;
+	sr_traffic_input ti = {.model = in->model, .source = in->source};
+	const char *filer, *logger;
+	switch ((enum kind)s->p->kind) {
+	case K_WALKIN:
+		filer = pick_consultant(g, &s->r);
+		logger = PICK_OF(&s->r, g->recep, g->nrecep);
+		ti.kind = SR_TRAFFIC_WALKIN;
+		ti.persons = rng_int(&s->r, 1, 4);
+		in->channel = SR_CHANNEL_WALKIN;
 		s->visits = 1;
 		break;
-	}
-	case K_DCC_IN: {
-		const char *caller = PICK_OF(&s->r, g->dcc_in, g->nin);
-		sr_traffic_input ti = {
-			.kind = SR_TRAFFIC_CALL, .consultant = caller, .model = in.model,
-			.source = in.source,
-		};
-		if (!sim_as(s, caller, t) || !sim_ok(s, sr_traffic_add(g->db, &ti, &in.traffic_id)))
-			return false;
-		in.channel = SR_CHANNEL_PHONE;
-		filer = caller;
-		t += 60 * rng_int(&s->r, 2, 6);
+	case K_DCC_IN:
+		filer = logger = PICK_OF(&s->r, g->dcc_in, g->nin);
+		ti.kind = SR_TRAFFIC_CALL;
+		in->channel = SR_CHANNEL_PHONE;
 		break;
-	}
 	case K_DCC_OUT:
-		filer = PICK_OF(&s->r, g->dcc_out, g->nout);
-		in.channel = SR_CHANNEL_PHONE;
-		break;
+		in->channel = SR_CHANNEL_PHONE;
+		return PICK_OF(&s->r, g->dcc_out, g->nout);
 	case K_CONS_PHONE:
-		filer = pick_consultant(g, &s->r);
-		in.channel = SR_CHANNEL_PHONE;
-		break;
+		in->channel = SR_CHANNEL_PHONE;
+		return pick_consultant(g, &s->r);
 	case K_WHOLESALE:
-		filer = g->wholesale;
-		in.channel = SR_CHANNEL_OUTREACH;
-		in.wholesale = true;
-		break;
+		in->channel = SR_CHANNEL_OUTREACH;
+		in->wholesale = true;
+		return g->wholesale;
 	default:
-		filer = pick_consultant(g, &s->r);
-		in.channel = SR_CHANNEL_OUTREACH;
-		break;
+		in->channel = SR_CHANNEL_OUTREACH;
+		return pick_consultant(g, &s->r);
 	}
-	if (t > g->limit)
-		t = g->limit;
-	/* Filing is the one step the demo cannot do without. */
+	ti.consultant = filer;
+	if (!sim_as(s, logger, *t) || !sim_ok(s, sr_traffic_add(g->db, &ti, &in->traffic_id)))
+		return NULL;
+	*t += 60 * rng_int(&s->r, 3, 15);
+	return filer;
+}
+
+/* File the card. Filing is the one step the demo cannot do without: a
+ * refusal ends the run with the core's message. */
+static bool sim_file(struct sim *s, sr_file_as as, bool new_opp, const char *src)
+{
+	struct demo *g = s->g;
+	sr_card_filing in = {.file_as = as, .new_opportunity = new_opp};
+	struct filing_text x;
+	sr_time t = s->p->at;
+	int days = filing_details(s, &in, &x, src);
+	const char *filer = filing_start(s, &in, &t);
+	if (!filer)
+		return false;
 	sr_status st = demo_as(g, filer, t);
 	if (st == SR_OK)
 		st = sr_card_file(g->db, &in, &s->id);
@@ -1294,10 +1310,10 @@ static bool sim_file(struct sim *s, sr_file_as as, bool new_opp, const char *src
 		return false;
 	}
 	s->channel = in.channel;
-	s->cursor = t;
-	s->due = sr_time_date(t) + 1;
+	s->cursor = t < g->limit ? t : g->limit;
+	s->due = sr_time_date(s->cursor) + days + lateness(&s->r);
 	s->res->id = s->id;
-	s->res->filed = t;
+	s->res->filed = s->cursor;
 	return sim_refresh(s);
 }
 
@@ -1487,7 +1503,8 @@ static void sim_lost(struct sim *s, sr_date d)
 {
 	int path = rng_int(&s->r, 0, 99);
 	int avail = s->g->today - d;
-	enum decision first = path < 80 || avail < 14 ? D_CONFIRM
+	bool wholesale = s->p->kind == K_WHOLESALE;
+	enum decision first = path < 80 || avail < 14 || wholesale ? D_CONFIRM
 	                      : path < 90 && !s->dcc ? D_TODCC : D_REJECT;
 	sim_court(s, d);
 	if (s->dead || s->status != SR_STATUS_ACTIVE || !sim_loss_request(s, d) ||
@@ -1506,7 +1523,19 @@ static bool sim_dormant(struct sim *s, sr_date d)
 {
 	sr_time t;
 	sim_court(s, d);
-	if (s->dead || s->status != SR_STATUS_ACTIVE || s->appt || !sim_when(s, d, SLOT_CALL, &t))
+	if (s->dead || s->status != SR_STATUS_ACTIVE || s->appt)
+		return false;
+	/* the rule: never visited, or visited with all three sales steps */
+	if (s->visits && !(s->intro && s->nego && s->drive)) {
+		struct fu f;
+		if (s->dcc)
+			return false;
+		s->full_visit = true;
+		visit_steps(s, &f, false);
+		if (!sim_visit(s, d, &f, NULL))
+			return false;
+	}
+	if (!sim_when(s, d, SLOT_CALL, &t))
 		return false;
 	if (!sim_as(s, s->owner, t) || !sim_ok(s, sr_card_dormant(s->g->db, s->id)))
 		return false;
@@ -1590,7 +1619,7 @@ static enum flavor active_flavor(struct sim *s, int age)
 		return F_CANCEL;
 	if (x < 130 && age >= 15)
 		return F_REJECT;
-	if (x < 160 && age >= 20 && !s->dcc)
+	if (x < 160 && age >= 20 && !s->dcc && s->p->kind != K_WHOLESALE)
 		return F_TODCC;
 	if (x < 200 && age >= 45 && s->channel != SR_CHANNEL_WALKIN)
 		return F_REACT;
@@ -1669,7 +1698,7 @@ static void sim_setup(struct sim *s, enum outcome o, int age)
 		break;
 	}
 	s->show_permille = s->will_visit ? 800 : 250;
-	s->visit_permille = s->will_visit ? 150 : 15;
+	s->visit_permille = s->will_visit ? 100 : 15;
 	if (s->p->kind == K_WHOLESALE) {
 		s->show_permille = 0;
 		s->visit_permille = 0;
@@ -1764,6 +1793,7 @@ static void sim_life(struct sim *s, sr_file_as as)
 		return;
 	}
 	if (as == SR_FILE_ORDER) {
+		sim_order_pace(s, s->cursor);
 		if (s->p->outcome == O_SOLD)
 			sim_deliver(s, filed + rng_int(&s->r, 3, age < 25 ? age : 25));
 		else
@@ -1811,9 +1841,6 @@ static void sim_card(struct demo *g, size_t i)
 		sim_refresh(&s);
 	s.res->status = s.status;
 	s.res->dcc_owned = s.dcc;
-#ifdef DEMO_DEBUG
-	fprintf(stderr, "DBG plan=%d kind=%d as=%d final=%d dead=%d\n", s.p->outcome, s.p->kind, as, s.status, s.dead);
-#endif
 }
 
 /* ---- the entry point ------------------------------------------------------ */
@@ -1849,7 +1876,8 @@ static sr_status demo_run(struct demo *g, int64_t cards, uint64_t seed,
 	return SR_OK;
 }
 
-static void demo_pragmas_restore(sr_db *db, int64_t temp_store, int64_t cache_size)
+/* temp_store 2 = MEMORY; cache_size negative = KiB (about 24 KiB a card). */
+static void demo_pragmas(sr_db *db, int64_t temp_store, int64_t cache_size)
 {
 	char sql[96];
 	snprintf(sql, sizeof sql, "PRAGMA temp_store = %d; PRAGMA cache_size = %lld",
@@ -1885,12 +1913,11 @@ sr_status sr_demo_generate(sr_db *db, int64_t cards, uint64_t seed, sr_progress_
 	int64_t temp_store = 0, cache_size = -2000;
 	sr_query_int(db, &temp_store, "PRAGMA temp_store", NULL);
 	sr_query_int(db, &cache_size, "PRAGMA cache_size", NULL);
-	sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -400000", NULL, NULL,
-	             NULL);
+	demo_pragmas(db, 2, -(16384 + (cards < 16000 ? cards : 16000) * 24));
 	st = sr_tx_begin(db);
 	if (st == SR_OK)
 		st = sr_tx_end(db, demo_run(&g, cards, seed, progress, ctx));
-	demo_pragmas_restore(db, temp_store, cache_size);
+	demo_pragmas(db, temp_store, cache_size);
 	db->actor_id = actor_id;
 	db->actor_role = actor_role;
 	db->actor_team = actor_team;
