@@ -126,10 +126,9 @@ sr_status sr_perm_card(sr_db *db, sr_action action, int64_t card_id)
 		return st;
 	if (!in_scope(db, owner))
 		return sr_fail(db, SR_PERM,
-		               _("permission denied: card %lld belongs to another user; a %s may %s "
-		                 "only on cards assigned to them"),
-		               (long long)card_id, sr_role_name(db->actor_role),
-		               _(sr_action_text(action)));
+		               _("permission denied: card %lld belongs to another user; a %s reaches "
+		                 "only the cards assigned to them (a manager can reassign it)"),
+		               (long long)card_id, sr_role_name(db->actor_role));
 	return SR_OK;
 }
 
