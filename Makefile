@@ -4,12 +4,14 @@
 #   make test       ASan+UBSan build, then every unit and command-line test
 #   make run        build, create data/showroom.db with demo data if missing, open it
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make pot        regenerate data/po/showroom.pot and merge it into the .po files
 #   make deps       install missing Debian packages (called by the targets above)
 #   V=1             show full commands
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
 CC      ?= cc
@@ -38,23 +40,38 @@ endif
 
 CORE_SRC := $(sort $(wildcard src/core/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TUI_SRC  := $(sort $(wildcard src/tui/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 SCHEMA   := $(sort $(wildcard schema/[0-9][0-9][0-9]_*.sql))
 
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/schema.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
+TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(B)/%.o)
 
 LIB   := $(B)/libshowroom.a
 PROG  := $(B)/showroom
 UNIT  := $(B)/unit-tests
+# The Chinese catalogue, next to the program: build/showroom finds
+# build/locale without installing (src/cli/i18n.c).
+MO_REL := locale/zh_CN/LC_MESSAGES/showroom.mo
+MO    := $(B)/$(MO_REL)
 
-.PHONY: all deps test unit-test cli-test run install uninstall clean check-deps bench
+.PHONY: all deps test unit-test cli-test run install uninstall clean check-deps bench pot FORCE
 
-all: deps $(PROG) $(LIB)
+all: deps $(PROG) $(LIB) $(MO)
 
 deps:
 	$(Q)sh tools/deps.sh
+
+# Where an installed program finds its catalogue; rebuilt when PREFIX or
+# LOCALEDIR changes (the stamp holds the value).
+$(B)/src/cli/i18n.o: CPPFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+$(B)/src/cli/i18n.o: $(B)/gen/localedir
+$(B)/gen/localedir: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+FORCE:
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -77,9 +94,29 @@ $(LIB): $(CORE_OBJ)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(PROG): $(CLI_OBJ) $(LIB)
+$(PROG): $(CLI_OBJ) $(TUI_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIB) $(LDLIBS)
+
+$(MO): data/po/zh_CN.po
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  MSGFMT  $@")
+	$(Q)msgfmt --check -o $@ data/po/zh_CN.po
+
+# The message template from every _() and N_() (P_ has a plural), merged
+# into each translation; new messages then need translating in zh_CN.po.
+POT_SRC = $(CORE_SRC) $(CLI_SRC) $(TUI_SRC)
+# Texts kept in X-macro lists in headers (the third argument of X), shown
+# through _() where they are used: status texts, permission actions.
+POT_XMACRO = include/showroom/error.h include/showroom/perm.h
+pot:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+	  --package-name=showroom --msgid-bugs-address= --add-location=file --sort-by-file \
+	  -o data/po/showroom.pot $(POT_SRC)
+	xgettext --join-existing --from-code=UTF-8 --keyword= --keyword=X:3 \
+	  --add-location=file --sort-by-file -o data/po/showroom.pot $(POT_XMACRO)
+	msgmerge --quiet --update --backup=none --add-location=file data/po/zh_CN.po data/po/showroom.pot
+	msgfmt --check --statistics -o /dev/null data/po/zh_CN.po
 
 $(UNIT): $(UNIT_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
@@ -87,7 +124,8 @@ $(UNIT): $(UNIT_OBJ) $(LIB)
 
 # make test: everything under ASan+UBSan, one summary line at the end.
 test: deps
-	$(Q)$(MAKE) --no-print-directory SAN=1 build/asan/showroom build/asan/unit-tests
+	$(Q)$(MAKE) --no-print-directory SAN=1 build/asan/showroom build/asan/unit-tests \
+	  build/asan/$(MO_REL)
 	$(Q)sh tests/run.sh build/asan
 
 unit-test: deps
@@ -95,7 +133,7 @@ unit-test: deps
 	$(Q)build/asan/unit-tests
 
 cli-test: deps
-	$(Q)$(MAKE) --no-print-directory SAN=1 build/asan/showroom
+	$(Q)$(MAKE) --no-print-directory SAN=1 build/asan/showroom build/asan/$(MO_REL)
 	$(Q)sh tests/cli/run.sh build/asan/showroom
 
 run: all
@@ -108,9 +146,12 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 $(PROG) $(DESTDIR)$(BINDIR)/showroom
 	install -m 0644 man/showroom.1 $(DESTDIR)$(MANDIR)/man1/showroom.1
+	install -d $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
+	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/showroom.mo
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/showroom $(DESTDIR)$(MANDIR)/man1/showroom.1
+	rm -f $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/showroom.mo
 
 clean:
 	rm -rf build

@@ -26,10 +26,10 @@ static sr_status print_new_id(struct cli_ctx *c, sr_status st, int64_t id)
 static sr_status cmd_init(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
-	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+	if (!cli_npos(c, npos, 0, 0, _("no arguments")))
 		return SR_USAGE;
 	/* main opened (and so created and migrated) the file already. */
-	fprintf(c->out, "database %s ready (schema version %d)\n", c->db_path,
+	fprintf(c->out, _("database %s ready (schema version %d)\n"), c->db_path,
 	        sr_db_schema_version(c->db));
 	return SR_OK;
 }
@@ -52,7 +52,8 @@ static void demo_progress(void *ctx, int64_t done_n, int64_t total)
 	for (int i = 0; i < 20; i++)
 		bar[i] = i < pct / 5 ? '#' : '.';
 	bar[20] = '\0';
-	fprintf(stderr, "\rdemo [%s] %3d%%", bar, pct);
+	fputc('\r', stderr);
+	fprintf(stderr, _("demo [%s] %3d%%"), bar, pct);
 	fflush(stderr);
 }
 
@@ -81,11 +82,11 @@ static sr_status cmd_demo(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 0, 0, "only options"))
+	if (!cli_npos(c, npos, 0, 0, _("only options")))
 		return SR_USAGE;
 	uint64_t seed = 1;
 	if (seed_text && !parse_seed(seed_text, &seed))
-		return cli_usage(c, "--seed: expected a number, got '%s'", seed_text);
+		return cli_usage(c, _("--seed: expected a number, got '%s'"), seed_text);
 	/* A progress bar is for people: never into a pipe or a log file. */
 	bool tty = isatty(STDERR_FILENO);
 	struct progress p = { -1 };
@@ -94,7 +95,7 @@ static sr_status cmd_demo(struct cli_ctx *c, int argc, char **argv)
 		fputc('\n', stderr);
 	if (st != SR_OK)
 		return cli_fail(c, st);
-	fprintf(c->out, "added %d cards\n", cards);
+	fprintf(c->out, P_("added %d card\n", "added %d cards\n", cards), cards);
 	return SR_OK;
 }
 
@@ -111,18 +112,18 @@ static sr_status user_add(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 1, 1, "the new user's login") || !cli_need(c, "--name", name) ||
+	if (!cli_npos(c, npos, 1, 1, _("the new user's login")) || !cli_need(c, "--name", name) ||
 	    !cli_need(c, "--role", role_text))
 		return SR_USAGE;
 	sr_role role;
 	if (!sr_role_parse(role_text, &role))
-		return cli_bad(c, "--role: expected receptionist, consultant, manager, director, "
-		                  "dcc-inbound, dcc-outbound, dcc-supervisor, service or admin, "
-		                  "got '%s'",
+		return cli_bad(c, _("--role: expected receptionist, consultant, manager, director, "
+		                    "dcc-inbound, dcc-outbound, dcc-supervisor, service or admin, "
+		                    "got '%s'"),
 		               role_text);
 	sr_team team = strncmp(sr_role_name(role), "dcc-", 4) == 0 ? SR_TEAM_DCC : SR_TEAM_SHOWROOM;
 	if (team_text && !sr_team_parse(team_text, &team))
-		return cli_bad(c, "--team: expected showroom or dcc, got '%s'", team_text);
+		return cli_bad(c, _("--team: expected showroom or dcc, got '%s'"), team_text);
 	int64_t id = 0;
 	sr_status st = sr_user_add(c->db, argv[0], name, role, team, unix_login, &id);
 	return print_new_id(c, st, id);
@@ -149,7 +150,7 @@ static int user_row(void *ctx, const sr_user *u)
 static sr_status user_list(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
-	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+	if (!cli_npos(c, npos, 0, 0, _("no arguments")))
 		return SR_USAGE;
 	struct cli_table t;
 	cli_table_init(&t, c, user_cols, USER_NCOLS);
@@ -165,7 +166,7 @@ static sr_status user_list(struct cli_ctx *c, int argc, char **argv)
 static sr_status user_set_active(struct cli_ctx *c, int argc, char **argv, bool active)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
-	if (!cli_npos(c, npos, 1, 1, "one login"))
+	if (!cli_npos(c, npos, 1, 1, _("one login")))
 		return SR_USAGE;
 	return done(c, sr_user_set_active(c->db, argv[0], active));
 }
@@ -200,7 +201,7 @@ static int model_row(void *ctx, const sr_model *m)
 static sr_status model_list(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
-	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+	if (!cli_npos(c, npos, 0, 0, _("no arguments")))
 		return SR_USAGE;
 	struct cli_table t;
 	cli_table_init(&t, c, model_cols, sizeof model_cols / sizeof *model_cols);
@@ -224,7 +225,7 @@ static sr_status model_add(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 1, 1, "the model's code") || !cli_need(c, "--brand", brand) ||
+	if (!cli_npos(c, npos, 1, 1, _("the model's code")) || !cli_need(c, "--brand", brand) ||
 	    !cli_need(c, "--series", series) || !cli_need(c, "--model", model))
 		return SR_USAGE;
 	int64_t id = 0;
@@ -248,7 +249,7 @@ static int source_row(void *ctx, const sr_source *s)
 static sr_status source_list(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
-	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+	if (!cli_npos(c, npos, 0, 0, _("no arguments")))
 		return SR_USAGE;
 	struct cli_table t;
 	cli_table_init(&t, c, source_cols, sizeof source_cols / sizeof *source_cols);
@@ -269,7 +270,7 @@ static sr_status source_add(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 1, 1, "the source's code") || !cli_need(c, "--name", name))
+	if (!cli_npos(c, npos, 1, 1, _("the source's code")) || !cli_need(c, "--name", name))
 		return SR_USAGE;
 	int64_t id = 0;
 	sr_status st = sr_source_add(c->db, argv[0], name, &id);
@@ -285,7 +286,7 @@ static sr_status source_cost(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 1, 1, "the source's code") || !cli_need(c, "--month", month) ||
+	if (!cli_npos(c, npos, 1, 1, _("the source's code")) || !cli_need(c, "--month", month) ||
 	    !cli_need(c, "--amount", amount))
 		return SR_USAGE;
 	int64_t cents;
@@ -311,7 +312,7 @@ static int level_row(void *ctx, const sr_followup_level *l)
 static sr_status level_list(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
-	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+	if (!cli_npos(c, npos, 0, 0, _("no arguments")))
 		return SR_USAGE;
 	struct cli_table t;
 	cli_table_init(&t, c, level_cols, sizeof level_cols / sizeof *level_cols);
@@ -333,17 +334,17 @@ static sr_status level_set(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 1, 1, "the follow-up level's code"))
+	if (!cli_npos(c, npos, 1, 1, _("the follow-up level's code")))
 		return SR_USAGE;
 	if (lo < 0 || hi < 0)
-		return cli_usage(c, "--min and --max are required (days)");
+		return cli_usage(c, "%s", _("--min and --max are required (days)"));
 	return done(c, sr_followup_level_set(c->db, argv[0], lo, hi));
 }
 
 static sr_status setting_get(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
-	if (!cli_npos(c, npos, 1, 1, "one setting name"))
+	if (!cli_npos(c, npos, 1, 1, _("one setting name")))
 		return SR_USAGE;
 	char value[4096];
 	sr_status st = sr_setting_get(c->db, argv[0], value, sizeof value);
@@ -356,7 +357,7 @@ static sr_status setting_get(struct cli_ctx *c, int argc, char **argv)
 static sr_status setting_set(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
-	if (!cli_npos(c, npos, 2, 2, "a setting name and its value"))
+	if (!cli_npos(c, npos, 2, 2, _("a setting name and its value")))
 		return SR_USAGE;
 	return done(c, sr_setting_set(c->db, argv[0], argv[1]));
 }
@@ -394,7 +395,7 @@ static sr_status cmd_audit(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 0, 0, "only options"))
+	if (!cli_npos(c, npos, 0, 0, _("only options")))
 		return SR_USAGE;
 	sr_date d;
 	if ((f.from && !cli_date(c, "--from", f.from, &d)) || (f.to && !cli_date(c, "--to", f.to, &d)))
@@ -417,7 +418,7 @@ static sr_status cmd_audit(struct cli_ctx *c, int argc, char **argv)
 static bool tmp_name(struct cli_ctx *c, const char *file, char *out, size_t len)
 {
 	if ((size_t)snprintf(out, len, "%s.tmp", file) >= len) {
-		cli_usage(c, "file name too long: %s", file);
+		cli_usage(c, _("file name too long: %s"), file);
 		return false;
 	}
 	return true;
@@ -428,7 +429,7 @@ static sr_status finish_file(struct cli_ctx *c, const char *tmp, const char *fil
 	if (rename(tmp, file) != 0) {
 		int err = errno;
 		unlink(tmp);
-		return cli_error(c, SR_IO, "cannot write %s: %s", file, strerror(err));
+		return cli_error(c, SR_IO, _("cannot write %s: %s"), file, strerror(err));
 	}
 	return SR_OK;
 }
@@ -446,17 +447,19 @@ static sr_status cmd_export(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 1, 1, "what to export: cards, followups or traffic"))
+	if (!cli_npos(c, npos, 1, 1, _("what to export: cards, followups or traffic")))
 		return SR_USAGE;
 	sr_export_kind kind;
 	if (!sr_export_kind_parse(argv[0], &kind))
-		return cli_usage(c, "unknown export '%s' (one of cards, followups, traffic)", argv[0]);
+		return cli_usage(c, _("unknown export '%s' (one of cards, followups, traffic)"),
+		                 argv[0]);
 	if (!cli_need(c, "--out", out))
 		return SR_USAGE;
 	if (strcmp(format, "xlsx") == 0)
-		return cli_usage(c, "xlsx export comes with the reports work; use --format csv");
+		return cli_usage(c, "%s",
+		                 _("xlsx export comes with the reports work; use --format csv"));
 	if (strcmp(format, "csv") != 0)
-		return cli_usage(c, "--format: expected csv or xlsx, got '%s'", format);
+		return cli_usage(c, _("--format: expected csv or xlsx, got '%s'"), format);
 	sr_date d;
 	if ((o.from && !cli_date(c, "--from", o.from, &d)) || (o.to && !cli_date(c, "--to", o.to, &d)))
 		return SR_BADINPUT;
@@ -466,7 +469,7 @@ static sr_status cmd_export(struct cli_ctx *c, int argc, char **argv)
 		return SR_USAGE;
 	FILE *f = fopen(tmp, "wb");
 	if (!f)
-		return cli_error(c, SR_IO, "cannot write %s: %s", out, strerror(errno));
+		return cli_error(c, SR_IO, _("cannot write %s: %s"), out, strerror(errno));
 	long rows = 0;
 	sr_status st = sr_export_csv(c->db, kind, &o, f, &rows);
 	bool write_failed = ferror(f) != 0;
@@ -479,11 +482,12 @@ static sr_status cmd_export(struct cli_ctx *c, int argc, char **argv)
 	if (write_failed) {
 		int err = errno;
 		unlink(tmp);
-		return cli_error(c, SR_IO, "cannot write %s: %s", out, strerror(err));
+		return cli_error(c, SR_IO, _("cannot write %s: %s"), out, strerror(err));
 	}
 	st = finish_file(c, tmp, out);
 	if (st == SR_OK)
-		fprintf(c->out, "exported %ld row%s to %s\n", rows, rows == 1 ? "" : "s", out);
+		fprintf(c->out, P_("exported %ld row to %s\n", "exported %ld rows to %s\n", rows),
+		        rows, out);
 	return st;
 }
 
@@ -513,17 +517,17 @@ static sr_status backup_copy(struct cli_ctx *c, const char *tmp)
 	sr_status st = SR_OK;
 	if (rc != SQLITE_OK)
 		st = cli_error(c, (rc & 0xff) == SQLITE_BUSY ? SR_CONFLICT : SR_IO,
-		               "backup to %s failed: %s", tmp,
+		               _("backup to %s failed: %s"), tmp,
 		               dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
 	if (sqlite3_close(dst) != SQLITE_OK && st == SR_OK)
-		st = cli_error(c, SR_IO, "backup to %s failed: cannot close it", tmp);
+		st = cli_error(c, SR_IO, _("backup to %s failed: cannot close it"), tmp);
 	return st;
 }
 
 static sr_status cmd_backup(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
-	if (!cli_npos(c, npos, 1, 1, "the backup file name"))
+	if (!cli_npos(c, npos, 1, 1, _("the backup file name")))
 		return SR_USAGE;
 	/* A backup holds every customer's phone: the same right as an export. */
 	sr_status st = sr_perm_require(c->db, SR_ACT_EXPORT);
@@ -540,7 +544,7 @@ static sr_status cmd_backup(struct cli_ctx *c, int argc, char **argv)
 	}
 	st = finish_file(c, tmp, argv[0]);
 	if (st == SR_OK)
-		fprintf(c->out, "backed up %s to %s\n", c->db_path, argv[0]);
+		fprintf(c->out, _("backed up %s to %s\n"), c->db_path, argv[0]);
 	return st;
 }
 
@@ -553,15 +557,15 @@ static sr_status check_pragma(struct cli_ctx *c, const char *sql, bool integrity
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return cli_error(c, SR_IO, "check: %s", sqlite3_errmsg(h));
+		return cli_error(c, SR_IO, _("check: %s"), sqlite3_errmsg(h));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (integrity) {
 			const char *msg = (const char *)sqlite3_column_text(st, 0);
 			if (msg && strcmp(msg, "ok") == 0)
 				continue;
-			fprintf(c->out, "integrity: %s\n", msg ? msg : "?");
+			fprintf(c->out, _("integrity: %s\n"), msg ? msg : "?");
 		} else {
-			fprintf(c->out, "foreign key: %s row %lld refers to a missing %s\n",
+			fprintf(c->out, _("foreign key: %s row %lld refers to a missing %s\n"),
 			        (const char *)sqlite3_column_text(st, 0),
 			        (long long)sqlite3_column_int64(st, 1),
 			        (const char *)sqlite3_column_text(st, 2));
@@ -570,7 +574,7 @@ static sr_status check_pragma(struct cli_ctx *c, const char *sql, bool integrity
 	}
 	sr_status res = SR_OK;
 	if (rc != SQLITE_DONE)
-		res = cli_error(c, SR_IO, "check: %s", sqlite3_errmsg(h));
+		res = cli_error(c, SR_IO, _("check: %s"), sqlite3_errmsg(h));
 	sqlite3_finalize(st);
 	return res;
 }
@@ -578,7 +582,7 @@ static sr_status check_pragma(struct cli_ctx *c, const char *sql, bool integrity
 static sr_status cmd_check(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
-	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+	if (!cli_npos(c, npos, 0, 0, _("no arguments")))
 		return SR_USAGE;
 	long problems = 0;
 	sr_status st = check_pragma(c, "PRAGMA integrity_check", true, &problems);
@@ -587,7 +591,8 @@ static sr_status cmd_check(struct cli_ctx *c, int argc, char **argv)
 	if (st != SR_OK)
 		return st;
 	if (problems)
-		return cli_error(c, SR_RULE, "%ld problem%s found", problems, problems == 1 ? "" : "s");
+		return cli_error(c, SR_RULE, P_("%ld problem found", "%ld problems found", problems),
+		                 problems);
 	fputs("ok\n", c->out);
 	return SR_OK;
 }
@@ -598,89 +603,91 @@ static sr_status not_yet(struct cli_ctx *c, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	return cli_usage(c, "not available yet (see README)");
+	return cli_usage(c, "%s", _("not available yet (see README)"));
 }
 
 /* --- tables ------------------------------------------------------------------------ */
 
 static const struct cli_cmd user_cmds[] = {
-	{ "add", user_add, "add a user and print the id",
+	{ "add", user_add, N_("add a user and print the id"),
 	  "LOGIN --name NAME --role ROLE [--team showroom|dcc] [--unix LOGIN]",
-	  "  --name NAME        display name (up to 32 characters)\n"
-	  "  --role ROLE        receptionist, consultant, manager, director, dcc-inbound,\n"
-	  "                     dcc-outbound, dcc-supervisor, service or admin\n"
-	  "  --team TEAM        showroom or dcc (default dcc for dcc-* roles, else showroom)\n"
-	  "  --unix LOGIN       the Unix account that acts as this user\n",
+	  N_("  --name NAME        display name (up to 32 characters)\n"
+	     "  --role ROLE        receptionist, consultant, manager, director, dcc-inbound,\n"
+	     "                     dcc-outbound, dcc-supervisor, service or admin\n"
+	     "  --team TEAM        showroom or dcc (default dcc for dcc-* roles, else showroom)\n"
+	     "  --unix LOGIN       the Unix account that acts as this user\n"),
 	  0, NULL },
-	{ "list", user_list, "list users", "", "Columns: id,login,name,role,team,unix,active\n", 0,
-	  NULL },
-	{ "disable", user_disable, "deactivate a user (they own no new cards)", "LOGIN", NULL, 0,
-	  NULL },
-	{ "enable", user_enable, "activate a user again", "LOGIN", NULL, 0, NULL },
+	{ "list", user_list, N_("list users"), "",
+	  N_("Columns: id,login,name,role,team,unix,active\n"), 0, NULL },
+	{ "disable", user_disable, N_("deactivate a user (they own no new cards)"), "LOGIN", NULL,
+	  0, NULL },
+	{ "enable", user_enable, N_("activate a user again"), "LOGIN", NULL, 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 static const struct cli_cmd model_cmds[] = {
-	{ "list", model_list, "list the vehicle catalogue", "",
-	  "Columns: id,code,brand,series,model,config\n", 0, NULL },
-	{ "add", model_add, "add a vehicle model and print its id",
+	{ "list", model_list, N_("list the vehicle catalogue"), "",
+	  N_("Columns: id,code,brand,series,model,config\n"), 0, NULL },
+	{ "add", model_add, N_("add a vehicle model and print its id"),
 	  "CODE --brand B --series S --model M [--config C]", NULL, 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 static const struct cli_cmd source_cmds[] = {
-	{ "list", source_list, "list media sources", "", "Columns: id,code,name\n", 0, NULL },
-	{ "add", source_add, "add a media source and print its id", "CODE --name NAME", NULL, 0,
+	{ "list", source_list, N_("list media sources"), "", N_("Columns: id,code,name\n"), 0,
 	  NULL },
-	{ "cost", source_cost, "set a source's cost for a month", "CODE --month YYYY-MM --amount YUAN",
-	  NULL, 0, NULL },
+	{ "add", source_add, N_("add a media source and print its id"), "CODE --name NAME", NULL,
+	  0, NULL },
+	{ "cost", source_cost, N_("set a source's cost for a month"),
+	  "CODE --month YYYY-MM --amount YUAN", NULL, 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 static const struct cli_cmd level_cmds[] = {
-	{ "list", level_list, "list follow-up levels", "", "Columns: code,name,min_days,max_days\n",
-	  0, NULL },
-	{ "set", level_set, "change how far away a level's next follow-up may be",
+	{ "list", level_list, N_("list follow-up levels"), "",
+	  N_("Columns: code,name,min_days,max_days\n"), 0, NULL },
+	{ "set", level_set, N_("change how far away a level's next follow-up may be"),
 	  "CODE --min DAYS --max DAYS", NULL, 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 static const struct cli_cmd setting_cmds[] = {
-	{ "get", setting_get, "print a setting", "KEY", NULL, 0, NULL },
-	{ "set", setting_set, "change a setting", "KEY VALUE",
-	  "Keys include callback_offsets (days after delivery, e.g. 0,3,7,15,60) and\n"
-	  "wholesale_owner (the login that owns wholesale cards).\n",
+	{ "get", setting_get, N_("print a setting"), "KEY", NULL, 0, NULL },
+	{ "set", setting_set, N_("change a setting"), "KEY VALUE",
+	  N_("Keys include callback_offsets (days after delivery, e.g. 0,3,7,15,60) and\n"
+	     "wholesale_owner (the login that owns wholesale cards).\n"),
 	  0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 const struct cli_cmd cli_admin_top[] = {
-	{ "init", cmd_init, "create or upgrade the database", "", NULL, CLI_CREATE, NULL },
-	{ "demo", cmd_demo, "add realistic, reproducible demo data", "[--cards N] [--seed S]",
-	  "  --cards N          how many cards (default 400)\n"
-	  "  --seed S           random seed (default 1): same seed, same data\n",
+	{ "init", cmd_init, N_("create or upgrade the database"), "", NULL, CLI_CREATE, NULL },
+	{ "demo", cmd_demo, N_("add realistic, reproducible demo data"), "[--cards N] [--seed S]",
+	  N_("  --cards N          how many cards (default 400)\n"
+	     "  --seed S           random seed (default 1): same seed, same data\n"),
 	  0, NULL },
-	{ "user", NULL, "staff", NULL, NULL, 0, user_cmds },
-	{ "model", NULL, "the vehicle catalogue", NULL, NULL, 0, model_cmds },
-	{ "source", NULL, "media sources", NULL, NULL, 0, source_cmds },
-	{ "level", NULL, "follow-up levels", NULL, NULL, 0, level_cmds },
-	{ "setting", NULL, "settings", NULL, NULL, 0, setting_cmds },
-	{ "audit", cmd_audit, "read the audit trail, oldest first",
+	{ "user", NULL, N_("staff"), NULL, NULL, 0, user_cmds },
+	{ "model", NULL, N_("the vehicle catalogue"), NULL, NULL, 0, model_cmds },
+	{ "source", NULL, N_("media sources"), NULL, NULL, 0, source_cmds },
+	{ "level", NULL, N_("follow-up levels"), NULL, NULL, 0, level_cmds },
+	{ "setting", NULL, N_("settings"), NULL, NULL, 0, setting_cmds },
+	{ "audit", cmd_audit, N_("read the audit trail, oldest first"),
 	  "[--card ID] [--user LOGIN] [--from DATE] [--to DATE] [--limit N]",
-	  "Columns: id,at,user,action,entity,entity_id,card_id,before,after\n", 0, NULL },
-	{ "export", cmd_export, "export cards, follow-ups or traffic as CSV",
+	  N_("Columns: id,at,user,action,entity,entity_id,card_id,before,after\n"), 0, NULL },
+	{ "export", cmd_export, N_("export cards, follow-ups or traffic as CSV"),
 	  "cards|followups|traffic --out FILE [--format csv] [--from DATE] [--to DATE] [--bom]",
-	  "  --out FILE         where to write (written to FILE.tmp, then renamed)\n"
-	  "  --format csv       csv (xlsx comes with the reports)\n"
-	  "  --from DATE, --to DATE  only records of these days\n"
-	  "  --bom              start with a UTF-8 byte-order mark (for Excel and WPS)\n",
+	  N_("  --out FILE         where to write (written to FILE.tmp, then renamed)\n"
+	     "  --format csv       csv (xlsx comes with the reports)\n"
+	     "  --from DATE, --to DATE  only records of these days\n"
+	     "  --bom              start with a UTF-8 byte-order mark (for Excel and WPS)\n"),
 	  0, NULL },
-	{ "import", not_yet, "import cards from CSV (not available yet)", "FILE.csv [--dry-run]",
-	  NULL, CLI_NODB, NULL },
-	{ "report", not_yet, "reports (not available yet)", "NAME [OPTIONS]", NULL, CLI_NODB, NULL },
-	{ "backup", cmd_backup, "copy the database to a file, safely while in use", "FILE", NULL, 0,
+	{ "import", not_yet, N_("import cards from CSV (not available yet)"),
+	  "FILE.csv [--dry-run]", NULL, CLI_NODB, NULL },
+	{ "report", not_yet, N_("reports (not available yet)"), "NAME [OPTIONS]", NULL, CLI_NODB,
 	  NULL },
-	{ "check", cmd_check, "check the database's integrity and foreign keys", "",
-	  "Prints ok, or each problem (exit status 2).\n", 0, NULL },
+	{ "backup", cmd_backup, N_("copy the database to a file, safely while in use"), "FILE",
+	  NULL, 0, NULL },
+	{ "check", cmd_check, N_("check the database's integrity and foreign keys"), "",
+	  N_("Prints ok, or each problem (exit status 2).\n"), 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -13,14 +13,14 @@ static bool parse_answers(struct cli_ctx *c, const struct cli_list *l,
 		size_t len = eq ? (size_t)(eq - l->v[i]) : 0;
 		sr_answer a;
 		if (!eq || len >= sizeof key) {
-			cli_bad(c, "--answer: expected KEY=VALUE, got '%s'", l->v[i]);
+			cli_bad(c, _("--answer: expected KEY=VALUE, got '%s'"), l->v[i]);
 			return false;
 		}
 		memcpy(key, l->v[i], len);
 		key[len] = '\0';
 		if (!sr_answer_parse(key, &a)) {
-			cli_bad(c, "--answer: unknown key '%s' (one of budget, current, usage, "
-			           "compare, payment, addons, use-date)",
+			cli_bad(c, _("--answer: unknown key '%s' (one of budget, current, usage, "
+			             "compare, payment, addons, use-date)"),
 			        key);
 			return false;
 		}
@@ -63,13 +63,14 @@ static sr_status card_file(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 0, 0, "no arguments besides the options"))
+	if (!cli_npos(c, npos, 0, 0, _("no arguments besides the options")))
 		return SR_USAGE;
 	if (!cli_need(c, "--name", in.name) || !cli_need(c, "--phone", in.phone) ||
 	    !cli_need(c, "--channel", channel))
 		return SR_USAGE;
 	if (!sr_channel_parse(channel, &in.channel))
-		return cli_bad(c, "--channel: expected walkin, phone or outreach, got '%s'", channel);
+		return cli_bad(c, _("--channel: expected walkin, phone or outreach, got '%s'"),
+		               channel);
 	if (level && !cli_level(c, "--level", level, &in.level))
 		return SR_BADINPUT;
 	if (!parse_answers(c, &answers, in.answers, NULL))
@@ -81,7 +82,8 @@ static sr_status card_file(struct cli_ctx *c, int argc, char **argv)
 		else if (strcmp(status, "sold") == 0)
 			in.file_as = SR_FILE_SOLD;
 		else if (strcmp(status, "active") != 0)
-			return cli_bad(c, "--status: a card is filed as active, order or sold, not '%s'",
+			return cli_bad(c, _("--status: a card is filed as active, order or sold, "
+			                    "not '%s'"),
 			               status);
 	}
 	if (deposit && !cli_money(c, "--deposit", deposit, &in.deposit_cents))
@@ -114,7 +116,7 @@ static sr_status card_show(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
 	int64_t id;
-	if (!cli_npos(c, npos, 1, 1, "one card id") || !cli_id(c, "card", argv[0], &id))
+	if (!cli_npos(c, npos, 1, 1, _("one card id")) || !cli_id(c, _("card"), argv[0], &id))
 		return SR_USAGE;
 	static sr_card k; /* large: keep it off the stack */
 	sr_status st = sr_card_get(c->db, id, &k);
@@ -164,7 +166,7 @@ static sr_status card_show(struct cli_ctx *c, int argc, char **argv)
 	cli_kv_print(c, keys, vals, n);
 	if (c->csv)
 		return SR_OK;
-	fputs("\nhistory:\n", c->out);
+	fputs(_("\nhistory:\n"), c->out);
 	st = sr_card_history(c->db, id, print_history, c);
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
 }
@@ -207,8 +209,8 @@ static bool parse_statuses(struct cli_ctx *c, const struct cli_list *l, sr_card_
 			} else if (sr_card_status_parse(s, &cs)) {
 				f->status_mask |= 1 << cs;
 			} else {
-				cli_bad(c, "--status: expected active, order, dormant, sold, lost or all, "
-				           "got '%s'",
+				cli_bad(c, _("--status: expected active, order, dormant, sold, lost or "
+				             "all, got '%s'"),
 				        s);
 				return false;
 			}
@@ -222,7 +224,7 @@ static bool parse_levels(struct cli_ctx *c, char *levels)
 	for (char *p = levels; *p; p++) {
 		*p = (char)toupper((unsigned char)*p);
 		if (!strchr("OHABCN", *p)) {
-			cli_bad(c, "--level: expected letters of OHABCN, got '%s'", levels);
+			cli_bad(c, _("--level: expected letters of OHABCN, got '%s'"), levels);
 			return false;
 		}
 	}
@@ -251,10 +253,10 @@ static sr_status card_query(struct cli_ctx *c, int argc, char **argv, bool with_
 	};
 	int npos = cli_parse(c, argc, argv, opts);
 	if (with_text) {
-		if (!cli_npos(c, npos, 1, 1, "the text to search for (part of a name or phone)"))
+		if (!cli_npos(c, npos, 1, 1, _("the text to search for (part of a name or phone)")))
 			return SR_USAGE;
 		f.text = argv[0];
-	} else if (!cli_npos(c, npos, 0, 0, "only options")) {
+	} else if (!cli_npos(c, npos, 0, 0, _("only options"))) {
 		return SR_USAGE;
 	}
 	char levels[16];
@@ -269,7 +271,7 @@ static sr_status card_query(struct cli_ctx *c, int argc, char **argv, bool with_
 	if (channel) {
 		sr_channel ch;
 		if (!sr_channel_parse(channel, &ch))
-			return cli_bad(c, "--channel: expected walkin, phone or outreach, got '%s'",
+			return cli_bad(c, _("--channel: expected walkin, phone or outreach, got '%s'"),
 			               channel);
 		f.channel = (int)ch;
 	}
@@ -327,7 +329,7 @@ static sr_status card_edit(struct cli_ctx *c, int argc, char **argv)
 	};
 	int npos = cli_parse(c, argc, argv, opts);
 	int64_t id;
-	if (!cli_npos(c, npos, 1, 1, "one card id") || !cli_id(c, "card", argv[0], &id))
+	if (!cli_npos(c, npos, 1, 1, _("one card id")) || !cli_id(c, _("card"), argv[0], &id))
 		return SR_USAGE;
 	const char *answer_values[SR_ANS_COUNT] = { NULL };
 	const char *answer_keys[SR_ANS_COUNT] = { NULL };
@@ -342,8 +344,9 @@ static sr_status card_edit(struct cli_ctx *c, int argc, char **argv)
 		if (answer_keys[a])
 			changes[n++] = (sr_card_change){ answer_keys[a], answer_values[a] };
 	if (n == 0)
-		return cli_usage(c, "nothing to change: give at least one --FIELD VALUE "
-		                    "(see showroom card edit --help)");
+		return cli_usage(c, "%s",
+		                 _("nothing to change: give at least one --FIELD VALUE "
+		                   "(see showroom card edit --help)"));
 	sr_status st = sr_card_edit(c->db, id, version, changes, n);
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
 }
@@ -352,7 +355,7 @@ static sr_status card_promote(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
 	int64_t id;
-	if (!cli_npos(c, npos, 1, 1, "one card id") || !cli_id(c, "card", argv[0], &id))
+	if (!cli_npos(c, npos, 1, 1, _("one card id")) || !cli_id(c, _("card"), argv[0], &id))
 		return SR_USAGE;
 	sr_status st = sr_card_promote_wholesale(c->db, id);
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
@@ -360,8 +363,8 @@ static sr_status card_promote(struct cli_ctx *c, int argc, char **argv)
 
 /* --- tables ---------------------------------------------------------------------- */
 
-#define FILTER_OPTIONS                                                                    \
-	"  --level LETTERS   intent levels, e.g. HA\n"                                         \
+#define FILTER_OPTIONS                                                                      \
+	N_("  --level LETTERS   intent levels, e.g. HA\n"                                          \
 	"  --status S        active, order, dormant, sold, lost or all; repeat or comma-separate\n" \
 	"                    (default: the following cards: active, order, dormant)\n"          \
 	"  --channel C       walkin, phone or outreach\n"                                     \
@@ -371,14 +374,13 @@ static sr_status card_promote(struct cli_ctx *c, int argc, char **argv)
 	"  --min-age N       card age at least N days\n"                                     \
 	"  --max-age N       card age at most N days\n"                                      \
 	"  --limit N         at most N cards (newest first)\n"                               \
-	"Columns: id,name,phone,level,status,channel,source,model,owner,next_date,filed_at,age_days\n"
-
-#define ANSWER_KEYS "budget, current, usage, compare, payment, addons, use-date"
+	"Columns: id,name,phone,level,status,channel,source,model,owner,next_date,filed_at,"  \
+	"age_days\n")
 
 static const struct cli_cmd card_cmds[] = {
-	{ "file", card_file, "file a new customer card and print its id",
+	{ "file", card_file, N_("file a new customer card and print its id"),
 	  "--name NAME --phone PHONE --channel walkin|phone|outreach [OPTIONS]",
-	  "  --source S            media source (code or name)\n"
+	  N_("  --source S            media source (code or name)\n"
 	  "  --model M             intended model (code, series or model name)\n"
 	  "  --level L             intent level H, A, B, C or N (default N)\n"
 	  "  --expect DATE         expected purchase date\n"
@@ -386,33 +388,37 @@ static const struct cli_cmd card_cmds[] = {
 	  "  --owner LOGIN         owner (default: you, or the traffic row's consultant)\n"
 	  "  --traffic ID          the traffic row this card is filed from\n"
 	  "  --wholesale           a wholesale card (channel outreach, the wholesale owner)\n"
-	  "  --answer KEY=VALUE    a key question; keys: " ANSWER_KEYS "\n"
+	  "  --answer KEY=VALUE    a key question; keys: budget, current, usage, compare, "
+	  "payment, addons, use-date\n"
 	  "  --new-opportunity     allow a second following card on the same phone\n"
 	  "  --followup-level CODE follow-up level (default: the intent level's)\n"
 	  "  --gender M|F, --region R, --address A\n"
 	  "  --status S            filed as active (default), order or sold\n"
 	  "  --deposit AMOUNT      deposit in yuan, e.g. 5000 or 5000.50 (with --status order|sold)\n"
 	  "  --vin VIN             vehicle identification number (with --status order|sold)\n"
-	  "  --at TIME             filing time (default now)\n",
+	  "  --at TIME             filing time (default now)\n"),
 	  0, NULL },
-	{ "show", card_show, "show a card and its history", "ID",
-	  "Prints key: value lines, then the history. With --csv: one header row and one row.\n", 0,
+	{ "show", card_show, N_("show a card and its history"), "ID",
+	  N_("Prints key: value lines, then the history. With --csv: one header row and one "
+	     "row.\n"),
+	  0, NULL },
+	{ "list", card_list, N_("list cards matching filters"), "[FILTERS]", FILTER_OPTIONS, 0,
 	  NULL },
-	{ "list", card_list, "list cards matching filters", "[FILTERS]", FILTER_OPTIONS, 0, NULL },
-	{ "edit", card_edit, "change a card's fields", "ID [--FIELD VALUE ...]",
-	  "  --name V, --phone V, --gender M|F, --region V, --address V\n"
+	{ "edit", card_edit, N_("change a card's fields"), "ID [--FIELD VALUE ...]",
+	  N_("  --name V, --phone V, --gender M|F, --region V, --address V\n"
 	  "  --source V, --model V, --expect DATE, --followup-level CODE, --next DATE\n"
 	  "  --level L             intent level\n"
-	  "  --answer KEY=VALUE    a key question; keys: " ANSWER_KEYS "\n"
-	  "  --version N           only if the card is still at this version (else exit 4)\n",
+	  "  --answer KEY=VALUE    a key question; keys: budget, current, usage, compare, "
+	  "payment, addons, use-date\n"
+	  "  --version N           only if the card is still at this version (else exit 4)\n"),
 	  0, NULL },
-	{ "promote", card_promote, "promote a retail card to wholesale", "ID", NULL, 0, NULL },
+	{ "promote", card_promote, N_("promote a retail card to wholesale"), "ID", NULL, 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 const struct cli_cmd cli_card_top[] = {
-	{ "card", NULL, "customer cards", NULL, NULL, 0, card_cmds },
-	{ "search", card_search, "find cards by part of a name or phone", "TEXT [FILTERS]",
+	{ "card", NULL, N_("customer cards"), NULL, NULL, 0, card_cmds },
+	{ "search", card_search, N_("find cards by part of a name or phone"), "TEXT [FILTERS]",
 	  FILTER_OPTIONS, 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -20,12 +20,12 @@ static sr_status followup_add(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 1, 1, "one card id") || !cli_id(c, "card", argv[0], &in.card_id) ||
-	    !cli_need(c, "--method", method))
+	if (!cli_npos(c, npos, 1, 1, _("one card id")) ||
+	    !cli_id(c, _("card"), argv[0], &in.card_id) || !cli_need(c, "--method", method))
 		return SR_USAGE;
 	if (!sr_method_parse(method, &in.method))
-		return cli_bad(c, "--method: expected reception, phone, sms, wechat, visit or other, "
-		                  "got '%s'",
+		return cli_bad(c, _("--method: expected reception, phone, sms, wechat, visit or "
+		                    "other, got '%s'"),
 		               method);
 	if (level && !cli_level(c, "--level", level, &in.level))
 		return SR_BADINPUT;
@@ -64,7 +64,7 @@ static sr_status followup_list(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
 	int64_t card;
-	if (!cli_npos(c, npos, 1, 1, "one card id") || !cli_id(c, "card", argv[0], &card))
+	if (!cli_npos(c, npos, 1, 1, _("one card id")) || !cli_id(c, _("card"), argv[0], &card))
 		return SR_USAGE;
 	struct cli_table t;
 	cli_table_init(&t, c, followup_cols, FOLLOWUP_NCOLS);
@@ -86,17 +86,17 @@ static sr_status followup_comment(struct cli_ctx *c, int argc, char **argv)
 	};
 	int npos = cli_parse(c, argc, argv, opts);
 	int64_t id;
-	if (!cli_npos(c, npos, 1, 1, "one follow-up id") || !cli_id(c, "follow-up", argv[0], &id) ||
-	    !cli_need(c, "--text", text))
+	if (!cli_npos(c, npos, 1, 1, _("one follow-up id")) ||
+	    !cli_id(c, _("follow-up"), argv[0], &id) || !cli_need(c, "--text", text))
 		return SR_USAGE;
 	sr_status st = sr_followup_comment(c->db, id, text);
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
 }
 
 static const struct cli_cmd followup_cmds[] = {
-	{ "add", followup_add, "record a follow-up on a card and print its id",
+	{ "add", followup_add, N_("record a follow-up on a card and print its id"),
 	  "CARD --method reception|phone|sms|wechat|visit|other [OPTIONS]",
-	  "  --at TIME          when it happened (default now; never in the future)\n"
+	  N_("  --at TIME          when it happened (default now; never in the future)\n"
 	  "  --level L          intent level after it (O H A B C N)\n"
 	  "  --next DATE        next follow-up date (default: earliest the follow-up level allows)\n"
 	  "  --intro            vehicle introduction done\n"
@@ -104,18 +104,18 @@ static const struct cli_cmd followup_cmds[] = {
 	  "  --test-drive       test drive done\n"
 	  "  --note TEXT        what was said\n"
 	  "  --result TEXT      short outcome\n"
-	  "  --traffic ID       the traffic row this follow-up answers\n",
+	  "  --traffic ID       the traffic row this follow-up answers\n"),
 	  0, NULL },
-	{ "list", followup_list, "list a card's follow-ups, oldest first", "CARD",
-	  "Columns: id,at,user,method,level_before,level,next_date,intro,negotiation,test_drive,\n"
-	  "traffic_id,content,result,comment\n",
+	{ "list", followup_list, N_("list a card's follow-ups, oldest first"), "CARD",
+	  N_("Columns: id,at,user,method,level_before,level,next_date,intro,negotiation,"
+	     "test_drive,\ntraffic_id,content,result,comment\n"),
 	  0, NULL },
-	{ "comment", followup_comment, "add a manager's comment to a follow-up",
+	{ "comment", followup_comment, N_("add a manager's comment to a follow-up"),
 	  "ID --text TEXT", NULL, 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 const struct cli_cmd cli_followup_top[] = {
-	{ "followup", NULL, "follow-up records", NULL, NULL, 0, followup_cmds },
+	{ "followup", NULL, N_("follow-up records"), NULL, NULL, 0, followup_cmds },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -24,8 +24,6 @@ static int work_row(void *ctx, const sr_work_item *it)
 	return t->failed;
 }
 
-#define LIST_KINDS "today, overdue, contacted, arrivals, calls, pending-loss or callbacks"
-
 static sr_status cmd_list(struct cli_ctx *c, int argc, char **argv)
 {
 	const char *owner = NULL;
@@ -34,11 +32,16 @@ static sr_status cmd_list(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 1, 1, "which list: " LIST_KINDS))
+	if (!cli_npos(c, npos, 1, 1,
+	              _("which list: today, overdue, contacted, arrivals, calls, pending-loss or "
+	                "callbacks")))
 		return SR_USAGE;
 	sr_list_kind kind;
 	if (!sr_list_parse(argv[0], &kind))
-		return cli_usage(c, "unknown list '%s' (one of " LIST_KINDS ")", argv[0]);
+		return cli_usage(c,
+		                 _("unknown list '%s' (one of today, overdue, contacted, arrivals, "
+		                   "calls, pending-loss or callbacks)"),
+		                 argv[0]);
 	struct cli_table t;
 	cli_table_init(&t, c, work_cols, WORK_NCOLS);
 	sr_status st = sr_worklist(c->db, kind, owner, work_row, &t);
@@ -59,8 +62,8 @@ static sr_status callback_done(struct cli_ctx *c, int argc, char **argv)
 	};
 	int npos = cli_parse(c, argc, argv, opts);
 	int64_t id;
-	if (!cli_npos(c, npos, 1, 1, "one callback id") || !cli_id(c, "callback", argv[0], &id) ||
-	    !cli_need(c, "--result", result))
+	if (!cli_npos(c, npos, 1, 1, _("one callback id")) ||
+	    !cli_id(c, _("callback"), argv[0], &id) || !cli_need(c, "--result", result))
 		return SR_USAGE;
 	sr_status st = sr_callback_done(c->db, id, result);
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
@@ -112,7 +115,7 @@ static sr_status home_table(struct cli_ctx *c, sr_list_kind kind, bool first)
 sr_status cli_cmd_home(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
-	if (!cli_npos(c, npos, 0, 0, "no arguments"))
+	if (!cli_npos(c, npos, 0, 0, _("no arguments")))
 		return SR_USAGE;
 	sr_user me;
 	sr_status st = sr_user_actor(c->db, &me);
@@ -152,15 +155,15 @@ sr_status cli_cmd_home(struct cli_ctx *c, int argc, char **argv)
 }
 
 static const struct cli_cmd callback_cmds[] = {
-	{ "done", callback_done, "record the result of a post-sale callback", "ID --result TEXT",
-	  NULL, 0, NULL },
+	{ "done", callback_done, N_("record the result of a post-sale callback"),
+	  "ID --result TEXT", NULL, 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 const struct cli_cmd cli_list_top[] = {
-	{ "list", cmd_list, "a work list", "today|overdue|contacted|arrivals|calls|pending-loss|"
-	  "callbacks [--owner LOGIN]",
-	  "  today          今日待跟进: next follow-up date is today\n"
+	{ "list", cmd_list, N_("a work list"),
+	  "today|overdue|contacted|arrivals|calls|pending-loss|callbacks [--owner LOGIN]",
+	  N_("  today          今日待跟进: next follow-up date is today\n"
 	  "  overdue        逾期未跟进: next follow-up date has passed\n"
 	  "  contacted      今日接触: followed up today\n"
 	  "  arrivals       tomorrow's expected arrivals (appointments)\n"
@@ -168,8 +171,8 @@ const struct cli_cmd cli_list_top[] = {
 	  "  pending-loss   loss requests waiting for a manager\n"
 	  "  callbacks      post-sale callbacks due\n"
 	  "  --owner LOGIN  someone else's list (managers); default your own\n"
-	  "Columns: card_id,name,phone,level,status,owner,date,days_late,ref_id,detail\n",
+	  "Columns: card_id,name,phone,level,status,owner,date,days_late,ref_id,detail\n"),
 	  0, NULL },
-	{ "callback", NULL, "post-sale callbacks", NULL, NULL, 0, callback_cmds },
+	{ "callback", NULL, N_("post-sale callbacks"), NULL, NULL, 0, callback_cmds },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -18,13 +18,13 @@ static sr_status traffic_add(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 0, 0, "only options") || !cli_need(c, "--kind", kind))
+	if (!cli_npos(c, npos, 0, 0, _("only options")) || !cli_need(c, "--kind", kind))
 		return SR_USAGE;
 	if (!sr_traffic_kind_parse(kind, &in.kind))
-		return cli_bad(c, "--kind: expected walkin or call, got '%s'", kind);
+		return cli_bad(c, _("--kind: expected walkin or call, got '%s'"), kind);
 	/* The core reads 0 as "not given"; said explicitly, it is wrong. */
 	if (persons == 0)
-		return cli_bad(c, "--persons: a batch has at least 1 person");
+		return cli_bad(c, "%s", _("--persons: a batch has at least 1 person"));
 	in.persons = persons < 0 ? 0 : persons;
 	int64_t id = 0;
 	sr_status st = sr_traffic_add(c->db, &in, &id);
@@ -43,7 +43,7 @@ static sr_status traffic_leave(struct cli_ctx *c, int argc, char **argv)
 	};
 	int npos = cli_parse(c, argc, argv, opts);
 	int64_t id;
-	if (!cli_npos(c, npos, 1, 1, "one traffic id") || !cli_id(c, "traffic", argv[0], &id))
+	if (!cli_npos(c, npos, 1, 1, _("one traffic id")) || !cli_id(c, _("traffic"), argv[0], &id))
 		return SR_USAGE;
 	sr_status st = sr_traffic_leave(c->db, id, at);
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
@@ -80,7 +80,7 @@ static sr_status traffic_list(struct cli_ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 0, 0, "only options"))
+	if (!cli_npos(c, npos, 0, 0, _("only options")))
 		return SR_USAGE;
 	sr_date today = sr_db_today(c->db), from = today, to = today;
 	if (from_text && !cli_date(c, "--from", from_text, &from))
@@ -91,8 +91,8 @@ static sr_status traffic_list(struct cli_ctx *c, int argc, char **argv)
 	if (to_text && !from_text)
 		from = to;
 	if (to < from)
-		return cli_bad(c, "--to %s is before --from %s", to_text ? to_text : "(today)",
-		               from_text ? from_text : "(today)");
+		return cli_bad(c, _("--to %s is before --from %s"), to_text ? to_text : _("(today)"),
+		               from_text ? from_text : _("(today)"));
 	struct cli_table t;
 	cli_table_init(&t, c, traffic_cols, TRAFFIC_NCOLS);
 	sr_status st = sr_traffic_each(c->db, from, to, traffic_row, &t);
@@ -105,26 +105,27 @@ static sr_status traffic_list(struct cli_ctx *c, int argc, char **argv)
 }
 
 static const struct cli_cmd traffic_cmds[] = {
-	{ "add", traffic_add, "log a walk-in batch or a sales call and print its id",
+	{ "add", traffic_add, N_("log a walk-in batch or a sales call and print its id"),
 	  "--kind walkin|call [OPTIONS]",
-	  "  --at TIME          time in (default now)\n"
+	  N_("  --at TIME          time in (default now)\n"
 	  "  --persons N        persons in the batch (default 1)\n"
 	  "  --consultant LOGIN the consultant who received them\n"
 	  "  --model M          model of interest\n"
 	  "  --source S         media source\n"
-	  "  --note TEXT        a note\n",
+	  "  --note TEXT        a note\n"),
 	  0, NULL },
-	{ "leave", traffic_leave, "record when a walk-in batch left", "ID [--at TIME]", NULL, 0,
-	  NULL },
-	{ "list", traffic_list, "list traffic rows (default today)", "[--from DATE] [--to DATE]",
-	  "  --from DATE        first day (default today)\n"
+	{ "leave", traffic_leave, N_("record when a walk-in batch left"), "ID [--at TIME]", NULL,
+	  0, NULL },
+	{ "list", traffic_list, N_("list traffic rows (default today)"),
+	  "[--from DATE] [--to DATE]",
+	  N_("  --from DATE        first day (default today)\n"
 	  "  --to DATE          last day (default today, or --to alone: that day)\n"
-	  "Columns: id,kind,time_in,time_out,persons,consultant,model,source,result,card_id\n",
+	  "Columns: id,kind,time_in,time_out,persons,consultant,model,source,result,card_id\n"),
 	  0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 const struct cli_cmd cli_traffic_top[] = {
-	{ "traffic", NULL, "showroom traffic", NULL, NULL, 0, traffic_cmds },
+	{ "traffic", NULL, N_("showroom traffic"), NULL, NULL, 0, traffic_cmds },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -16,12 +16,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
+#include "../tui/tui.h"
 
 #define DEFAULT_DB "data/showroom.db"
 #define NOW_FORMAT "YYYY-MM-DD[ HH:MM[:SS]]"
 
+/* No command: the full-screen UI on a terminal; the work lists as text
+ * when the output goes to a pipe or a file, or with --csv. */
+static sr_status cmd_home_or_tui(struct cli_ctx *c, int argc, char **argv)
+{
+	if (argc == 0 && !c->csv && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return (sr_status)tui_run(c->db, NULL);
+	return cli_cmd_home(c, argc, argv);
+}
+
 static const struct cli_cmd home_cmd = {
-	"", cli_cmd_home, "show your work lists (today, overdue, arrivals, ...)", "", NULL, 0, NULL,
+	"", cmd_home_or_tui, N_("show your work lists (today, overdue, arrivals, ...)"), "", NULL, 0,
+	NULL,
 };
 
 static const struct cli_cmd *const top_tables[] = {
@@ -29,18 +40,18 @@ static const struct cli_cmd *const top_tables[] = {
 	cli_admin_top,
 };
 
-static const char global_options[] =
-	"Global options (anywhere on the line):\n"
-	"  --db PATH     the database file (default $SHOWROOM_DB, else " DEFAULT_DB ")\n"
-	"  --as LOGIN    act as this user (root or the owner of the database file only)\n"
-	"  --now TIME    the clock, \"" NOW_FORMAT "\" (also $SHOWROOM_NOW)\n"
-	"  --csv         machine output: a header row, then one row per record\n"
-	"  --help        this text, or a command's usage: showroom COMMAND --help\n"
-	"  --version     print the version\n";
-
-static const char exit_codes[] =
-	"Exit status: 0 done, 1 usage error, 2 refused by a business rule, 3 permission\n"
-	"denied, 4 conflict or busy, 5 not found, 6 bad input data, 7 storage error.\n";
+static void print_global_options(FILE *f)
+{
+	fprintf(f,
+	        _("Global options (anywhere on the line):\n"
+	          "  --db PATH     the database file (default $SHOWROOM_DB, else %s)\n"
+	          "  --as LOGIN    act as this user (root or the owner of the database file only)\n"
+	          "  --now TIME    the clock, \"%s\" (also $SHOWROOM_NOW)\n"
+	          "  --csv         machine output: a header row, then one row per record\n"
+	          "  --help        this text, or a command's usage: showroom COMMAND --help\n"
+	          "  --version     print the version\n"),
+	        DEFAULT_DB, NOW_FORMAT);
+}
 
 /* --- messages ------------------------------------------------------------ */
 
@@ -95,7 +106,7 @@ sr_status cli_fail(struct cli_ctx *c, sr_status st)
 {
 	const char *msg = c->db ? sr_db_message(c->db) : "";
 	if (!msg || !*msg)
-		msg = sr_status_text(st);
+		msg = cli_status_text(st);
 	fflush(c->out);
 	print_line(stderr, NULL, msg);
 	return st;
@@ -134,14 +145,14 @@ static bool store_value(struct cli_ctx *c, const struct cli_opt *o, const char *
 		return true;
 	case CLI_INT:
 		if (!parse_uint(value, INT_MAX, &v)) {
-			cli_usage(c, "--%s: expected a number, got '%s'", o->name, value);
+			cli_usage(c, _("--%s: expected a number, got '%s'"), o->name, value);
 			return false;
 		}
 		*(int *)o->dest = (int)v;
 		return true;
 	case CLI_ID:
 		if (!parse_uint(value, INT64_MAX, &v) || v == 0) {
-			cli_usage(c, "--%s: expected an id (a number), got '%s'", o->name, value);
+			cli_usage(c, _("--%s: expected an id (a number), got '%s'"), o->name, value);
 			return false;
 		}
 		*(int64_t *)o->dest = v;
@@ -149,7 +160,7 @@ static bool store_value(struct cli_ctx *c, const struct cli_opt *o, const char *
 	case CLI_LIST: {
 		struct cli_list *l = o->dest;
 		if (l->n >= CLI_LIST_MAX) {
-			cli_usage(c, "--%s: given more than %d times", o->name, CLI_LIST_MAX);
+			cli_usage(c, _("--%s: given more than %d times"), o->name, CLI_LIST_MAX);
 			return false;
 		}
 		l->v[l->n++] = value;
@@ -184,7 +195,7 @@ int cli_parse(struct cli_ctx *c, int argc, char **argv, const struct cli_opt *op
 			continue;
 		}
 		if (a[1] != '-') {
-			cli_usage(c, "unknown option '%s' (see showroom %s --help)", a, c->cmd);
+			cli_usage(c, _("unknown option '%s' (see showroom %s --help)"), a, c->cmd);
 			return -1;
 		}
 		const char *name = a + 2;
@@ -192,13 +203,13 @@ int cli_parse(struct cli_ctx *c, int argc, char **argv, const struct cli_opt *op
 		size_t len = eq ? (size_t)(eq - name) : strlen(name);
 		const struct cli_opt *o = find_opt(opts, name, len);
 		if (!o) {
-			cli_usage(c, "unknown option '--%.*s' (see showroom %s --help)", (int)len, name,
+			cli_usage(c, _("unknown option '--%.*s' (see showroom %s --help)"), (int)len, name,
 			          c->cmd);
 			return -1;
 		}
 		if (o->type == CLI_FLAG) {
 			if (eq) {
-				cli_usage(c, "--%s takes no value", o->name);
+				cli_usage(c, _("--%s takes no value"), o->name);
 				return -1;
 			}
 			*(bool *)o->dest = true;
@@ -206,7 +217,7 @@ int cli_parse(struct cli_ctx *c, int argc, char **argv, const struct cli_opt *op
 		}
 		const char *value = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
 		if (!value) {
-			cli_usage(c, "--%s needs a value", o->name);
+			cli_usage(c, _("--%s needs a value"), o->name);
 			return -1;
 		}
 		if (!store_value(c, o, value))
@@ -220,11 +231,12 @@ bool cli_npos(struct cli_ctx *c, int npos, int min, int max, const char *what)
 	if (npos < 0)
 		return false;
 	if (npos < min) {
-		cli_usage(c, "missing %s (see showroom %s --help)", what, c->cmd);
+		cli_usage(c, _("missing %s (see showroom %s --help)"), what, c->cmd);
 		return false;
 	}
 	if (max >= 0 && npos > max) {
-		cli_usage(c, "too many arguments: expected %s (see showroom %s --help)", what, c->cmd);
+		cli_usage(c, _("too many arguments: expected %s (see showroom %s --help)"), what,
+		          c->cmd);
 		return false;
 	}
 	return true;
@@ -234,7 +246,7 @@ bool cli_id(struct cli_ctx *c, const char *what, const char *text, int64_t *out)
 {
 	long long v;
 	if (!parse_uint(text, INT64_MAX, &v) || v == 0) {
-		cli_usage(c, "%s: expected an id (a number), got '%s'", what, text);
+		cli_usage(c, _("%s: expected an id (a number), got '%s'"), what, text);
 		return false;
 	}
 	*out = v;
@@ -245,7 +257,7 @@ bool cli_need(struct cli_ctx *c, const char *opt, const char *value)
 {
 	if (value)
 		return true;
-	cli_usage(c, "%s is required (see showroom %s --help)", opt, c->cmd);
+	cli_usage(c, _("%s is required (see showroom %s --help)"), opt, c->cmd);
 	return false;
 }
 
@@ -266,7 +278,7 @@ bool cli_money(struct cli_ctx *c, const char *opt, const char *text, int64_t *ce
 		f = f * 10 + (dot[1 + i] - '0');
 	}
 	if (!ok) {
-		cli_bad(c, "%s: expected an amount in yuan such as 5000 or 5000.50, got '%s'", opt,
+		cli_bad(c, _("%s: expected an amount in yuan such as 5000 or 5000.50, got '%s'"), opt,
 		        text);
 		return false;
 	}
@@ -278,7 +290,7 @@ bool cli_level(struct cli_ctx *c, const char *opt, const char *text, char *out)
 {
 	char l = (char)toupper((unsigned char)text[0]);
 	if (!text[0] || text[1] || !strchr("OHABCN", l)) {
-		cli_bad(c, "%s: expected one of O H A B C N, got '%s'", opt, text);
+		cli_bad(c, _("%s: expected one of O H A B C N, got '%s'"), opt, text);
 		return false;
 	}
 	*out = l;
@@ -288,7 +300,7 @@ bool cli_level(struct cli_ctx *c, const char *opt, const char *text, char *out)
 bool cli_date(struct cli_ctx *c, const char *opt, const char *text, sr_date *out)
 {
 	if (strlen(text) != 10 || !sr_date_parse(text, out)) {
-		cli_bad(c, "%s: expected a date YYYY-MM-DD, got '%s'", opt, text);
+		cli_bad(c, _("%s: expected a date YYYY-MM-DD, got '%s'"), opt, text);
 		return false;
 	}
 	return true;
@@ -362,7 +374,7 @@ static sr_status scan_globals(struct cli_ctx *c, struct globals *g, int *argc, c
 		for (size_t k = 0; k < sizeof valued / sizeof *valued && !took; k++) {
 			took = take_value(*argc, argv, &i, valued[k], dest[k]);
 			if (took < 0)
-				return cli_usage(c, "%s needs a value", valued[k]);
+				return cli_usage(c, _("%s needs a value"), valued[k]);
 		}
 		if (!took)
 			argv[n++] = argv[i];
@@ -376,7 +388,7 @@ static sr_status parse_now(struct cli_ctx *c, const char *what, const char *text
 {
 	sr_time t;
 	if (!sr_time_parse(text, &t))
-		return cli_usage(c, "%s: expected " NOW_FORMAT ", got '%s'", what, text);
+		return cli_usage(c, _("%s: expected %s, got '%s'"), what, NOW_FORMAT, text);
 	c->now = t;
 	return SR_OK;
 }
@@ -386,7 +398,7 @@ static sr_status apply_globals(struct cli_ctx *c, const struct globals *g)
 	const char *env_db = getenv("SHOWROOM_DB");
 	c->db_path = g->db ? g->db : (env_db && *env_db ? env_db : DEFAULT_DB);
 	if (g->db && !*g->db)
-		return cli_usage(c, "--db needs a file name");
+		return cli_usage(c, "%s", _("--db needs a file name"));
 	c->as_login = g->as;
 	if (g->now)
 		return parse_now(c, "--now", g->now);
@@ -423,7 +435,7 @@ static sr_status open_db(struct cli_ctx *c, unsigned flags)
 	sr_status st = sr_db_open(c->db_path, oflags, &c->db, err, sizeof err);
 	if (st != SR_OK) {
 		fflush(c->out);
-		print_line(stderr, NULL, *err ? err : sr_status_text(st));
+		print_line(stderr, NULL, *err ? err : cli_status_text(st));
 		/* "not found" is for a missing database; init could not create it. */
 		return (flags & CLI_CREATE) && st == SR_NOTFOUND ? SR_IO : st;
 	}
@@ -444,13 +456,13 @@ static sr_status open_db(struct cli_ctx *c, unsigned flags)
 static void print_entry(FILE *f, const char *path, const struct cli_cmd *cmd)
 {
 	int w = fprintf(f, "  %s", path);
-	fprintf(f, "%*s%s\n", w < 24 ? 24 - w : 1, "", cmd->help);
+	fprintf(f, "%*s%s\n", w < 24 ? 24 - w : 1, "", _(cmd->help));
 }
 
 static void print_main_help(FILE *f)
 {
-	fputs("usage: showroom [GLOBAL OPTIONS] [COMMAND [ARGUMENTS]]\n\n"
-	      "With no command, shows your work lists. Commands:\n",
+	fputs(_("usage: showroom [GLOBAL OPTIONS] [COMMAND [ARGUMENTS]]\n\n"
+	        "With no command, shows your work lists. Commands:\n"),
 	      f);
 	char path[64];
 	for (size_t t = 0; t < sizeof top_tables / sizeof *top_tables; t++) {
@@ -465,33 +477,45 @@ static void print_main_help(FILE *f)
 			}
 		}
 	}
-	fputs("\nshowroom COMMAND --help shows a command's options.\n\n", f);
-	fputs(global_options, f);
+	fputs(_("\nshowroom COMMAND --help shows a command's options.\n\n"), f);
+	print_global_options(f);
 	fputc('\n', f);
-	fputs(exit_codes, f);
-	fputs("See showroom(1).\n", f);
+	fputs(_("Exit status: 0 done, 1 usage error, 2 refused by a business rule, 3 permission\n"
+	        "denied, 4 conflict or busy, 5 not found, 6 bad input data, 7 storage error.\n"),
+	      f);
+	fputs(_("Language: Chinese when the locale is Chinese (LANG=zh_CN.UTF-8) or with\n"
+	        "SHOWROOM_LANG=zh_CN; SHOWROOM_LANG=en forces English.\n"),
+	      f);
+	fputs(_("See showroom(1).\n"), f);
 }
 
 static void print_noun_help(FILE *f, const struct cli_cmd *noun)
 {
-	fprintf(f, "usage: showroom %s COMMAND [ARGUMENTS]\n\n", noun->name);
+	fprintf(f, _("usage: showroom %s COMMAND [ARGUMENTS]\n\n"), noun->name);
 	char path[64];
 	for (const struct cli_cmd *s = noun->sub; s->name; s++) {
 		snprintf(path, sizeof path, "%s %s", noun->name, s->name);
 		print_entry(f, path, s);
 	}
-	fprintf(f, "\nshowroom %s COMMAND --help shows a command's options.\n", noun->name);
+	fprintf(f, _("\nshowroom %s COMMAND --help shows a command's options.\n"), noun->name);
 }
 
 static void print_leaf_help(FILE *f, const char *path, const struct cli_cmd *cmd)
 {
-	fprintf(f, "usage: showroom%s%s%s%s\n", *path ? " " : "", path,
-	        *cmd->synopsis ? " " : "", cmd->synopsis);
-	fprintf(f, "%c%s.\n", toupper((unsigned char)cmd->help[0]), cmd->help + 1);
+	char line[256];
+	snprintf(line, sizeof line, "showroom%s%s%s%s", *path ? " " : "", path,
+	         *cmd->synopsis ? " " : "", cmd->synopsis);
+	fprintf(f, _("usage: %s\n"), line);
+	/* The one-line help as a sentence: a capital (English) and a stop. */
+	char help[256];
+	snprintf(help, sizeof help, "%s", _(cmd->help));
+	if (help[0] >= 'a' && help[0] <= 'z')
+		help[0] = (char)toupper((unsigned char)help[0]);
+	fprintf(f, _("%s.\n"), help);
 	if (cmd->options)
-		fprintf(f, "\n%s", cmd->options);
+		fprintf(f, "\n%s", _(cmd->options));
 	fputc('\n', f);
-	fputs(global_options, f);
+	print_global_options(f);
 }
 
 /* --- dispatch ---------------------------------------------------------------- */
@@ -548,11 +572,11 @@ static sr_status run_noun(struct cli_ctx *c, const struct cli_cmd *noun, int arg
 			print_noun_help(c->out, noun);
 			return SR_OK;
 		}
-		return cli_usage(c, "expected a command: %s", subs);
+		return cli_usage(c, _("expected a command: %s"), subs);
 	}
 	const struct cli_cmd *cmd = find_cmd(noun->sub, argv[0]);
 	if (!cmd)
-		return cli_usage(c, "unknown command '%s' (one of: %s)", argv[0], subs);
+		return cli_usage(c, _("unknown command '%s' (one of: %s)"), argv[0], subs);
 	snprintf(cmd_path, sizeof cmd_path, "%s %s", noun->name, cmd->name);
 	return run_leaf(c, cmd, argc - 1, argv + 1);
 }
@@ -570,8 +594,8 @@ static sr_status dispatch(struct cli_ctx *c, int argc, char **argv)
 	const struct cli_cmd *cmd = find_top(argv[0]);
 	if (!cmd) {
 		if (argv[0][0] == '-')
-			return cli_usage(c, "unknown option '%s' (see showroom --help)", argv[0]);
-		return cli_usage(c, "unknown command '%s' (see showroom --help)", argv[0]);
+			return cli_usage(c, _("unknown option '%s' (see showroom --help)"), argv[0]);
+		return cli_usage(c, _("unknown command '%s' (see showroom --help)"), argv[0]);
 	}
 	snprintf(cmd_path, sizeof cmd_path, "%s", cmd->name);
 	c->cmd = cmd_path;
@@ -583,6 +607,7 @@ static sr_status dispatch(struct cli_ctx *c, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	cli_i18n_init();
 	struct cli_ctx c = { .out = stdout };
 	struct globals g = { 0 };
 	sr_status st = scan_globals(&c, &g, &argc, argv);
@@ -599,7 +624,7 @@ int main(int argc, char **argv)
 		int err = errno;
 		c.cmd = NULL;
 		if (st == SR_OK)
-			st = cli_error(&c, SR_IO, "writing the output: %s", strerror(err));
+			st = cli_error(&c, SR_IO, _("writing the output: %s"), strerror(err));
 	}
 	sr_db_close(c.db);
 	return sr_status_exit_code(st);

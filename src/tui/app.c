@@ -87,15 +87,17 @@ struct rect ui_box(const struct rect *o, const char *title)
 	attr_t at = theme_attr(TH_NORMAL);
 	for (int i = 0; i < o->h; i++)
 		ui_fill(o->y + i, o->x, o->w, TH_NORMAL);
+	/* The wide-character line set: Unicode box drawing in a UTF-8
+	 * locale, where some terminals garble the VT100 alternate set. */
 	attrset(at);
-	mvhline(o->y, o->x + 1, ACS_HLINE, o->w - 2);
-	mvhline(o->y + o->h - 1, o->x + 1, ACS_HLINE, o->w - 2);
-	mvvline(o->y + 1, o->x, ACS_VLINE, o->h - 2);
-	mvvline(o->y + 1, o->x + o->w - 1, ACS_VLINE, o->h - 2);
-	mvaddch(o->y, o->x, ACS_ULCORNER);
-	mvaddch(o->y, o->x + o->w - 1, ACS_URCORNER);
-	mvaddch(o->y + o->h - 1, o->x, ACS_LLCORNER);
-	mvaddch(o->y + o->h - 1, o->x + o->w - 1, ACS_LRCORNER);
+	mvhline_set(o->y, o->x + 1, WACS_HLINE, o->w - 2);
+	mvhline_set(o->y + o->h - 1, o->x + 1, WACS_HLINE, o->w - 2);
+	mvvline_set(o->y + 1, o->x, WACS_VLINE, o->h - 2);
+	mvvline_set(o->y + 1, o->x + o->w - 1, WACS_VLINE, o->h - 2);
+	mvadd_wch(o->y, o->x, WACS_ULCORNER);
+	mvadd_wch(o->y, o->x + o->w - 1, WACS_URCORNER);
+	mvadd_wch(o->y + o->h - 1, o->x, WACS_LLCORNER);
+	mvadd_wch(o->y + o->h - 1, o->x + o->w - 1, WACS_LRCORNER);
 	attrset(A_NORMAL);
 	if (title && *title) {
 		char t[256];
@@ -231,7 +233,6 @@ static bool any_dirty(const struct app *a)
 
 static void draw_title(struct app *a)
 {
-	const struct app_frame *top = &a->stack[a->depth - 1];
 	int base = a->depth - 1;
 	while (base > 0 && a->stack[base].ops->overlay)
 		base--;
@@ -246,7 +247,6 @@ static void draw_title(struct app *a)
 	int ww = sr_text_width(who);
 	if (ww < COLS - sr_text_width(line) - 1)
 		ui_text(0, COLS - ww, ww, TH_TITLE, who);
-	(void)top;
 }
 
 static void draw_hints(struct app *a)
@@ -354,8 +354,10 @@ static bool nav_key(struct app *a, enum action act)
 	for (const struct tui_nav *n = tui_nav; n->ops; n++) {
 		if (n->act != act)
 			continue;
-		if (n->ops->overlay)
-			return app_push(a, n->ops, &a->stack[a->depth - 1]), true;
+		if (n->ops->overlay) {
+			app_push(a, n->ops, &a->stack[a->depth - 1]);
+			return true;
+		}
 		if (a->stack[a->depth - 1].ops == n->ops)
 			return true;
 		/* A top-level screen already open lower down: go back to it

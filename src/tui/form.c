@@ -343,9 +343,10 @@ int form_draw(struct app *a, struct form *fm, const struct rect *r)
 		ui_text(y, r->x, lw, focus ? TH_HEADING : TH_LABEL, f->label);
 		int used;
 		if (f->kind == FIELD_TEXT) {
-			int bw = f->width > 0 && f->width < avail ? f->width : avail;
-			if (f->note[0] && bw == avail && avail > 40)
-				bw = avail - 20;
+			/* Long fields stop at 60 columns: room for the note. */
+			int bw = f->width > 0 ? f->width : 60;
+			if (bw > avail)
+				bw = avail;
 			used = text_draw(a, f, y, x, bw, focus);
 		} else if (f->kind == FIELD_CHOICE) {
 			used = choice_draw(f, y, x, avail, focus);

@@ -4,7 +4,7 @@
 #include "formscr.h"
 
 const enum action formscr_keys[] = {
-	ACT_SAVE, ACT_NEXT, ACT_MARK, ACT_LEFT, ACT_RIGHT, ACT_BACK, ACT_NONE,
+	ACT_SAVE, ACT_NEXT, ACT_PREV, ACT_BACK, ACT_NONE,
 };
 
 void *formscr_open(struct app *a, const struct formscr_spec *spec, const void *arg)
@@ -31,7 +31,7 @@ void formscr_draw(struct app *a, void *st, const struct rect *r)
 	if (fs->help[0])
 		ui_text(y++, r->x + 1, r->w - 1, TH_DIM, fs->help);
 	y++;
-	int extra = fs->spec->draw_extra ? fs->spec->extra_rows : 0;
+	int extra = fs->spec->draw_extra ? fs->extra_rows : 0;
 	int room = r->y + r->h - y - extra;
 	if (room < 3)
 		room = r->y + r->h - y;

@@ -28,7 +28,6 @@ struct formscr_spec {
 	/* Optional: after another user's commit. */
 	void (*reload)(struct app *a, struct formscr *fs);
 	void (*free_ctx)(void *ctx);
-	int extra_rows;      /* rows kept for draw_extra */
 };
 
 struct formscr {
@@ -36,6 +35,7 @@ struct formscr {
 	struct form form;
 	char heading[512];
 	char help[256];      /* one line under the heading (allowed range, ...) */
+	int extra_rows;      /* rows kept below the fields for draw_extra */
 	void *ctx;
 };
 

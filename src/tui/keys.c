@@ -83,7 +83,9 @@ const char *keys_names(enum action a, char *buf, size_t len)
 		key_label(bindings[a].keys[i], one, sizeof one);
 		if (!one[0])
 			continue;
-		int n = snprintf(buf + used, len - used, "%s%s", used ? "/" : "", one);
+		/* "F2 /" rather than "F2//". */
+		const char *sep = !used ? "" : strcmp(one, "/") == 0 ? " " : "/";
+		int n = snprintf(buf + used, len - used, "%s%s", sep, one);
 		if (n < 0 || (size_t)n >= len - used)
 			break;
 		used += (size_t)n;

@@ -127,6 +127,7 @@ struct kv {
 	const char *label;
 	char value[600];
 	enum theme_elem elem;
+	bool wide;              /* a row of its own */
 };
 
 static int card_pairs(struct app *a, const struct card_scr *c, struct kv *kv)
@@ -137,6 +138,7 @@ static int card_pairs(struct app *a, const struct card_scr *c, struct kv *kv)
 	do { \
 		kv[n].label = (lbl); \
 		kv[n].elem = (e); \
+		kv[n].wide = false; \
 		snprintf(kv[n].value, sizeof kv[n].value, __VA_ARGS__); \
 		n++; \
 	} while (0)
@@ -146,38 +148,39 @@ static int card_pairs(struct app *a, const struct card_scr *c, struct kv *kv)
 	KV(_("Level"), theme_level(k->level), "%c  (%s %c)", k->level, _("at filing"),
 	   k->level_at_filing);
 	if (c->fl_ok)
-		KV(_("Follow-up level"), TH_NORMAL, "%s %s (%d–%d %s)", c->fl.code, c->fl.name,
+		KV(_("Follow-up lvl"), TH_NORMAL, "%s %s (%d–%d %s)", c->fl.code, c->fl.name,
 		   c->fl.min_days, c->fl.max_days, _("days"));
 	else
-		KV(_("Follow-up level"), TH_NORMAL, "%s", k->followup_level);
+		KV(_("Follow-up lvl"), TH_NORMAL, "%s", k->followup_level);
 	sr_date next;
 	bool late = k->next_date[0] && sr_card_status_following(k->status) &&
 	            sr_date_parse(k->next_date, &next) && next < sr_db_today(a->db);
-	KV(_("Next follow-up"), late ? TH_OVERDUE : TH_NORMAL, "%s%s",
+	KV(_("Next date"), late ? TH_OVERDUE : TH_NORMAL, "%s%s",
 	   k->next_date[0] ? k->next_date : "—", late ? _(" (overdue)") : "");
 	KV(_("Owner"), TH_NORMAL, "%s (%s)", k->owner_name, k->owner_login);
 	KV(_("Channel"), TH_NORMAL, "%s", sr_channel_label(k->channel));
 	KV(_("Source"), TH_NORMAL, "%s", k->source[0] ? k->source : "—");
 	KV(_("Model"), TH_NORMAL, "%s", k->model[0] ? k->model : "—");
-	KV(_("Filed"), TH_NORMAL, "%.16s (%s %d)", k->filed_at, _("card age"), k->age_days);
-	KV(_("Expected purchase"), TH_NORMAL, "%s", k->expected_purchase[0] ? k->expected_purchase : "—");
-	KV(_("Customer type"), TH_NORMAL, "%s",
+	KV(_("Filed"), TH_NORMAL, _("%.10s, %d days ago"), k->filed_at, k->age_days);
+	KV(_("Buys by"), TH_NORMAL, "%s", k->expected_purchase[0] ? k->expected_purchase : "—");
+	KV(_("Type"), TH_NORMAL, "%s",
 	   k->customer_type == SR_CUSTOMER_WHOLESALE ? _("wholesale") : _("retail"));
 	KV(_("Gender"), TH_NORMAL, "%s",
 	   k->gender[0] == 'M' ? _("male") : k->gender[0] == 'F' ? _("female") : "—");
 	KV(_("Region"), TH_NORMAL, "%s", k->region[0] ? k->region : "—");
 	KV(_("Address"), TH_NORMAL, "%s", k->address[0] ? k->address : "—");
-	KV(_("Steps"), TH_NORMAL, "%s %s  %s %s  %s %s", k->step_intro ? "[x]" : "[ ]",
-	   _("intro"), k->step_negotiation ? "[x]" : "[ ]", _("negotiation"),
-	   k->step_test_drive ? "[x]" : "[ ]", _("test drive"));
 	KV(_("Visits"), TH_NORMAL, "%d", k->visits);
-	KV(_("Version"), TH_DIM, "%lld  (%.16s)", (long long)k->version, k->updated_at);
+	KV(_("Version"), TH_DIM, "%lld (%.16s)", (long long)k->version, k->updated_at);
 	if (k->sold_at[0])
 		KV(_("Sold"), TH_LEVEL_O, "%.16s", k->sold_at);
 	if (k->lost_at[0])
 		KV(_("Lost"), TH_ERROR, "%.16s %s", k->lost_at, k->loss_reason);
 	if (k->merged_into)
 		KV(_("Merged into"), TH_ERROR, "#%lld", (long long)k->merged_into);
+	KV(_("Sales steps"), TH_NORMAL, "%s %s   %s %s   %s %s", k->step_intro ? "[x]" : "[ ]",
+	   _("intro"), k->step_negotiation ? "[x]" : "[ ]", _("negotiation"),
+	   k->step_test_drive ? "[x]" : "[ ]", _("test drive"));
+	kv[n - 1].wide = true;
 #undef KV
 	return n;
 }
@@ -194,14 +197,22 @@ static int draw_pairs(const struct kv *kv, int n, int y, const struct rect *r, i
 	int cw = r->w / ncol;
 	if (lw > cw / 2)
 		lw = cw / 2;
-	int rows = (n + ncol - 1) / ncol;
+	int row = 0, col = 0;
 	for (int i = 0; i < n; i++) {
-		int row = i / ncol, col = i % ncol;
+		if (kv[i].wide && col) {
+			row++;
+			col = 0;
+		}
 		int x = r->x + col * cw;
+		int vw = kv[i].wide ? r->w - lw - 1 : cw - lw - 2;
 		ui_text(y + row, x, lw, TH_LABEL, kv[i].label);
-		ui_text(y + row, x + lw + 1, cw - lw - 2, kv[i].elem, kv[i].value);
+		ui_text(y + row, x + lw + 1, vw, kv[i].elem, kv[i].value);
+		if (kv[i].wide || ++col == ncol) {
+			row++;
+			col = 0;
+		}
 	}
-	return y + rows;
+	return y + row + (col ? 1 : 0);
 }
 
 static void card_draw(struct app *a, void *st, const struct rect *r)
@@ -228,6 +239,7 @@ static void card_draw(struct app *a, void *st, const struct rect *r)
 		snprintf(ans[i].value, sizeof ans[i].value, "%s",
 		         k->answers[i][0] ? k->answers[i] : "—");
 		ans[i].elem = k->answers[i][0] ? TH_NORMAL : TH_DIM;
+		ans[i].wide = false;
 	}
 	y = draw_pairs(ans, SR_ANS_COUNT, y, &in, 2);
 	int left = r->y + r->h - y;

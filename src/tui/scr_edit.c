@@ -157,12 +157,12 @@ static void edit_merge(struct app *a, struct formscr *fs, sr_status refused)
 	         (long long)card->id, (long long)card->version);
 	free(card);
 	if (both)
-		app_err(a, _("Someone else changed this card meanwhile; %d field(s) differ (marked). "
-		             "F10 saves yours over theirs, Esc keeps theirs."), both);
+		app_err(a, _("F10 saves yours, Esc keeps theirs: someone else changed this card "
+		             "meanwhile (%d field(s) marked)."), both);
 	else
 		app_err(a, "%s",
-		        _("Someone else changed this card meanwhile; their changes are now in the form. "
-		          "Check and press F10 again."));
+		        _("Someone else changed this card meanwhile: their changes are in the form now. "
+		          "Check, then F10 again."));
 }
 
 static bool edit_save(struct app *a, struct formscr *fs)

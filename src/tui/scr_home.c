@@ -25,12 +25,12 @@ enum { COL_LIST, COL_NAME, COL_PHONE, COL_LEVEL, COL_STATUS, COL_DATE, COL_LATE,
 static const struct table_col home_cols[NCOLS] = {
 	[COL_LIST] = { N_("List"), 4, 10, 0 },
 	[COL_NAME] = { N_("Name"), 6, 16, 0 },
-	[COL_PHONE] = { N_("Phone"), 6, 13, 0 },
+	[COL_PHONE] = { N_("Phone"), 11, 13, 0 },
 	[COL_LEVEL] = { N_("Lvl"), 3, 3, TCOL_LEVEL },
 	[COL_STATUS] = { N_("Status"), 4, 6, 0 },
-	[COL_DATE] = { N_("Date"), 10, 16, 0 },
+	[COL_DATE] = { N_("Date"), 10, 10, 0 },
 	[COL_LATE] = { N_("Late"), 4, 5, TCOL_RIGHT },
-	[COL_OWNER] = { N_("Owner"), 5, 12, 0 },
+	[COL_OWNER] = { N_("Owner"), 5, 10, 0 },
 	[COL_DETAIL] = { N_("Detail"), 6, 0, TCOL_FILL },
 };
 
@@ -47,10 +47,10 @@ static int add_item(void *ctx, const sr_work_item *it)
 		l->h->cut = true;
 		return 1;
 	}
-	char late[16] = "", date[17];
+	char late[16] = "", date[SR_DATE_LEN];
 	if (it->days_late > 0)
 		snprintf(late, sizeof late, "%d", it->days_late);
-	snprintf(date, sizeof date, "%.16s", it->date);
+	snprintf(date, sizeof date, "%.10s", it->date);
 	char level[2] = { it->level, '\0' };
 	const char *cells[NCOLS] = {
 		[COL_LIST] = sr_list_label(l->kind),

@@ -13,10 +13,10 @@ enum { S_ID, S_NAME, S_PHONE, S_LEVEL, S_STATUS, S_OWNER, S_MODEL, S_NEXT, S_AGE
 static const struct table_col search_cols[S_NCOLS] = {
 	[S_ID] = { N_("ID"), 2, 8, TCOL_RIGHT },
 	[S_NAME] = { N_("Name"), 6, 16, 0 },
-	[S_PHONE] = { N_("Phone"), 6, 13, 0 },
+	[S_PHONE] = { N_("Phone"), 11, 13, 0 },
 	[S_LEVEL] = { N_("Lvl"), 3, 3, TCOL_LEVEL },
 	[S_STATUS] = { N_("Status"), 4, 6, 0 },
-	[S_OWNER] = { N_("Owner"), 5, 12, 0 },
+	[S_OWNER] = { N_("Owner"), 5, 10, 0 },
 	[S_MODEL] = { N_("Model"), 6, 0, TCOL_FILL },
 	[S_NEXT] = { N_("Next"), 10, 10, 0 },
 	[S_AGE] = { N_("Age"), 3, 5, TCOL_RIGHT },
@@ -81,6 +81,9 @@ static void *search_open(struct app *a, const void *arg)
 	form_init(&s->form);
 	form_text(&s->form, _("Name or phone"), "", 60, 40);
 	table_init(&s->t, search_cols, S_NCOLS, _("No card matches."));
+	/* The rows the table will show (body less the field, hint and header)
+	 * before it is first drawn: the first page is one screenful. */
+	s->t.page = LINES - 8 > 1 ? LINES - 8 : 20;
 	/* Until something is typed: the newest cards this user may see. */
 	search_load(a, s);
 	return s;

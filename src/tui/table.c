@@ -82,6 +82,18 @@ static void fit_widths(const struct table *t, int avail, int *w)
 		w[c] = cw;
 		total += cw + (c ? 1 : 0);
 	}
+	/* The filler column (detail, model) gives way first, then the widest. */
+	for (int c = 0; c < t->ncols && total > avail; c++) {
+		if (!(t->cols[c].flags & TCOL_FILL))
+			continue;
+		int give = w[c] - t->cols[c].min;
+		if (give > total - avail)
+			give = total - avail;
+		if (give > 0) {
+			w[c] -= give;
+			total -= give;
+		}
+	}
 	while (total > avail) {
 		int widest = -1;
 		for (int c = 0; c < t->ncols; c++)

@@ -239,6 +239,21 @@ TEST(audit_traffic_leave_and_appointment_results)
 	audited_action(since, "c1", "missed");
 }
 
+TEST(audit_appointment_showed_links_traffic)
+{
+	int64_t aid = 0;
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 2);
+	int64_t tid = fx_traffic(SR_TRAFFIC_WALKIN, "c1");
+	fx_as("c1");
+	CHECK_OK(sr_appointment_add(unit_db, id, "2026-03-02", NULL, &aid));
+	int64_t since = last_id();
+	CHECK_OK(sr_appointment_showed(unit_db, aid, tid));
+	CHECK(fx_q("SELECT count(*) FROM audit WHERE id > %lld AND entity = 'traffic'"
+	           " AND entity_id = %lld AND instr(after, '\"card_id\":%lld') > 0",
+	           (long long)since, (long long)tid, (long long)id) >= 1);
+}
+
 TEST(audit_callbacks_scheduled_and_done)
 {
 	fx_open();
