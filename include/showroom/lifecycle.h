@@ -42,7 +42,9 @@ sr_status sr_order_cancel(sr_db *db, int64_t card_id, const char *reason);
 sr_status sr_loss_request(sr_db *db, int64_t card_id, sr_loss_reason reason, const char *note);
 sr_status sr_loss_confirm(sr_db *db, int64_t card_id);
 sr_status sr_loss_reject(sr_db *db, int64_t card_id);
-/* to_login NULL = the active DCC caller with the fewest following cards. */
+/* to_login NULL = an active DCC caller: outbound callers first (they work
+ * the call lists that re-check cards), then the one with the fewest
+ * following cards. */
 sr_status sr_loss_to_dcc(sr_db *db, int64_t card_id, const char *to_login);
 
 /* Dormancy (休眠). */

@@ -278,3 +278,156 @@ TEST(identity_as_unknown_login_refused)
 	fx_open();
 	CHECK(sr_user_identify(unit_db, "ghost", 0, 1000, "root") != SR_OK);
 }
+
+/* ---- one check per entry point ------------------------------------------ */
+
+TEST(perm_service_cannot_file)
+{
+	sr_card_filing f;
+	fx_open();
+	fx_as("svc");
+	fx_filing(&f, "c1", SR_CHANNEL_PHONE, 0);
+	CHECK_REFUSED(sr_card_file(unit_db, &f, NULL), SR_PERM, "permission");
+}
+
+TEST(perm_dcc_caller_cannot_file_as_order)
+{
+	sr_card_filing f;
+	int64_t id = 0;
+	fx_open();
+	fx_as("d1");
+	fx_filing(&f, NULL, SR_CHANNEL_PHONE, 0);
+	f.file_as = SR_FILE_ORDER;
+	CHECK_REFUSED(sr_card_file(unit_db, &f, NULL), SR_PERM, "permission");
+	f.file_as = SR_FILE_ACTIVE;
+	CHECK_OK(sr_card_file(unit_db, &f, &id));
+}
+
+TEST(perm_receptionist_cannot_edit)
+{
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 0);
+	sr_card_change ch = {"name", "李四"};
+	fx_as("rec");
+	CHECK_REFUSED(sr_card_edit(unit_db, id, 0, &ch, 1), SR_PERM, "permission");
+}
+
+static int ignore_history(void *ctx, const sr_history_entry *e)
+{
+	(void)ctx;
+	(void)e;
+	return 0;
+}
+
+static int ignore_followup(void *ctx, const sr_followup *f)
+{
+	(void)ctx;
+	(void)f;
+	return 0;
+}
+
+TEST(perm_consultant_cannot_read_others_history)
+{
+	sr_appointment a;
+	int64_t aid = 0;
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 2);
+	fx_followup(id, SR_METHOD_PHONE);
+	fx_as("c1");
+	CHECK_OK(sr_appointment_add(unit_db, id, "2026-03-03", NULL, &aid));
+	CHECK_OK(sr_card_history(unit_db, id, ignore_history, NULL));
+	CHECK_OK(sr_followup_each(unit_db, id, ignore_followup, NULL));
+	CHECK_OK(sr_appointment_get(unit_db, aid, &a));
+	fx_as("c2");
+	CHECK_REFUSED(sr_card_history(unit_db, id, ignore_history, NULL), SR_PERM, "permission");
+	CHECK_REFUSED(sr_followup_each(unit_db, id, ignore_followup, NULL), SR_PERM, "permission");
+	CHECK_REFUSED(sr_appointment_get(unit_db, aid, &a), SR_PERM, "permission");
+}
+
+TEST(perm_service_cannot_mark_appointments)
+{
+	int64_t aid = 0;
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 2);
+	fx_as("c1");
+	CHECK_OK(sr_appointment_add(unit_db, id, "2026-03-02", NULL, &aid));
+	fx_as("svc");
+	CHECK_REFUSED(sr_appointment_missed(unit_db, aid), SR_PERM, "permission");
+	CHECK_REFUSED(sr_appointment_showed(unit_db, aid, 0), SR_PERM, "permission");
+	fx_as("c2");
+	CHECK_REFUSED(sr_appointment_missed(unit_db, aid), SR_PERM, "permission");
+}
+
+TEST(perm_consultant_cannot_close_traffic_row)
+{
+	fx_open();
+	int64_t tid = fx_traffic(SR_TRAFFIC_WALKIN, "c1");
+	fx_as("c1");
+	CHECK_REFUSED(sr_traffic_leave(unit_db, tid, NULL), SR_PERM, "permission");
+	fx_as("rec");
+	CHECK_OK(sr_traffic_leave(unit_db, tid, NULL));
+}
+
+TEST(perm_manager_cannot_change_reference_data)
+{
+	fx_open();
+	fx_as("mgr");
+	CHECK_REFUSED(sr_source_set_cost(unit_db, "autohome", "2026-03", 100), SR_PERM,
+	              "permission");
+	CHECK_REFUSED(sr_setting_set(unit_db, "wholesale_owner", "c1"), SR_PERM, "permission");
+	fx_as("dir");
+	CHECK_OK(sr_source_set_cost(unit_db, "autohome", "2026-03", 100));
+	CHECK_OK(sr_setting_set(unit_db, "wholesale_owner", "c1"));
+}
+
+static int ignore_card(void *ctx, const sr_card *c)
+{
+	(void)ctx;
+	(void)c;
+	return 0;
+}
+
+static int ignore_traffic(void *ctx, const sr_traffic *t)
+{
+	(void)ctx;
+	(void)t;
+	return 0;
+}
+
+static int ignore_item(void *ctx, const sr_work_item *it)
+{
+	(void)ctx;
+	(void)it;
+	return 0;
+}
+
+/* A connection nobody has logged in on reads nothing. */
+TEST(perm_nobody_logged_in)
+{
+	char err[256];
+	sr_db *anon = NULL;
+	sr_card_filter f;
+	sr_card c;
+	sr_user u;
+	sr_traffic t;
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 2);
+	int64_t tid = fx_traffic(SR_TRAFFIC_WALKIN, NULL);
+	CHECK_OK(sr_db_open(fx_path(), 0, &anon, err, sizeof err));
+	sr_card_filter_init(&f);
+	sr_date today = sr_db_today(unit_db);
+	sr_status st[] = {
+		sr_card_get(anon, id, &c),
+		sr_card_search(anon, &f, ignore_card, NULL),
+		sr_card_by_phone(anon, "13900000000", ignore_card, NULL),
+		sr_traffic_each(anon, today, today, ignore_traffic, NULL),
+		sr_traffic_get(anon, tid, &t),
+		sr_worklist(anon, SR_LIST_TODAY, NULL, ignore_item, NULL),
+		sr_user_actor(anon, &u),
+	};
+	sr_db_close(anon);
+	for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)
+		if (st[i] != SR_PERM)
+			unit_fail(__FILE__, __LINE__, "call %zu without an actor: got %s, expected SR_PERM",
+			          i, unit_status_name(st[i]));
+}
