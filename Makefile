@@ -105,7 +105,7 @@ $(MO): data/po/zh_CN.po
 
 # The message template from every _() and N_() (P_ has a plural), merged
 # into each translation; new messages then need translating in zh_CN.po.
-POT_SRC = $(CORE_SRC) $(CLI_SRC) $(TUI_SRC)
+POT_SRC = $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) $(wildcard src/tui/*.h)
 # Texts kept in X-macro lists in headers (the third argument of X), shown
 # through _() where they are used: status texts, permission actions.
 POT_XMACRO = include/showroom/error.h include/showroom/perm.h

@@ -1,5 +1,6 @@
 #!/bin/sh
-# tests/run.sh BUILD_DIR — run the unit tests and the command-line tests
+# tests/run.sh BUILD_DIR — run the unit tests, the command-line tests and
+# the terminal-UI tests
 # built in BUILD_DIR (normally build/asan) and print one total line:
 #   N passed, N failed
 # Each runner ends with its own "N passed, N failed" line; a runner that
@@ -69,6 +70,11 @@ if [ -f "$here/cli/run.sh" ]; then
 else
 	summaries="${summaries}cli: skipped (tests/cli/run.sh not written yet)
 "
+fi
+
+# The terminal UI, driven for real in tmux (send-keys, capture-pane).
+if [ -f "$here/tui/run.sh" ] && [ -x "$build/showroom" ]; then
+	run tui sh "$here/tui/run.sh" "$build/showroom"
 fi
 
 echo

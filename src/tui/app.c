@@ -163,7 +163,7 @@ void app_cursor(struct app *a, int y, int x)
 bool app_push(struct app *a, const struct screen_ops *ops, const void *arg)
 {
 	if (a->depth >= APP_STACK_MAX) {
-		app_err(a, "%s", _("too many screens open: press Esc to go back first"));
+		app_err(a, _("too many screens open: press %s to go back first"), keys_key(ACT_BACK));
 		return false;
 	}
 	void *st = ops->open(a, arg);
@@ -283,7 +283,8 @@ static void draw_too_small(void)
 	char msg[256];
 	snprintf(msg, sizeof msg, _("Terminal too small: %d×%d, need at least %d×%d"), COLS, LINES,
 	         TUI_MIN_COLS, TUI_MIN_LINES);
-	const char *hint = _("Enlarge the window, or press q to quit.");
+	char hint[128];
+	snprintf(hint, sizeof hint, _("Enlarge the window, or press %s to quit."), keys_key(ACT_QUIT));
 	int w = sr_text_width(msg);
 	int y = LINES / 2 - 1;
 	ui_text(y < 0 ? 0 : y, w < COLS ? (COLS - w) / 2 : 0, w < COLS ? w : COLS, TH_ERROR, msg);

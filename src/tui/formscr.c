@@ -30,6 +30,11 @@ void formscr_draw(struct app *a, void *st, const struct rect *r)
 	ui_text(y++, r->x + 1, r->w - 1, TH_HEADING, fs->heading);
 	if (fs->help[0])
 		ui_text(y++, r->x + 1, r->w - 1, TH_DIM, fs->help);
+	char keys[256];
+	snprintf(keys, sizeof keys,
+	         _("%s: save   %s: next field   %s/%s: choose   %s: cancel"), keys_key(ACT_SAVE),
+	         keys_key(ACT_NEXT), keys_key(ACT_LEFT), keys_key(ACT_RIGHT), keys_key(ACT_BACK));
+	ui_text(y++, r->x + 1, r->w - 1, TH_DIM, keys);
 	y++;
 	int extra = fs->spec->draw_extra ? fs->extra_rows : 0;
 	int room = r->y + r->h - y - extra;

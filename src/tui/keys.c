@@ -93,6 +93,13 @@ const char *keys_names(enum action a, char *buf, size_t len)
 	return buf;
 }
 
+const char *keys_key(enum action a)
+{
+	static char bufs[8][48];
+	static int next;
+	return keys_names(a, bufs[next++ % 8], sizeof bufs[0]);
+}
+
 bool keys_is_text(int code)
 {
 	if (code < 32 || code == 127 || code >= TK_FN(0))

@@ -76,6 +76,9 @@ const char *keys_names(enum action a, char *buf, size_t len);
  * and the help leave out what the user's role may not do (the core still
  * decides). */
 int keys_permission(enum action a);
+/* keys_names in a buffer of its own, for messages that name a key ("F10/^O
+ * saves"); valid for the next seven calls. */
+const char *keys_key(enum action a);
 /* A printable character (for text fields): not a function key, not a control. */
 bool keys_is_text(int code);
 

@@ -37,7 +37,6 @@ static bool act_card(struct app *a, struct formscr *fs, const void *arg, const c
 	snprintf(fs->heading, sizeof fs->heading, "%s: %s (#%lld)", what, card->name,
 	         (long long)card->id);
 	free(card);
-	snprintf(fs->help, sizeof fs->help, "%s", _("F10 or Enter on the last field: save   Esc: cancel"));
 	return true;
 }
 

@@ -88,7 +88,7 @@ static bool edit_build(struct app *a, struct formscr *fs, const void *arg)
 	snprintf(fs->heading, sizeof fs->heading, _("Edit card %s (#%lld), version %lld"), card->name,
 	         (long long)card->id, (long long)card->version);
 	snprintf(fs->help, sizeof fs->help, "%s",
-	         _("Only the fields you change are saved. F10: save   Esc: cancel"));
+	         _("Only the fields you change are saved."));
 
 	struct form *fm = &fs->form;
 	form_text(fm, _("Name"), "", 32, 34);
@@ -132,7 +132,8 @@ static void edit_merge(struct app *a, struct formscr *fs, sr_status refused)
 		/* Not another edit: the database stayed busy. Try again. */
 		free_values(theirs);
 		free(card);
-		app_err(a, _("%s — your input is kept: press F10 to try again"), msg);
+		app_err(a, _("%s — your input is kept: press %s to try again"), msg,
+		        keys_key(ACT_SAVE));
 		return;
 	}
 	int both = 0;
@@ -157,12 +158,11 @@ static void edit_merge(struct app *a, struct formscr *fs, sr_status refused)
 	         (long long)card->id, (long long)card->version);
 	free(card);
 	if (both)
-		app_err(a, _("F10 saves yours, Esc keeps theirs: someone else changed this card "
-		             "meanwhile (%d field(s) marked)."), both);
+		app_err(a, _("%s saves yours, %s keeps theirs: someone else changed this card "
+		             "meanwhile (%d field(s) marked)."), keys_key(ACT_SAVE), keys_key(ACT_BACK), both);
 	else
-		app_err(a, "%s",
-		        _("Someone else changed this card meanwhile: their changes are in the form now. "
-		          "Check, then F10 again."));
+		app_err(a, _("Someone else changed this card meanwhile: their changes are in the form now. "
+		             "Check, then %s again."), keys_key(ACT_SAVE));
 }
 
 static bool edit_save(struct app *a, struct formscr *fs)

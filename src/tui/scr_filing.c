@@ -51,7 +51,7 @@ static bool filing_build(struct app *a, struct formscr *fs, const void *arg)
 		snprintf(fs->heading, sizeof fs->heading, "%s", _("File a new card"));
 	}
 	snprintf(fs->help, sizeof fs->help, "%s",
-	         _("The phone is checked for existing cards as you type. F10: save   Esc: cancel"));
+	         _("The phone is checked for existing cards as you type."));
 	struct form *fm = &fs->form;
 	form_text(fm, _("Name"), "", 32, 34);
 	form_text(fm, _("Phone"), "", 20, 22);
@@ -153,8 +153,8 @@ static void filing_extra(struct app *a, struct formscr *fs, const struct rect *r
 	char hint[256];
 	if (sr_perm_allows(a->me.role, SR_ACT_FOLLOWUP))
 		snprintf(hint, sizeof hint,
-		         _("F5: follow-up on card #%lld instead, or tick \"New opportunity\" (a second vehicle)"),
-		         (long long)c->dups[0].id);
+		         _("%s: follow-up on card #%lld instead, or tick \"New opportunity\" (a second vehicle)"),
+		         keys_key(ACT_FOLLOWUP), (long long)c->dups[0].id);
 	else if (c->traffic_id)
 		snprintf(hint, sizeof hint,
 		         _("Same customer: the owner links traffic row %lld in a follow-up. A second vehicle: tick \"New opportunity\"."),

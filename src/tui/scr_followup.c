@@ -69,8 +69,6 @@ static bool fu_build(struct app *a, struct formscr *fs, const void *arg)
 		snprintf(traffic, sizeof traffic, "%lld", (long long)in->traffic_id);
 	i = form_text(fm, _("Traffic row"), traffic, 12, 12);
 	form_note(fm, i, TH_DIM, "%s", _("optional: the visit or call this follow-up answers"));
-	snprintf(fs->help, sizeof fs->help, "%s",
-	         _("Tab/Up/Down: move   Space/Left/Right: choose   F10: save   Esc: cancel"));
 	free(card);
 	return true;
 }

@@ -1,7 +1,8 @@
 /* scr_home.c — home, "my work" (我的工作): the counts of every work list
  * at the top, then today's due, the overdue (highlighted) and tomorrow's
- * arrivals in one table; managers also see pending loss requests, service
- * staff the post-sale callbacks due. Enter opens the card. */
+ * arrivals in one table; DCC callers also their call list, managers the
+ * pending loss requests, service staff the post-sale callbacks due. Enter
+ * opens the card. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,7 @@ static void *home_open(struct app *a, const void *arg)
 	h->counted[SR_LIST_CALLBACKS] = sr_perm_allows(role, SR_ACT_CALLBACK);
 	h->listed[SR_LIST_TODAY] = h->listed[SR_LIST_OVERDUE] = owns;
 	h->listed[SR_LIST_ARRIVALS] = owns;
+	h->listed[SR_LIST_CALLS] = h->counted[SR_LIST_CALLS];
 	h->listed[SR_LIST_PENDING_LOSS] = h->counted[SR_LIST_PENDING_LOSS];
 	h->listed[SR_LIST_CALLBACKS] = h->counted[SR_LIST_CALLBACKS];
 	home_reload(a, h);
@@ -145,9 +147,13 @@ static void home_draw(struct app *a, void *st, const struct rect *r)
 	y += 2;
 	struct rect tr = { y, r->x, r->h - (y - r->y) - (h->cut ? 1 : 0), r->w };
 	table_draw(&h->t, &tr, true);
-	if (h->cut)
-		ui_text(r->y + r->h - 1, r->x, r->w, TH_DIM,
-		        _("Long list: the first 500 rows of each list are shown; use search (F2) for the rest."));
+	if (h->cut) {
+		char note[256];
+		snprintf(note, sizeof note,
+		         _("Long list: the first %d rows of each list are shown; search (%s) finds the rest."),
+		         HOME_LIST_MAX, keys_key(ACT_SEARCH));
+		ui_text(r->y + r->h - 1, r->x, r->w, TH_DIM, note);
+	}
 }
 
 static bool home_key(struct app *a, void *st, const struct tui_key *k)

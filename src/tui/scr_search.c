@@ -96,8 +96,11 @@ static void search_draw(struct app *a, void *st, const struct rect *r)
 	form_draw(a, &s->form, &fr);
 	if (s->in_table)
 		app_cursor(a, -1, -1);
-	ui_text(r->y + 1, r->x + 1, r->w - 2, TH_DIM,
-	        _("Enter: search (part of a name, Chinese too, or part of a phone)   Tab: results/field"));
+	char hint[256];
+	snprintf(hint, sizeof hint,
+	         _("%s: search (part of a name, Chinese too, or part of a phone)   %s: results/field"),
+	         keys_key(ACT_OPEN), keys_key(ACT_NEXT));
+	ui_text(r->y + 1, r->x + 1, r->w - 2, TH_DIM, hint);
 	struct rect tr = { r->y + 3, r->x, r->h - 4, r->w };
 	table_draw(&s->t, &tr, s->in_table);
 	char foot[160];
@@ -204,7 +207,7 @@ static void search_close(struct app *a, void *st)
 }
 
 static const enum action search_keys[] = {
-	ACT_OPEN, ACT_NEXT, ACT_PGDN, ACT_BACK, ACT_HOME, ACT_TRAFFIC, ACT_NONE,
+	ACT_OPEN, ACT_NEXT, ACT_BACK, ACT_HOME, ACT_TRAFFIC, ACT_NEW, ACT_NONE,
 };
 
 const struct screen_ops scr_search = {

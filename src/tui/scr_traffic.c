@@ -104,7 +104,7 @@ static void *traffic_open(struct app *a, const void *arg)
 	struct traffic_scr *s = calloc(1, sizeof *s);
 	if (!s)
 		return NULL;
-	table_init(&s->t, traffic_cols, T_NCOLS, _("No traffic logged today: press a to log a walk-in or a call."));
+	table_init(&s->t, traffic_cols, T_NCOLS, _("No traffic logged today."));
 	sr_status st = traffic_load(a, s);
 	if (st != SR_OK) {
 		app_fail(a, st);
@@ -178,7 +178,7 @@ static bool traffic_key(struct app *a, void *st, const struct tui_key *k)
 		if (row && row->card_id)
 			app_push(a, &scr_card, &row->card_id);
 		else if (row)
-			app_msg(a, "%s", _("No card for this row yet: n files one."));
+			app_msg(a, _("No card for this row yet: %s files one."), keys_key(ACT_NEW));
 		return true;
 	default:
 		return false;
@@ -216,8 +216,6 @@ static bool add_build(struct app *a, struct formscr *fs, const void *arg)
 {
 	(void)arg;
 	snprintf(fs->heading, sizeof fs->heading, "%s", _("Log a walk-in batch or a call"));
-	snprintf(fs->help, sizeof fs->help, "%s",
-	         _("Left/Right or a letter: choose   Tab: next   F10: save   Esc: cancel"));
 	struct form *fm = &fs->form;
 	int i = form_choice(fm, _("Kind"));
 	form_choice_add(fm, i, kind_label(SR_TRAFFIC_WALKIN), "walkin");
@@ -261,7 +259,8 @@ static bool add_save(struct app *a, struct formscr *fs)
 		sr_status st = sr_traffic_add(a->db, &in, &id);
 		ok = st == SR_OK;
 		if (ok)
-			app_msg(a, _("Traffic row %lld logged: n files a card from it."), (long long)id);
+			app_msg(a, _("Traffic row %lld logged: %s files a card from it."), (long long)id,
+			        keys_key(ACT_NEW));
 		else
 			app_fail(a, st);
 	}

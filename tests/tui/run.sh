@@ -1,0 +1,358 @@
+#!/bin/sh
+# tests/tui/run.sh PROGRAM — drive the real terminal UI in tmux.
+#
+# Each session runs `PROGRAM --as LOGIN` (no command: the full-screen UI)
+# in a detached tmux server of its own, on a fresh database with a fixed
+# clock. Keys go in with send-keys, the screen comes back with
+# capture-pane; every wait polls the screen (at most WAIT_S seconds) rather
+# than sleeping a fixed time. The effect of a form is checked through the
+# command line (`card show --csv`), not only on the screen.
+#
+# Ends with "N passed, N failed"; exits 1 when anything failed.
+set -u
+
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+	echo "usage: $0 PROGRAM (e.g. build/showroom)" >&2
+	exit 1
+fi
+case $1 in
+/*) PROG=$1 ;;
+*) PROG=$(pwd)/$1 ;;
+esac
+for tool in tmux; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "FAIL: $tool is needed for the terminal UI tests (make deps)" >&2
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+done
+
+LC_ALL=C.UTF-8
+export LC_ALL
+unset LANG LANGUAGE SHOWROOM_DB NO_COLOR
+T=$(mktemp -d "${TMPDIR:-/tmp}/showroom-tui.XXXXXX") || exit 1
+SOCK=srtest$$
+DB=$T/test.db
+NOW="2026-03-02 10:00:00"
+WAIT_S=${WAIT_S:-5}
+PASS=0
+FAIL=0
+
+cleanup() {
+	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+	rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+pass() {
+	PASS=$((PASS + 1))
+	echo "ok   $1"
+}
+
+fail() {
+	FAIL=$((FAIL + 1))
+	echo "FAIL $1" >&2
+}
+
+check() { # check NAME COMMAND...: pass when the command succeeds
+	name=$1
+	shift
+	if "$@"; then pass "$name"; else fail "$name"; fi
+}
+
+sr() {
+	"$PROG" --db "$DB" --now "$NOW" "$@"
+}
+
+# start SESSION LOGIN [VAR=VALUE ...]: the UI in a 100x30 window. Its
+# process id goes to $T/SESSION.pid; when it ends, its exit status to
+# $T/SESSION.exit; stderr (sanitizer reports, messages) to $T/SESSION.err.
+start() {
+	s=$1
+	login=$2
+	shift 2
+	tmux -L "$SOCK" new-session -d -s "$s" -x 100 -y 30 \
+		"env LC_ALL=C.UTF-8 SHOWROOM_DB='$DB' SHOWROOM_NOW='$NOW' $* \
+		sh -c 'echo \$\$ >\"$T/$s.pid\"; exec \"$PROG\" --as $login' 2>'$T/$s.err'; \
+		echo \$? >'$T/$s.exit'; sleep 600"
+}
+
+screen() { # screen SESSION: the visible text
+	tmux -L "$SOCK" capture-pane -p -t "$1"
+}
+
+keys() { # keys SESSION KEY...: tmux key names (Enter, F10, Down, ...)
+	s=$1
+	shift
+	tmux -L "$SOCK" send-keys -t "$s" "$@"
+}
+
+type_text() { # type_text SESSION TEXT: literal text, Chinese too
+	tmux -L "$SOCK" send-keys -t "$1" -l "$2"
+}
+
+# wait_for SESSION TEXT: true once TEXT is on the screen (polls).
+wait_for() {
+	i=0
+	while [ $i -lt $((WAIT_S * 20)) ]; do
+		if screen "$1" | grep -qF -- "$2"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "  (waited ${WAIT_S}s for '$2'; the screen was:)" >&2
+	screen "$1" | sed 's/^/  | /' >&2
+	return 1
+}
+
+# wait_gone SESSION TEXT: true once TEXT has left the screen.
+wait_gone() {
+	i=0
+	while [ $i -lt $((WAIT_S * 20)) ]; do
+		if ! screen "$1" | grep -qF -- "$2"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+wait_exit() { # wait_exit SESSION: true once the program has ended
+	i=0
+	while [ $i -lt $((WAIT_S * 20)) ]; do
+		[ -s "$T/$1.exit" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# card_field ID FIELD: one field of `card show ID --csv` (the test data has
+# no commas or quotes in the fields it looks at).
+card_field() {
+	sr --as boss card show "$1" --csv | awk -F, -v f="$2" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == f) c = i }
+		NR == 2 { print $c }'
+}
+
+# column FILE TEXT NEXT: the display column where NEXT starts on the first
+# line holding TEXT. wc -L measures display width (wide characters count
+# two), independently of the program's own width code.
+column() {
+	grep -F -- "$2" "$1" | grep -F -- "$3" | head -n 1 | sed "s/$3.*//" | wc -L
+}
+
+# same_column FILE TEXT1 NEXT1 TEXT2 NEXT2: NEXT1 on TEXT1's line starts at
+# the same display column as NEXT2 on TEXT2's line.
+same_column() {
+	c1=$(column "$1" "$2" "$3")
+	c2=$(column "$1" "$4" "$5")
+	if [ -z "$c1" ] || [ "$c1" != "$c2" ]; then
+		echo "  columns differ: '$3' at $c1 after '$2', '$5' at $c2 after '$4'" >&2
+		return 1
+	fi
+}
+
+now_ms() {
+	echo $(($(date +%s%N) / 1000000))
+}
+
+# --- the data: two cards due today, one Chinese and one Latin name ------------
+
+sr init >/dev/null || { echo "FAIL: init"; echo "0 passed, 1 failed"; exit 1; }
+sr --as admin user add wangfang --name 王芳 --role consultant >/dev/null
+sr --as admin user add lina --name 李娜 --role receptionist >/dev/null
+sr --as admin user add boss --name 张经理 --role manager >/dev/null
+sr --as admin user add zhaoqiang --name 赵强 --role consultant >/dev/null
+# Filed yesterday at level B (follow-up every 1-7 days): due today.
+C1=$(sr --now "2026-03-01 09:00" --as wangfang card file --name 欧阳明月 \
+	--phone "138 0013 8000" --channel walkin --level B --model envision)
+C2=$(sr --now "2026-03-01 09:30" --as wangfang card file --name "Li Lei" \
+	--phone 13900139000 --channel phone --level B)
+
+# --- consultant: home, card, follow-up --------------------------------------------
+
+t0=$(now_ms)
+start a wangfang
+check "home screen opens with the due card" wait_for a "欧阳明月"
+t1=$(now_ms)
+FIRST_MS=$((t1 - t0))
+check "home screen shows today's list" wait_for a "今日待跟进 2"
+screen a >"$T/home.txt"
+check "home: 欧阳明月 and Li Lei line up (display width)" \
+	same_column "$T/home.txt" 欧阳明月 13800138000 "Li Lei" 13900139000
+check "key hint line at the bottom" sh -c "tail -n 1 '$T/home.txt' | grep -q 'Help'"
+
+# Select the row of 欧阳明月 (rows follow the header line "List ...").
+header=$(grep -n '^List' "$T/home.txt" | cut -d: -f1)
+row=$(grep -n '欧阳明月' "$T/home.txt" | head -n 1 | cut -d: -f1)
+i=$((header + 1))
+while [ "$i" -lt "$row" ]; do
+	keys a Down
+	i=$((i + 1))
+done
+keys a Enter
+check "Enter opens the customer card" wait_for a "Customer card"
+check "the card shows its Chinese name and id" wait_for a "欧阳明月   #$C1"
+check "the card shows the seven questions" wait_for a "购车预算"
+
+keys a F5
+check "F5 opens the follow-up form" wait_for a "Follow-up for 欧阳明月"
+check "the form shows the allowed next-date range" wait_for a "2026-03-03 … 2026-03-09"
+# Method, Content, Result, Intent level, Next, Intro, Negotiation, Test drive
+keys a Down
+type_text a "试驾昂科威，关注油耗"
+keys a Down Down A Down Down Down Down Space F10
+check "saving the follow-up returns to the card" wait_for a "Follow-up saved for 欧阳明月"
+check "the card's history shows the follow-up" wait_for a "试驾昂科威，关注油耗"
+check "follow-up changed the level (card show --csv)" \
+	test "$(card_field "$C1" level)" = A
+check "follow-up recorded the test drive (card show --csv)" \
+	test "$(card_field "$C1" test_drive)" = 1
+check "follow-up set the next date" test "$(card_field "$C1" next_date)" = 2026-03-03
+
+# A refused save keeps the form: a next date out of range.
+keys a f
+wait_for a "Follow-up for" >/dev/null
+keys a Down
+type_text a "第二次"
+keys a Down Down Down C-u
+type_text a "2027-01-01"
+keys a F10
+check "a refused follow-up shows the core's message" wait_for a "is outside follow-up level"
+check "the refused form keeps what was typed" wait_for a "第二次"
+keys a Escape
+check "Esc on a changed form asks first" wait_for a "Discard what you typed"
+keys a y
+check "confirmed: back on the card" wait_for a "Customer card"
+
+# --- search by a Chinese fragment ---------------------------------------------------
+
+keys a F2
+check "F2 opens search" wait_for a "Name or phone"
+type_text a "明月"
+keys a Enter
+check "search by a Chinese fragment finds the card" wait_for a "Rows 1–1"
+screen a >"$T/search.txt"
+check "search shows 欧阳明月 only" sh -c "grep -q 欧阳明月 '$T/search.txt' && ! grep -q 'Li Lei' '$T/search.txt'"
+keys a Enter
+check "Enter on a result opens its card" wait_for a "欧阳明月   #$C1"
+
+# --- help, resize -----------------------------------------------------------------------
+
+keys a '?'
+check "? shows the keys of the screen" wait_for a "Keys: Customer card"
+keys a Escape
+wait_gone a "Keys: Customer card" >/dev/null
+tmux -L "$SOCK" resize-window -t a -x 80 -y 24
+check "resize to 80x24 redraws" wait_for a "Customer card"
+tmux -L "$SOCK" resize-window -t a -x 60 -y 20
+check "below 80x24: the too-small notice" wait_for a "Terminal too small: 60×20"
+tmux -L "$SOCK" resize-window -t a -x 100 -y 30
+check "back to 100x30 redraws the card" wait_for a "欧阳明月   #$C1"
+check "still running after the resizes" test ! -s "$T/a.exit"
+
+# --- an edit conflict: never overwrite silently ----------------------------------------
+
+keys a F2
+wait_for a "Name or phone" >/dev/null
+keys a Tab C-u
+type_text a "Li Lei"
+keys a Enter
+wait_for a "Rows 1–1" >/dev/null
+keys a Enter
+wait_for a "Li Lei   #$C2" >/dev/null
+keys a e
+check "e opens the edit form" wait_for a "Edit card Li Lei"
+keys a Down Down Down
+type_text a "上海"
+sr --as wangfang card edit "$C2" --region 北京 >/dev/null
+keys a F10
+check "a conflicting save shows the other user's value" wait_for a "other user: 北京"
+check "the conflict did not overwrite (card show --csv)" test "$(card_field "$C2" region)" = 北京
+keys a F10
+check "a second F10 saves the user's choice" wait_for a "Card Li Lei saved"
+check "the chosen value is stored" test "$(card_field "$C2" region)" = 上海
+
+# --- another user's change shows by itself -------------------------------------------------
+
+keys a h
+check "h goes home" wait_for a "今日待跟进 1"
+check "home lists Li Lei" wait_for a "Li Lei"
+t0=$(now_ms)
+sr --as boss assign "$C2" --to zhaoqiang >/dev/null
+check "a card reassigned away leaves the home screen" wait_gone a "Li Lei"
+t1=$(now_ms)
+REFRESH_MS=$((t1 - t0))
+check "... within two seconds (${REFRESH_MS} ms)" test "$REFRESH_MS" -le 2000
+
+keys a q
+check "q quits" wait_exit a
+check "exit status 0" test "$(cat "$T/a.exit" 2>/dev/null)" = 0
+check "nothing on stderr (no sanitizer report)" test ! -s "$T/a.err"
+
+# --- reception: log a walk-in, file a card from it ------------------------------------
+
+start r lina
+check "receptionist starts on the traffic screen" wait_for r "Showroom traffic"
+keys r a
+wait_for r "Log a walk-in batch" >/dev/null
+# Kind, Time in, Persons, Consultant: pick 王芳 (the first after "(none)").
+keys r Down Down Down Right F10
+check "the walk-in is logged" wait_for r "logged: F4/n files a card from it"
+keys r n
+check "n files a card from the row" wait_for r "File a card from traffic row"
+type_text r "张伟"
+keys r Tab
+type_text r "138-0013-8000"
+check "the phone's existing card shows as typed" wait_for r "#$C1  欧阳明月"
+keys r C-u
+type_text r "13700137000"
+check "a new phone clears the duplicate list" wait_gone r "#$C1  欧阳明月"
+keys r F10
+check "the card is filed" wait_for r "filed for 张伟"
+TR=$(sr --as lina traffic list --csv | awk -F, '
+	NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "result") r = i; if ($i == "consultant") c = i } }
+	END { print $r, $c }')
+check "the traffic row is marked filed, received by wangfang" test "$TR" = "filed wangfang"
+keys r q
+wait_exit r >/dev/null
+
+# --- NO_COLOR ---------------------------------------------------------------------------
+
+start c wangfang
+wait_for c "今日待跟进" >/dev/null
+tmux -L "$SOCK" capture-pane -p -e -t c >"$T/color.txt"
+check "a normal run uses colour" grep -qE '\[(3[0-7]|4[0-7]|38;|48;)' "$T/color.txt"
+keys c q
+wait_exit c >/dev/null
+
+start n wangfang NO_COLOR=1
+check "NO_COLOR: the home screen works" wait_for n "今日待跟进"
+tmux -L "$SOCK" capture-pane -p -e -t n >"$T/nocolor.txt"
+check "NO_COLOR: no colour codes at all" sh -c "! grep -qE '\[(3[0-7]|4[0-7]|38;|48;)' '$T/nocolor.txt'"
+keys n F2
+wait_for n "Name or phone" >/dev/null
+keys n Down Enter
+check "NO_COLOR: a card opens from search" wait_for n "Customer card"
+keys n q
+check "NO_COLOR: quits cleanly" wait_exit n
+
+# --- SIGTERM: the handler only sets a flag; the loop restores the terminal --------------
+
+start s wangfang
+wait_for s "今日待跟进" >/dev/null
+pid=$(cat "$T/s.pid" 2>/dev/null)
+[ -n "$pid" ] && kill -TERM "$pid"
+check "SIGTERM ends the program" wait_exit s
+check "SIGTERM: exit status 0" test "$(cat "$T/s.exit" 2>/dev/null)" = 0
+check "SIGTERM: the terminal is restored (the UI is gone)" wait_gone s "今日待跟进"
+
+echo "time to first screen: ${FIRST_MS} ms (tmux start until the home screen showed the card)"
+echo "another user's change on screen after: ${REFRESH_MS:-?} ms"
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
