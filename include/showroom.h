@@ -21,5 +21,6 @@
 #include "showroom/text.h"
 #include "showroom/csvout.h"
 #include "showroom/export.h"
+#include "showroom/kpi.h"
 
 #endif

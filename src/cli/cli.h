@@ -62,6 +62,7 @@ extern const struct cli_cmd cli_traffic_top[];   /* cmd_traffic.c: traffic */
 extern const struct cli_cmd cli_lifecycle_top[]; /* cmd_lifecycle.c: appointment, order, ... */
 extern const struct cli_cmd cli_list_top[];      /* cmd_list.c: list, callback */
 extern const struct cli_cmd cli_admin_top[];     /* cmd_admin.c: init, user, ..., check */
+extern const struct cli_cmd cli_report_top[];    /* cmd_report.c: report */
 
 /* `showroom` with no command: the acting user's work lists. */
 sr_status cli_cmd_home(struct cli_ctx *c, int argc, char **argv);

@@ -683,8 +683,6 @@ const struct cli_cmd cli_admin_top[] = {
 	  0, NULL },
 	{ "import", not_yet, N_("import cards from CSV (not available yet)"),
 	  "FILE.csv [--dry-run]", NULL, CLI_NODB, NULL },
-	{ "report", not_yet, N_("reports (not available yet)"), "NAME [OPTIONS]", NULL, CLI_NODB,
-	  NULL },
 	{ "backup", cmd_backup, N_("copy the database to a file, safely while in use"), "FILE",
 	  NULL, 0, NULL },
 	{ "check", cmd_check, N_("check the database's integrity and foreign keys"), "",

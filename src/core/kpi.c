@@ -1,0 +1,380 @@
+/* kpi.c — the key management figures (SPEC §5) for a period and filters.
+ *
+ * Two statements, both read-only and bound:
+ *  - the traffic log by time in (traffic_time index): traffic, follow-up,
+ *    filed and new traffic, and the first-contact retention rate;
+ *  - the prospect base (cards_filed index), one row per card with its facts
+ *    as of the report time (indexed subqueries on followups, orders and
+ *    merged cards), summed into the card figures.
+ *
+ * Rules kept here, per SPEC §5:
+ *  - distinct cards, never events; cards merged into another are left out
+ *    (their follow-ups, traffic links and walk-in filing visit count for
+ *    the survivor, see SR_VISITS_SQL in card.c);
+ *  - wholesale cards are left out of the showroom figures: the default
+ *    customer type is retail;
+ *  - the base is the cards following at the period start (filed before it,
+ *    not sold or lost before it; dormant ones count) plus the cards filed in
+ *    the period; stock at end is the base less what was sold or lost;
+ *  - "as of" is the end of the period or now, whichever is earlier, and
+ *    every dated fact (visits, test drives, orders, sales, losses, filings)
+ *    counts only up to it, so later records never change a past period;
+ *  - a test drive is a follow-up with the test-drive step, dated; a card
+ *    whose test-drive flag has no dated follow-up behind it (imported
+ *    history) counts as test-driven, since there is no date to judge by;
+ *  - filters on the card's current owner, the owner's team, channel, source,
+ *    model and customer type; traffic rows follow the consultant, team,
+ *    source and model filters (a traffic row has no channel or type).
+ */
+#include <stddef.h>
+#include <string.h>
+#include "internal.h"
+
+/* ---- the name table --------------------------------------------------------- */
+
+static const struct {
+	const char *name, *label;
+	sr_kpi_kind kind;
+	size_t offset;
+} metrics[SR_KPI_N] = {
+#define SR_KPI_ROW(n, l, k) { #n, l, k, offsetof(sr_kpi, n) },
+	SR_KPI_LIST(SR_KPI_ROW)
+#undef SR_KPI_ROW
+};
+
+const char *sr_kpi_name(sr_kpi_metric m)
+{
+	return (unsigned)m < SR_KPI_N ? metrics[m].name : "?";
+}
+
+const char *sr_kpi_label(sr_kpi_metric m)
+{
+	return (unsigned)m < SR_KPI_N ? metrics[m].label : "?";
+}
+
+sr_kpi_kind sr_kpi_metric_kind(sr_kpi_metric m)
+{
+	return (unsigned)m < SR_KPI_N ? metrics[m].kind : SR_KPI_COUNT;
+}
+
+double sr_kpi_value(const sr_kpi *k, sr_kpi_metric m)
+{
+	if ((unsigned)m >= SR_KPI_N)
+		return 0;
+	const char *p = (const char *)k + metrics[m].offset;
+	double v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+/* ---- the query, resolved ------------------------------------------------------ */
+
+struct kpi_args {
+	char from[SR_TIME_LEN];    /* start of the period: "YYYY-MM-DD 00:00:00" */
+	char as_of[SR_TIME_LEN];
+	char as_of_date[SR_DATE_LEN];
+	int64_t owner_id, source_id, model_id;
+	const char *team, *channel, *type;
+};
+
+static double ratio(int64_t num, int64_t den)
+{
+	return den > 0 ? (double)num / (double)den : 0.0;
+}
+
+static sr_status parse_period(sr_db *db, const sr_kpi_query *q, struct kpi_args *a, sr_kpi *out)
+{
+	sr_date today = sr_db_today(db), from, to;
+	int y, m, d;
+	sr_date_to_civil(today, &y, &m, &d);
+	from = today - (d - 1);
+	to = today;
+	if (q->from && !sr_date_parse(q->from, &from))
+		return sr_fail(db, SR_BADINPUT, _("from date '%s': expected YYYY-MM-DD"), q->from);
+	if (q->to && !sr_date_parse(q->to, &to))
+		return sr_fail(db, SR_BADINPUT, _("to date '%s': expected YYYY-MM-DD"), q->to);
+	if (to < from)
+		return sr_fail(db, SR_BADINPUT, _("the period ends (%s) before it starts (%s)"),
+		               q->to ? q->to : _("today"), q->from ? q->from : _("this month"));
+	sr_time start = sr_date_start(from), end = sr_date_start(to + 1) - 1, as_of;
+	sr_time now = sr_db_now(db);
+	as_of = now < end ? now : end;
+	if (q->as_of) {
+		if (!sr_time_parse(q->as_of, &as_of))
+			return sr_fail(db, SR_BADINPUT,
+			               _("as-of time '%s': expected YYYY-MM-DD[ HH:MM[:SS]]"), q->as_of);
+		if (as_of < start)
+			return sr_fail(db, SR_BADINPUT,
+			               _("as-of time '%s' is before the period starts"), q->as_of);
+		if (as_of > end)
+			as_of = end;
+	}
+	sr_date_format(from, out->from);
+	sr_date_format(to, out->to);
+	sr_time_format(start, a->from);
+	sr_time_format(as_of, a->as_of);
+	sr_date_format(sr_time_date(as_of), a->as_of_date);
+	sr_copy(out->as_of, sizeof out->as_of, a->as_of);
+	out->days = as_of >= start ? (int)(sr_time_date(as_of) - from) + 1 : 0;
+	return SR_OK;
+}
+
+static sr_status resolve_team(sr_db *db, const sr_kpi_query *q, struct kpi_args *a)
+{
+	sr_team team;
+	a->team = NULL;
+	if (q->team) {
+		if (!sr_team_parse(q->team, &team))
+			return sr_fail(db, SR_BADINPUT, _("team '%s': expected showroom or dcc"),
+			               q->team);
+		a->team = sr_team_name(team);
+	}
+	/* A DCC supervisor reaches the cards of the DCC team: so do the figures. */
+	if (sr_perm_scope(db->actor_role) == SR_SCOPE_TEAM) {
+		const char *own = sr_team_name(db->actor_team);
+		if (a->team && strcmp(a->team, own) != 0)
+			return sr_fail(db, SR_PERM,
+			               _("permission denied: a %s reads the figures of the %s team "
+			                 "only"),
+			               sr_role_name(db->actor_role), own);
+		a->team = own;
+	}
+	return SR_OK;
+}
+
+static sr_status resolve_filters(sr_db *db, const sr_kpi_query *q, struct kpi_args *a)
+{
+	sr_status st;
+	sr_channel ch;
+	if (q->consultant) {
+		st = sr_query_int(db, &a->owner_id, "SELECT id FROM users WHERE login = ?1", "s",
+		                  q->consultant);
+		if (st == SR_NOTFOUND)
+			return sr_fail(db, st, _("no user '%s'; see `showroom user list`"),
+			               q->consultant);
+		if (st != SR_OK)
+			return st;
+	}
+	if ((st = resolve_team(db, q, a)) != SR_OK)
+		return st;
+	if (q->channel) {
+		if (!sr_channel_parse(q->channel, &ch))
+			return sr_fail(db, SR_BADINPUT,
+			               _("channel '%s': expected walkin, phone or outreach"),
+			               q->channel);
+		a->channel = sr_channel_name(ch);
+	}
+	if (q->source) {
+		sr_source s;
+		if ((st = sr_source_find(db, q->source, &s)) != SR_OK)
+			return st;
+		a->source_id = s.id;
+	}
+	if (q->model) {
+		sr_model m;
+		if ((st = sr_model_find(db, q->model, &m)) != SR_OK)
+			return st;
+		a->model_id = m.id;
+	}
+	a->type = "retail";
+	if (q->customer_type) {
+		if (!strcmp(q->customer_type, "all"))
+			a->type = NULL;
+		else if (!strcmp(q->customer_type, "wholesale"))
+			a->type = "wholesale";
+		else if (strcmp(q->customer_type, "retail") != 0)
+			return sr_fail(db, SR_BADINPUT,
+			               _("customer type '%s': expected retail, wholesale or all"),
+			               q->customer_type);
+	}
+	return SR_OK;
+}
+
+/* ---- traffic ------------------------------------------------------------------- */
+
+/* A first-contact walk-in batch: a walk-in row that is not a follow-up of
+ * an existing card, and was not an order or sale at first contact (the card
+ * filed from it started at level O). It kept the customer's details when it
+ * filed a card. */
+static const char TRAFFIC_SQL[] =
+	"SELECT count(*), coalesce(sum(t.result = 'followup'), 0),"
+	" coalesce(sum(t.result = 'filed'), 0),"
+	" coalesce(sum(t.kind = 'walkin' AND t.result <> 'followup'"
+	"   AND coalesce(c.level_at_filing, '') <> 'O'), 0),"
+	" coalesce(sum(t.kind = 'walkin' AND t.result = 'filed'"
+	"   AND coalesce(c.level_at_filing, '') <> 'O'), 0)"
+	" FROM traffic t LEFT JOIN cards c ON c.id = t.card_id"
+	" WHERE t.time_in >= ?1 AND t.time_in <= ?2"
+	" AND (?3 IS NULL OR t.consultant_id = ?3)"
+	" AND (?4 IS NULL OR t.consultant_id IN (SELECT u.id FROM users u WHERE u.team = ?4))"
+	" AND (?5 IS NULL OR t.source_id = ?5)"
+	" AND (?6 IS NULL OR t.model_id = ?6)";
+
+static sr_status kpi_traffic(sr_db *db, const struct kpi_args *a, sr_kpi *k)
+{
+	sqlite3_stmt *st = sr_stmt(db, TRAFFIC_SQL);
+	if (!st)
+		return SR_IO;
+	sqlite3_bind_text(st, 1, a->from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->as_of, -1, SQLITE_STATIC);
+	if (a->owner_id)
+		sqlite3_bind_int64(st, 3, a->owner_id);
+	if (a->team)
+		sqlite3_bind_text(st, 4, a->team, -1, SQLITE_STATIC);
+	if (a->source_id)
+		sqlite3_bind_int64(st, 5, a->source_id);
+	if (a->model_id)
+		sqlite3_bind_int64(st, 6, a->model_id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sr_stmt_done(st);
+		return sr_sqlite_fail(db, rc, "traffic figures");
+	}
+	int64_t rows = sqlite3_column_int64(st, 0), followup = sqlite3_column_int64(st, 1);
+	int64_t filed = sqlite3_column_int64(st, 2), first = sqlite3_column_int64(st, 3);
+	int64_t kept = sqlite3_column_int64(st, 4);
+	sr_stmt_done(st);
+	k->traffic = (double)rows;
+	k->daily_traffic = k->days > 0 ? (double)rows / k->days : 0.0;
+	k->followup_traffic = (double)followup;
+	k->new_traffic = (double)(rows - followup);
+	k->filed_traffic = (double)filed;
+	k->filing_rate = ratio(filed, rows - followup);
+	k->retention_rate = ratio(kept, first);
+	return SR_OK;
+}
+
+/* ---- cards --------------------------------------------------------------------- */
+
+/* ?1 period start, ?2 as of, ?3 owner, ?4 team, ?5 channel, ?6 source,
+ * ?7 model, ?8 customer type, ?9 the as-of date (card age). */
+static const char CARDS_SQL[] =
+	"WITH b AS MATERIALIZED (SELECT"
+	"  c.filed_at >= ?1 AS fresh,"
+	"  c.channel <> 'walkin' AS remote,"
+	"  (c.channel = 'walkin')"
+	"  + (SELECT count(*) FROM followups f WHERE f.card_id = c.id AND f.method = 'reception'"
+	"     AND f.at <= ?2)"
+	"  + (SELECT count(*) FROM cards mc WHERE mc.merged_into = c.id AND mc.channel = 'walkin'"
+	"     AND mc.filed_at <= ?2) AS visits,"
+	"  (EXISTS (SELECT 1 FROM followups f WHERE f.card_id = c.id AND f.step_test_drive = 1"
+	"     AND f.at <= ?2)"
+	"   OR (c.step_test_drive = 1 AND NOT EXISTS (SELECT 1 FROM followups f"
+	"     WHERE f.card_id = c.id AND f.step_test_drive = 1))) AS drove,"
+	"  EXISTS (SELECT 1 FROM orders o WHERE o.card_id = c.id AND o.ordered_at >= ?1"
+	"     AND o.ordered_at <= ?2) AS ordered,"
+	"  coalesce(c.sold_at <= ?2, 0) AS sold,"
+	"  coalesce(c.lost_at <= ?2, 0) AS lost,"
+	"  CAST(julianday(?9) - julianday(date(c.filed_at)) AS INTEGER) AS age"
+	" FROM cards c"
+	" WHERE c.filed_at <= ?2 AND c.merged_into IS NULL"
+	"  AND (c.sold_at IS NULL OR c.sold_at >= ?1) AND (c.lost_at IS NULL OR c.lost_at >= ?1)"
+	"  AND (?3 IS NULL OR c.owner_id = ?3)"
+	"  AND (?4 IS NULL OR c.owner_id IN (SELECT u.id FROM users u WHERE u.team = ?4))"
+	"  AND (?5 IS NULL OR c.channel = ?5)"
+	"  AND (?6 IS NULL OR c.source_id = ?6)"
+	"  AND (?7 IS NULL OR c.model_id = ?7)"
+	"  AND (?8 IS NULL OR c.customer_type = ?8))"
+	" SELECT count(*), sum(fresh),"
+	"  sum(visits >= 1), sum(fresh AND visits >= 1),"
+	"  sum(remote), sum(remote AND visits >= 1), sum(fresh AND remote),"
+	"  sum(fresh AND remote AND visits >= 1),"
+	"  sum(visits >= 2), sum(fresh AND visits >= 2),"
+	"  sum(drove), sum(fresh AND drove),"
+	"  sum(ordered), sum(sold), sum(lost),"
+	"  sum(NOT sold AND NOT lost),"
+	"  sum(NOT sold AND NOT lost AND age <= 15),"
+	"  sum(NOT sold AND NOT lost AND age BETWEEN 16 AND 30),"
+	"  sum(NOT sold AND NOT lost AND age BETWEEN 31 AND 60),"
+	"  sum(NOT sold AND NOT lost AND age BETWEEN 61 AND 90),"
+	"  sum(NOT sold AND NOT lost AND age > 90)"
+	" FROM b";
+
+enum {
+	C_BASE, C_NEW, C_VISITED, C_NEW_VISITED, C_REMOTE, C_REMOTE_VISITED, C_NEW_REMOTE,
+	C_NEW_REMOTE_VISITED, C_RETURNED, C_NEW_RETURNED, C_DROVE, C_NEW_DROVE, C_ORDERED,
+	C_SOLD, C_LOST, C_FOLLOWING, C_AGE0, C_AGE16, C_AGE31, C_AGE61, C_AGE91, C_N
+};
+
+static void bind_cards(sqlite3_stmt *st, const struct kpi_args *a)
+{
+	sqlite3_bind_text(st, 1, a->from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->as_of, -1, SQLITE_STATIC);
+	if (a->owner_id)
+		sqlite3_bind_int64(st, 3, a->owner_id);
+	if (a->team)
+		sqlite3_bind_text(st, 4, a->team, -1, SQLITE_STATIC);
+	if (a->channel)
+		sqlite3_bind_text(st, 5, a->channel, -1, SQLITE_STATIC);
+	if (a->source_id)
+		sqlite3_bind_int64(st, 6, a->source_id);
+	if (a->model_id)
+		sqlite3_bind_int64(st, 7, a->model_id);
+	if (a->type)
+		sqlite3_bind_text(st, 8, a->type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, a->as_of_date, -1, SQLITE_STATIC);
+}
+
+static void cards_figures(const int64_t *n, sr_kpi *k)
+{
+	k->base = (double)n[C_BASE];
+	k->new_cards = (double)n[C_NEW];
+	k->stock_start = (double)(n[C_BASE] - n[C_NEW]);
+	k->overall_visit_rate = ratio(n[C_VISITED], n[C_BASE]);
+	k->new_overall_visit_rate = ratio(n[C_NEW_VISITED], n[C_NEW]);
+	k->first_visit_rate = ratio(n[C_REMOTE_VISITED], n[C_REMOTE]);
+	k->new_first_visit_rate = ratio(n[C_NEW_REMOTE_VISITED], n[C_NEW_REMOTE]);
+	k->return_visit_rate = ratio(n[C_RETURNED], n[C_VISITED]);
+	k->new_return_visit_rate = ratio(n[C_NEW_RETURNED], n[C_NEW_VISITED]);
+	k->test_drive_rate = ratio(n[C_DROVE], n[C_BASE]);
+	k->new_test_drive_rate = ratio(n[C_NEW_DROVE], n[C_NEW]);
+	k->order_conversion = ratio(n[C_ORDERED], n[C_BASE]);
+	k->sales_conversion = ratio(n[C_SOLD], n[C_BASE]);
+	k->loss_rate = ratio(n[C_LOST], n[C_BASE]);
+	k->sold = (double)n[C_SOLD];
+	k->lost = (double)n[C_LOST];
+	k->stock_end = (double)n[C_FOLLOWING];
+	k->age_0_15 = (double)n[C_AGE0];
+	k->age_16_30 = (double)n[C_AGE16];
+	k->age_31_60 = (double)n[C_AGE31];
+	k->age_61_90 = (double)n[C_AGE61];
+	k->age_over_90 = (double)n[C_AGE91];
+}
+
+static sr_status kpi_cards(sr_db *db, const struct kpi_args *a, sr_kpi *k)
+{
+	sqlite3_stmt *st = sr_stmt(db, CARDS_SQL);
+	if (!st)
+		return SR_IO;
+	bind_cards(st, a);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sr_stmt_done(st);
+		return sr_sqlite_fail(db, rc, "card figures");
+	}
+	int64_t n[C_N];
+	for (int i = 0; i < C_N; i++)
+		n[i] = sqlite3_column_int64(st, i); /* sum() of no rows is NULL: 0 */
+	sr_stmt_done(st);
+	cards_figures(n, k);
+	return SR_OK;
+}
+
+sr_status sr_kpi_compute(sr_db *db, const sr_kpi_query *q, sr_kpi *out)
+{
+	static const sr_kpi_query none;
+	struct kpi_args a;
+	sr_status st = sr_perm_require(db, SR_ACT_REPORT);
+	if (st != SR_OK)
+		return st;
+	if (!q)
+		q = &none;
+	memset(&a, 0, sizeof a);
+	memset(out, 0, sizeof *out);
+	if ((st = parse_period(db, q, &a, out)) != SR_OK ||
+	    (st = resolve_filters(db, q, &a)) != SR_OK)
+		return st;
+	if ((st = kpi_traffic(db, &a, out)) != SR_OK)
+		return st;
+	return kpi_cards(db, &a, out);
+}
