@@ -22,5 +22,6 @@
 #include "showroom/csvout.h"
 #include "showroom/export.h"
 #include "showroom/kpi.h"
+#include "showroom/maint.h"
 
 #endif

@@ -2,7 +2,6 @@
  * sources, follow-up levels, settings), audit, export, backup, check, and
  * the report / import placeholders. */
 #include <errno.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -491,39 +490,6 @@ static sr_status cmd_export(struct cli_ctx *c, int argc, char **argv)
 	return st;
 }
 
-/* Copy the whole database with SQLite's online backup: a consistent
- * snapshot even while others keep working. */
-static sr_status backup_copy(struct cli_ctx *c, const char *tmp)
-{
-	sqlite3 *dst = NULL;
-	int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_backup *b = sqlite3_backup_init(dst, "main", sr_db_handle(c->db), "main");
-		if (!b) {
-			rc = sqlite3_errcode(dst);
-		} else {
-			/* All pages in one step; retry while a writer holds the lock. */
-			for (int tries = 0; tries < 100; tries++) {
-				rc = sqlite3_backup_step(b, -1);
-				if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-					break;
-				sqlite3_sleep(50);
-			}
-			int frc = sqlite3_backup_finish(b);
-			if (rc == SQLITE_DONE)
-				rc = frc;
-		}
-	}
-	sr_status st = SR_OK;
-	if (rc != SQLITE_OK)
-		st = cli_error(c, (rc & 0xff) == SQLITE_BUSY ? SR_CONFLICT : SR_IO,
-		               _("backup to %s failed: %s"), tmp,
-		               dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
-	if (sqlite3_close(dst) != SQLITE_OK && st == SR_OK)
-		st = cli_error(c, SR_IO, _("backup to %s failed: cannot close it"), tmp);
-	return st;
-}
-
 static sr_status cmd_backup(struct cli_ctx *c, int argc, char **argv)
 {
 	int npos = cli_parse(c, argc, argv, NULL);
@@ -537,10 +503,11 @@ static sr_status cmd_backup(struct cli_ctx *c, int argc, char **argv)
 	if (!tmp_name(c, argv[0], tmp, sizeof tmp))
 		return SR_USAGE;
 	unlink(tmp);
-	st = backup_copy(c, tmp);
+	/* Into FILE.tmp, renamed when whole: a failed backup leaves no half file. */
+	st = sr_db_backup(c->db, tmp);
 	if (st != SR_OK) {
 		unlink(tmp);
-		return st;
+		return cli_fail(c, st);
 	}
 	st = finish_file(c, tmp, argv[0]);
 	if (st == SR_OK)
@@ -550,33 +517,16 @@ static sr_status cmd_backup(struct cli_ctx *c, int argc, char **argv)
 
 /* --- check ------------------------------------------------------------------------ */
 
-/* Run a checking pragma; print each problem on stdout, count them. */
-static sr_status check_pragma(struct cli_ctx *c, const char *sql, bool integrity, long *problems)
+/* One line per problem on stdout, named by its kind. */
+static void print_problem(void *ctx, const char *kind, const char *text)
 {
-	sqlite3 *h = sr_db_handle(c->db);
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return cli_error(c, SR_IO, _("check: %s"), sqlite3_errmsg(h));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (integrity) {
-			const char *msg = (const char *)sqlite3_column_text(st, 0);
-			if (msg && strcmp(msg, "ok") == 0)
-				continue;
-			fprintf(c->out, _("integrity: %s\n"), msg ? msg : "?");
-		} else {
-			fprintf(c->out, _("foreign key: %s row %lld refers to a missing %s\n"),
-			        (const char *)sqlite3_column_text(st, 0),
-			        (long long)sqlite3_column_int64(st, 1),
-			        (const char *)sqlite3_column_text(st, 2));
-		}
-		(*problems)++;
-	}
-	sr_status res = SR_OK;
-	if (rc != SQLITE_DONE)
-		res = cli_error(c, SR_IO, _("check: %s"), sqlite3_errmsg(h));
-	sqlite3_finalize(st);
-	return res;
+	struct cli_ctx *c = ctx;
+	if (!strcmp(kind, "integrity"))
+		fprintf(c->out, _("integrity: %s\n"), text);
+	else if (!strcmp(kind, "foreign-key"))
+		fprintf(c->out, _("foreign key: %s\n"), text);
+	else
+		fprintf(c->out, _("rule: %s\n"), text);
 }
 
 static sr_status cmd_check(struct cli_ctx *c, int argc, char **argv)
@@ -585,11 +535,9 @@ static sr_status cmd_check(struct cli_ctx *c, int argc, char **argv)
 	if (!cli_npos(c, npos, 0, 0, _("no arguments")))
 		return SR_USAGE;
 	long problems = 0;
-	sr_status st = check_pragma(c, "PRAGMA integrity_check", true, &problems);
-	if (st == SR_OK)
-		st = check_pragma(c, "PRAGMA foreign_key_check", false, &problems);
+	sr_status st = sr_db_check(c->db, print_problem, c, &problems);
 	if (st != SR_OK)
-		return st;
+		return cli_fail(c, st);
 	if (problems)
 		return cli_error(c, SR_RULE, P_("%ld problem found", "%ld problems found", problems),
 		                 problems);

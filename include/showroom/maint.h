@@ -1,0 +1,20 @@
+/* maint.h — keeping the database sound: online backup and checks. */
+#ifndef SHOWROOM_MAINT_H
+#define SHOWROOM_MAINT_H
+
+#include "showroom/db.h"
+
+/* Copy the whole database to dest_path with SQLite's online backup API: a
+ * consistent snapshot even while others write. Needs the export right (a
+ * backup holds every customer's phone). dest_path is overwritten. */
+sr_status sr_db_backup(sr_db *db, const char *dest_path);
+
+/* What sr_db_check found: kind is "integrity", "foreign-key" or "rule". */
+typedef void (*sr_check_fn)(void *ctx, const char *kind, const char *text);
+
+/* The integrity check, the foreign-key check and the rule check (the
+ * card invariants the core keeps, checked again in the stored data).
+ * Each problem goes to fn; *problems gets their number. */
+sr_status sr_db_check(sr_db *db, sr_check_fn fn, void *ctx, long *problems);
+
+#endif
