@@ -23,5 +23,6 @@
 #include "showroom/export.h"
 #include "showroom/kpi.h"
 #include "showroom/maint.h"
+#include "showroom/import.h"
 
 #endif

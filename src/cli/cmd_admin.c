@@ -1,6 +1,6 @@
 /* cmd_admin.c — administration: init, demo, users, catalogue (models,
  * sources, follow-up levels, settings), audit, export, backup, check, and
- * the report / import placeholders. */
+ * the report placeholder. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -545,15 +545,6 @@ static sr_status cmd_check(struct cli_ctx *c, int argc, char **argv)
 	return SR_OK;
 }
 
-/* --- not yet ---------------------------------------------------------------------- */
-
-static sr_status not_yet(struct cli_ctx *c, int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return cli_usage(c, "%s", _("not available yet (see README)"));
-}
-
 /* --- tables ------------------------------------------------------------------------ */
 
 static const struct cli_cmd user_cmds[] = {
@@ -629,8 +620,6 @@ const struct cli_cmd cli_admin_top[] = {
 	     "  --from DATE, --to DATE  only records of these days\n"
 	     "  --bom              start with a UTF-8 byte-order mark (for Excel and WPS)\n"),
 	  0, NULL },
-	{ "import", not_yet, N_("import cards from CSV (not available yet)"),
-	  "FILE.csv [--dry-run]", NULL, CLI_NODB, NULL },
 	{ "backup", cmd_backup, N_("copy the database to a file, safely while in use"), "FILE",
 	  NULL, 0, NULL },
 	{ "check", cmd_check, N_("check the database's integrity and foreign keys"), "",

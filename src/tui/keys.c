@@ -120,6 +120,15 @@ int keys_permission(enum action a)
 	case ACT_ADD:
 	case ACT_LEAVE:
 	case ACT_TRAFFIC: return SR_ACT_TRAFFIC_LOG;
+	case ACT_MANAGE:
+	case ACT_ASSIGN: return SR_ACT_ASSIGN;
+	case ACT_MERGE: return SR_ACT_MERGE;
+	case ACT_LOSSES:
+	case ACT_LOSS_CONFIRM:
+	case ACT_LOSS_REJECT:
+	case ACT_TO_DCC: return SR_ACT_LOSS_DECIDE;
+	case ACT_COMMENT: return SR_ACT_COMMENT;
+	case ACT_APPOINT: return SR_ACT_APPOINTMENT;
 	default: return -1;
 	}
 }

@@ -33,6 +33,16 @@
 	X(ACT_LOSS,       "loss",       N_("Loss"),      N_("request the card closed as lost"), 'l', 0, 0) \
 	X(ACT_ADD,        "add",        N_("Add"),       N_("log a walk-in batch or a call"),      'a', 0, 0) \
 	X(ACT_LEAVE,      "leave",      N_("Time out"),  N_("mark the visitors' time out"),        'x', 0, 0) \
+	X(ACT_MANAGE,     "manage",     N_("Manage"),    N_("manager tools: mark cards to reassign or merge"), TK_FN(KEY_F(11)), 'm', 0) \
+	X(ACT_LOSSES,     "losses",     N_("Losses"),    N_("pending loss requests (approval)"),   TK_FN(KEY_F(12)), 'L', 0) \
+	X(ACT_CALLS,      "calls",      N_("Call list"), N_("today's DCC call list"),              'c', 0, 0) \
+	X(ACT_ASSIGN,     "assign",     N_("Reassign"),  N_("reassign the marked cards"),          'A', 0, 0) \
+	X(ACT_MERGE,      "merge",      N_("Merge"),     N_("merge the marked cards into one"),    'M', 0, 0) \
+	X(ACT_LOSS_CONFIRM, "confirm-loss", N_("Confirm"), N_("confirm the loss: the card is lost"), 'C', 0, 0) \
+	X(ACT_LOSS_REJECT, "reject-loss", N_("Reject"),  N_("reject the loss request: the card stays active"), 'R', 0, 0) \
+	X(ACT_TO_DCC,     "to-dcc",     N_("To DCC"),    N_("hand the card to a DCC caller"),      'D', 0, 0) \
+	X(ACT_COMMENT,    "comment",    N_("Comment"),   N_("comment on the selected follow-up"),  'p', 0, 0) \
+	X(ACT_APPOINT,    "appointment", N_("Appointment"), N_("set an appointment (invitation) for a date"), 'i', 0, 0) \
 	X(ACT_RELOAD,     "reload",     N_("Reload"),    N_("reload and redraw the screen"),       TK_CTRL('l'), TK_FN(KEY_F(8)), 0) \
 	X(ACT_OPEN,       "open",       N_("Open"),      N_("open the selected row / next field"), '\n', '\r', TK_FN(KEY_ENTER)) \
 	X(ACT_BACK,       "back",       N_("Back"),      N_("back to the previous screen"),        TK_ESC, 0, 0) \

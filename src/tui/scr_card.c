@@ -2,7 +2,8 @@
  * questions, the sales steps, status, level and owner, then the whole
  * history in time order (scrollable; Enter shows an entry in full).
  * Actions open their forms (follow-up, order, edit, loss request,
- * reactivation) or ask first (dormant); refusals show the core's message. */
+ * reactivation, a comment (批复) on a follow-up) or ask first (dormant);
+ * refusals show the core's message. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,6 +310,17 @@ static bool card_key(struct app *a, void *st, const struct tui_key *k)
 	case ACT_REACTIVATE:
 		app_push(a, &scr_reactivate, &c->id);
 		return true;
+	case ACT_COMMENT: {
+		/* Comments (批复) go on follow-up records only. */
+		const struct table_row *row = table_selected(&c->hist);
+		if (!row || strcmp(row->cells[H_KIND], kind_label("followup")) != 0) {
+			app_err(a, _("Select a follow-up in the history (%s/%s) to comment on it."),
+			        keys_key(ACT_UP), keys_key(ACT_DOWN));
+			return true;
+		}
+		app_push(a, &scr_comment, &row->key);
+		return true;
+	}
 	case ACT_DORMANT: {
 		char q[512];
 		snprintf(q, sizeof q, _("Mark %s (#%lld) dormant? A dormant card has no next follow-up date."),
@@ -330,7 +342,7 @@ static void card_close(struct app *a, void *st)
 }
 
 static const enum action card_keys[] = {
-	ACT_FOLLOWUP, ACT_ORDER, ACT_EDIT, ACT_LOSS, ACT_DORMANT, ACT_REACTIVATE, ACT_OPEN,
+	ACT_FOLLOWUP, ACT_ORDER, ACT_EDIT, ACT_LOSS, ACT_DORMANT, ACT_REACTIVATE, ACT_COMMENT, ACT_OPEN,
 	ACT_BACK, ACT_SEARCH, ACT_HOME, ACT_NONE,
 };
 

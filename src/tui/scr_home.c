@@ -179,7 +179,8 @@ static void home_close(struct app *a, void *st)
 }
 
 static const enum action home_keys[] = {
-	ACT_OPEN, ACT_SEARCH, ACT_TRAFFIC, ACT_NEW, ACT_RELOAD, ACT_QUIT, ACT_NONE,
+	ACT_OPEN, ACT_CALLS, ACT_LOSSES, ACT_MANAGE, ACT_SEARCH, ACT_TRAFFIC, ACT_NEW, ACT_RELOAD,
+	ACT_QUIT, ACT_NONE,
 };
 
 const struct screen_ops scr_home = {

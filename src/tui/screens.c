@@ -10,5 +10,8 @@ const struct tui_nav tui_nav[] = {
 	{ ACT_SEARCH, &scr_search, 0 },
 	{ ACT_NEW, &scr_filing, 0 },
 	{ ACT_HELP, &scr_help, 0 },
+	{ ACT_MANAGE, &scr_manage, 0 },
+	{ ACT_LOSSES, &scr_losses, 0 },
+	{ ACT_CALLS, &scr_calls, 0 },
 	{ ACT_NONE, NULL, 0 },
 };

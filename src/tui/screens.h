@@ -20,6 +20,20 @@ extern const struct screen_ops scr_traffic;   /* scr_traffic.c */
 extern const struct screen_ops scr_traffic_add; /* scr_traffic.c */
 extern const struct screen_ops scr_filing;    /* scr_filing.c: arg const struct filing_arg * or NULL */
 extern const struct screen_ops scr_help;      /* help.c: arg const struct app_frame * */
+extern const struct screen_ops scr_manage;    /* scr_manage.c: manager's card list */
+extern const struct screen_ops scr_assign;    /* scr_manage.c: arg const struct card_ids * */
+extern const struct screen_ops scr_comment;   /* scr_manage.c: arg const int64_t *follow-up id */
+extern const struct screen_ops scr_merge;     /* scr_merge.c: arg const struct card_ids * */
+extern const struct screen_ops scr_losses;    /* scr_losses.c: pending loss requests */
+extern const struct screen_ops scr_calls;     /* scr_calls.c: the DCC call list */
+
+/* Cards chosen on a list (the marked rows), for reassigning and merging. */
+#define CARD_IDS_MAX 200
+struct card_ids {
+	int64_t id[CARD_IDS_MAX];
+	size_t n;
+	bool *done;             /* set true when the cards were reassigned or merged */
+};
 
 struct followup_arg {
 	int64_t card_id;

@@ -352,6 +352,103 @@ check "SIGTERM ends the program" wait_exit s
 check "SIGTERM: exit status 0" test "$(cat "$T/s.exit" 2>/dev/null)" = 0
 check "SIGTERM: the terminal is restored (the UI is gone)" wait_gone s "今日待跟进"
 
+# --- manager: merge two cards, confirm a loss ------------------------------------------
+
+D1=$(sr --now "2026-03-01 10:00" --as wangfang card file --name 王小明 \
+	--phone 13600136001 --channel walkin --level B)
+D2=$(sr --now "2026-03-01 11:00" --as wangfang card file --name 王小明 \
+	--phone 13600136002 --channel phone --level B)
+L1=$(sr --now "2026-03-01 12:00" --as wangfang card file --name 陈静 \
+	--phone 13500135000 --channel walkin --level C)
+sr --as wangfang loss request "$L1" --reason competitor >/dev/null
+
+start m boss
+check "manager: home counts the pending loss requests" wait_for m "待审批战败 1"
+keys m m
+check "m opens the manager's card list" wait_for m "Manage cards"
+type_text m "王小明"
+keys m F10
+check "the card list finds both 王小明 cards" wait_for m "13600136002"
+keys m Space Space
+check "Space marks rows" wait_for m "2 marked"
+keys m M
+check "M shows the marked cards side by side" wait_for m "Merge 2 cards"
+screen m >"$T/merge.txt"
+check "side by side: both phones on one line" \
+	sh -c "grep 13600136001 '$T/merge.txt' | grep -q 13600136002"
+check "the oldest card is the default survivor" \
+	sh -c "grep '#$D1' '$T/merge.txt' | grep -q '#$D2'"
+keys m Enter
+check "merging asks first" wait_for m "Merge 1 other card(s) into 王小明 (#$D1)?"
+keys m y
+check "the cards are merged" wait_for m "merged into 王小明 (#$D1)"
+check "merged_into is set (card show --csv)" test "$(card_field "$D2" merged_into)" = "$D1"
+check "the merged card leaves the list" wait_gone m "13600136002"
+check "the marks are cleared after the merge" wait_for m "0 marked"
+keys m A
+check "A asks for the new owner of the selected card" wait_for m "Reassign 1 card(s) to"
+keys m Right F10
+check "the card is reassigned" wait_for m "1 card(s) reassigned to zhaoqiang"
+check "the new owner is stored (card show --csv)" test "$(card_field "$D1" owner)" = zhaoqiang
+keys m F12
+check "F12 opens the pending loss requests" wait_for m "Loss approval"
+check "the loss request is listed" wait_for m "陈静"
+keys m C
+check "confirming a loss asks first" wait_for m "Confirm the loss of 陈静"
+keys m y
+check "the loss is confirmed" wait_for m "Loss confirmed: 陈静"
+check "the card is lost (card show --csv)" test "$(card_field "$L1" status)" = lost
+keys m F2
+wait_for m "Name or phone" >/dev/null
+keys m Tab C-u
+type_text m "明月"
+keys m Enter
+wait_for m "Rows 1–1" >/dev/null
+keys m Enter
+wait_for m "欧阳明月   #$C1" >/dev/null
+keys m p
+check "p on a follow-up asks for a comment" wait_for m "Comment on follow-up"
+type_text m "周末再约试驾"
+keys m F10
+check "the comment is saved" wait_for m "Comment saved."
+check "the comment is stored (card show)" \
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $C1 | grep -q 'comment: 周末再约试驾'"
+keys m q
+check "manager: quits cleanly" wait_exit m
+check "manager: nothing on stderr" test ! -s "$T/m.err"
+
+# --- DCC caller: work the call list ----------------------------------------------------
+
+sr --as admin user add xiaoliu --name 小刘 --role dcc-outbound --team dcc >/dev/null
+K1=$(sr --now "2026-03-01 13:00" --as xiaoliu card file --name 孙悦 \
+	--phone 13300133000 --channel phone --level B)
+K2=$(sr --now "2026-03-01 14:00" --as xiaoliu card file --name 周杰 \
+	--phone 13300133001 --channel phone --level B)
+
+start d xiaoliu
+wait_for d "呼" >/dev/null
+keys d c
+check "c opens the call list" wait_for d "2 call(s) today"
+check "the first call's history shows beside the list" wait_for d "History of 孙悦"
+keys d f
+check "f records a phone call" wait_for d "Phone call with 孙悦"
+type_text d "约周六来店看车"
+keys d F10
+check "the call is recorded" wait_for d "Call with 孙悦 recorded"
+check "the next row is selected" wait_for d "History of 周杰"
+check "the follow-up is stored (list contacted)" \
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as xiaoliu list contacted | grep -q 孙悦"
+check "the follow-up is on the card, by phone" \
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $K1 | grep -q 'phone.*约周六来店看车'"
+tmux -L "$SOCK" resize-window -t d -x 80 -y 24
+check "at 80x24 the call list and the history stack" wait_for d "History of 周杰"
+screen d >"$T/calls80.txt"
+check "... the list above the history" \
+	sh -c "test \$(grep -n '周杰' '$T/calls80.txt' | head -n 1 | cut -d: -f1) -lt \$(grep -n 'History of' '$T/calls80.txt' | cut -d: -f1)"
+keys d q
+check "DCC: quits cleanly" wait_exit d
+check "DCC: nothing on stderr" test ! -s "$T/d.err"
+
 echo "time to first screen: ${FIRST_MS} ms (tmux start until the home screen showed the card)"
 echo "another user's change on screen after: ${REFRESH_MS:-?} ms"
 echo "$PASS passed, $FAIL failed"
