@@ -68,7 +68,7 @@ static sr_status check_consultant(sr_db *db, const char *login, const sr_card_fa
 			return sr_fail(db, SR_RULE,
 			               _("consultant %s is a %s: an appointment is received by a sales "
 			                 "consultant or a DCC caller"),
-			               login, sr_role_name(role));
+			               login, _(sr_role_name(role)));
 		return SR_OK;
 	}
 	sr_user owner;
@@ -150,7 +150,7 @@ static sr_status check_traffic(sr_db *db, int64_t traffic_id)
 		               _("traffic row %lld is already linked to card %lld (%s): a row files "
 		                 "or follows up one card"),
 		               (long long)t.id, (long long)t.card_id,
-		               sr_traffic_result_name(t.result));
+		               _(sr_traffic_result_name(t.result)));
 	if (t.kind != SR_TRAFFIC_WALKIN)
 		return sr_fail(db, SR_RULE,
 		               _("traffic row %lld is a call: a customer shows up with a walk-in row"),

@@ -368,7 +368,7 @@ static sr_status resolve_owner(sr_db *db, const sr_card_filing *in, int64_t traf
 			return sr_fail(db, SR_PERM,
 			               _("permission denied: a %s files cards for themselves only; "
 			                 "a manager or the reception may file for %s"),
-			               sr_role_name(db->actor_role), login);
+			               _(sr_role_name(db->actor_role)), login);
 	} else if (traffic_consultant) {
 		f->owner_id = traffic_consultant;
 		sr_user u;
@@ -386,7 +386,7 @@ static sr_status resolve_owner(sr_db *db, const sr_card_filing *in, int64_t traf
 	if (!sr_role_owns_cards(role))
 		return sr_fail(db, SR_RULE,
 		               _("cards belong to a consultant or a DCC caller; %s is a %s"),
-		               login ? login : "the traffic row's consultant", sr_role_name(role));
+		               login ? login : "the traffic row's consultant", _(sr_role_name(role)));
 	return SR_OK;
 }
 
@@ -404,12 +404,12 @@ static sr_status resolve_traffic(sr_db *db, const sr_card_filing *in, int64_t *c
 		               _("traffic row %lld is already linked to card %lld (%s): a row files "
 		                 "or follows up one card"),
 		               (long long)t.id, (long long)t.card_id,
-		               sr_traffic_result_name(t.result));
+		               _(sr_traffic_result_name(t.result)));
 	sr_channel expected = t.kind == SR_TRAFFIC_WALKIN ? SR_CHANNEL_WALKIN : SR_CHANNEL_PHONE;
 	if (!in->wholesale && in->channel != expected)
 		return sr_fail(db, SR_RULE,
 		               _("traffic row %lld is a %s: file it with channel %s"),
-		               (long long)t.id, sr_traffic_kind_name(t.kind), sr_channel_name(expected));
+		               (long long)t.id, _(sr_traffic_kind_name(t.kind)), _(sr_channel_name(expected)));
 	if (*t.consultant_login) {
 		sr_role role;
 		sr_user_id(db, t.consultant_login, consultant, &role);

@@ -603,7 +603,7 @@ static sr_status setting_check(sr_db *db, const char *key, const char *value)
 			return sr_fail(db, SR_RULE,
 			               _("setting wholesale_owner: %s is a %s, but wholesale cards "
 			                 "need a consultant to own them"),
-			               value, sr_role_name(role));
+			               value, _(sr_role_name(role)));
 	}
 	return SR_OK;
 }

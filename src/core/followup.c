@@ -95,7 +95,7 @@ static sr_status check_traffic(sr_db *db, int64_t traffic_id)
 		               _("traffic row %lld is already linked to card %lld (%s): a row files "
 		                 "or follows up one card"),
 		               (long long)t.id, (long long)t.card_id,
-		               sr_traffic_result_name(t.result));
+		               _(sr_traffic_result_name(t.result)));
 	return SR_OK;
 }
 

@@ -156,6 +156,9 @@ int sr_name_index(const char *text, const char *const *names, int n);
 /* SR_RULE when another following card (not except_id) has this phone. */
 sr_status sr_card_check_duplicate(sr_db *db, const char *phone, int64_t except_id);
 
+/* The machine names marked for translation (names.c). */
+extern const char *const sr_translated_names[];
+
 /* Status text <-> enum for SQL columns. */
 sr_card_status sr_card_status_from_db(const char *text);
 

@@ -136,7 +136,7 @@ static sr_status resolve_team(sr_db *db, const sr_kpi_query *q, struct kpi_args 
 			return sr_fail(db, SR_PERM,
 			               _("permission denied: a %s reads the figures of the %s team "
 			                 "only"),
-			               sr_role_name(db->actor_role), own);
+			               _(sr_role_name(db->actor_role)), own);
 		a->team = own;
 	}
 	return SR_OK;

@@ -56,7 +56,7 @@ sr_status sr_transition_check(sr_db *db, const sr_card_facts *c, sr_transition t
 	if (!(t->from & (1u << c->status))) {
 		bool final = c->status == SR_STATUS_SOLD || c->status == SR_STATUS_LOST;
 		return sr_fail(db, SR_RULE, _("cannot %s: card %lld is %s%s; %s"), _(t->doing),
-		               (long long)c->id, sr_card_status_name(c->status),
+		               (long long)c->id, _(sr_card_status_name(c->status)),
 		               final ? _(" (final)") : "", _(t->allowed));
 	}
 	return SR_OK;
@@ -399,7 +399,7 @@ static sr_status pick_dcc_caller(sr_db *db, const char *login, int64_t *id)
 			st = sr_fail(db, SR_RULE,
 			             _("%s is a %s: a card handed to the DCC goes to a DCC caller "
 			               "(dcc-inbound or dcc-outbound)"),
-			             login, sr_role_name(role));
+			             login, _(sr_role_name(role)));
 		return st;
 	}
 	sr_status st = sr_query_int(
@@ -459,7 +459,7 @@ static sr_status dormant_allowed(sr_db *db, const sr_card_facts *c)
 		               _("cannot mark dormant: card %lld was filed by %s %d days ago and has "
 		                 "never visited; allowed after 15 days, or once the customer has "
 		                 "visited and had introduction, negotiation and test drive"),
-		               (long long)c->id, sr_channel_name(c->channel), age);
+		               (long long)c->id, _(sr_channel_name(c->channel)), age);
 	}
 	if (c->intro && c->negotiation && c->test_drive)
 		return SR_OK;
@@ -531,7 +531,7 @@ sr_status sr_card_assign(sr_db *db, const int64_t *ids, size_t n, const char *to
 	if (!sr_role_owns_cards(role))
 		return sr_fail(db, SR_RULE,
 		               _("cards belong to a consultant or a DCC caller; %s is a %s"), to_login,
-		               sr_role_name(role));
+		               _(sr_role_name(role)));
 	if ((st = sr_tx_begin(db)) != SR_OK)
 		return st;
 	char now[SR_TIME_LEN];

@@ -88,7 +88,7 @@ sr_status sr_perm_require(sr_db *db, sr_action action)
 		return sr_fail(db, SR_PERM, _("permission denied: nobody is logged in"));
 	if (!sr_perm_allows(db->actor_role, action))
 		return sr_fail(db, SR_PERM, _("permission denied: a %s may not %s"),
-		               sr_role_name(db->actor_role), _(sr_action_text(action)));
+		               _(sr_role_name(db->actor_role)), _(sr_action_text(action)));
 	return SR_OK;
 }
 
@@ -128,7 +128,7 @@ sr_status sr_perm_card(sr_db *db, sr_action action, int64_t card_id)
 		return sr_fail(db, SR_PERM,
 		               _("permission denied: card %lld belongs to another user; a %s reaches "
 		                 "only the cards assigned to them (a manager can reassign it)"),
-		               (long long)card_id, sr_role_name(db->actor_role));
+		               (long long)card_id, _(sr_role_name(db->actor_role)));
 	return SR_OK;
 }
 

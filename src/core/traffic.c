@@ -90,7 +90,7 @@ static sr_status check_consultant(sr_db *db, const char *login, int64_t *id)
 		return sr_fail(db, SR_RULE,
 		               _("consultant %s is a %s: traffic is received by a sales consultant "
 		                 "or a DCC caller, who then owns the card"),
-		               login, sr_role_name(role));
+		               login, _(sr_role_name(role)));
 	return SR_OK;
 }
 

@@ -205,7 +205,7 @@ static sr_status resolve_who(sr_db *db, const char *owner, struct who *w)
 		return sr_fail(db, SR_PERM,
 		               _("permission denied: a %s sees only their own lists, not %s's; a "
 		                 "manager can show them"),
-		               sr_role_name(db->actor_role), u.login);
+		               _(sr_role_name(db->actor_role)), u.login);
 	w->owner_id = u.id;
 	return SR_OK;
 }

@@ -234,6 +234,17 @@ expect_out_not_contains()
 	esac
 }
 
+expect_err_not_contains()
+{
+	case $ERR in
+	*"$1"*)
+		_fail "stderr contains '$1': $ERR"
+		return 1
+		;;
+	*) _pass ;;
+	esac
+}
+
 expect_err_contains()
 {
 	case $ERR in

@@ -89,6 +89,9 @@ expect_err_contains "休眠"
 expect_err_contains "15"
 expect_refusal 3 --as rita followup add "$a" --method reception
 expect_err_contains "权限不足"
+# Role, status and channel names inside a sentence are in Chinese too.
+expect_err_contains "前台"
+expect_err_not_contains "receptionist"
 expect_refusal 5 --as alice card show 999
 expect_err_contains "未找到客户信息卡 999"
 expect_refusal 6 --as alice card file --name x --phone 13900139009 --channel bogus
