@@ -57,7 +57,7 @@ UNIT  := $(B)/unit-tests
 MO_REL := locale/zh_CN/LC_MESSAGES/showroom.mo
 MO    := $(B)/$(MO_REL)
 
-.PHONY: all deps test unit-test cli-test run install uninstall clean check-deps bench pot FORCE
+.PHONY: fuzz fuzz-build all deps test unit-test cli-test run install uninstall clean check-deps bench pot FORCE
 
 all: deps $(PROG) $(LIB) $(MO)
 
@@ -152,6 +152,37 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/showroom $(DESTDIR)$(MANDIR)/man1/showroom.1
 	rm -f $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/showroom.mo
+
+# Fuzzing the CSV importer (issue 5): clang's libFuzzer, not part of `make
+# test` (CI has no clang). The core is rebuilt with the fuzzer's flags.
+FUZZ_SECONDS ?= 60
+FUZZ_BIN := build/fuzz/fuzz_import
+FUZZ_CFLAGS := $(CSTD) -Iinclude -Isrc/core -g -O1 -fno-omit-frame-pointer \
+  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(PKG_CFLAGS)
+
+fuzz-build: $(FUZZ_BIN)
+
+$(FUZZ_BIN): tests/fuzz/fuzz_import.c $(CORE_SRC) build/asan/gen/schema.c \
+  $(wildcard include/showroom/*.h) src/core/internal.h
+	@command -v clang >/dev/null || { echo "fuzz: installing clang"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y clang; \
+	  else sudo apt-get install -y clang; fi; }
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CLANG   $@")
+	$(Q)clang $(FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_import.c $(CORE_SRC) \
+	  build/asan/gen/schema.c $(PKG_LIBS) -lcsv -lm
+
+build/asan/gen/schema.c:
+	$(Q)$(MAKE) --no-print-directory SAN=1 $@
+
+# Seeds stay read-only in tests/fuzz/corpus; new inputs go to build/fuzz.
+fuzz: deps $(FUZZ_BIN)
+	@mkdir -p build/fuzz/corpus build/fuzz/crashes
+	$(Q)$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -artifact_prefix=build/fuzz/crashes/ -print_final_stats=1 \
+	  build/fuzz/corpus tests/fuzz/corpus 2>build/fuzz/log; rc=$$?; \
+	  grep -E '^#[0-9]+.*(DONE|pulse)|stat::' build/fuzz/log | tail -12; \
+	  if [ $$rc -ne 0 ]; then tail -60 build/fuzz/log; exit $$rc; fi
 
 clean:
 	rm -rf build

@@ -9,10 +9,22 @@ struct help {
 	int top;
 };
 
-static const enum action everywhere[] = {
-	ACT_HELP, ACT_SEARCH, ACT_TRAFFIC, ACT_NEW, ACT_HOME, ACT_RELOAD, ACT_BACK, ACT_QUIT,
-	ACT_NONE,
-};
+/* Keys that work everywhere besides the navigation table's (screens.c). */
+static const enum action everywhere_more[] = { ACT_RELOAD, ACT_BACK, ACT_QUIT, ACT_NONE };
+
+/* The global keys: every key of the navigation table (so a screen added
+ * there shows here by itself), then reload, back and quit. */
+static void everywhere_fill(enum action *out, size_t max)
+{
+	size_t n = 0;
+	out[n++] = ACT_HELP;
+	for (const struct tui_nav *v = tui_nav; v->ops && n + 1 < max; v++)
+		if (v->act != ACT_HELP)
+			out[n++] = v->act;
+	for (const enum action *p = everywhere_more; *p != ACT_NONE && n + 1 < max; p++)
+		out[n++] = *p;
+	out[n] = ACT_NONE;
+}
 
 static const enum action moving[] = {
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_TOP, ACT_BOTTOM, ACT_NONE,
@@ -40,6 +52,8 @@ struct help_line {
 
 static int help_lines(const struct help *h, const sr_user *me, struct help_line *out, int max)
 {
+	enum action everywhere[32];
+	everywhere_fill(everywhere, sizeof everywhere / sizeof *everywhere);
 	const enum action *lists[] = { h->under ? h->under->keys : NULL, everywhere, moving, editing };
 	const char *headings[] = {
 		N_("This screen"), N_("Everywhere"), N_("Moving in lists"), N_("In forms"),

@@ -112,7 +112,9 @@ int keys_permission(enum action a)
 	switch (a) {
 	case ACT_NEW: return SR_ACT_CARD_FILE;
 	case ACT_FOLLOWUP: return SR_ACT_FOLLOWUP;
-	case ACT_ORDER: return SR_ACT_ORDER;
+	case ACT_ORDER:
+	case ACT_DELIVER:
+	case ACT_CANCEL_ORDER: return SR_ACT_ORDER;
 	case ACT_EDIT: return SR_ACT_CARD_EDIT;
 	case ACT_DORMANT:
 	case ACT_REACTIVATE: return SR_ACT_DORMANT;

@@ -43,6 +43,8 @@
 	X(ACT_TO_DCC,     "to-dcc",     N_("To DCC"),    N_("hand the card to a DCC caller"),      'D', 0, 0) \
 	X(ACT_COMMENT,    "comment",    N_("Comment"),   N_("comment on the selected follow-up"),  'p', 0, 0) \
 	X(ACT_APPOINT,    "appointment", N_("Appointment"), N_("set an appointment (invitation) for a date"), 'i', 0, 0) \
+	X(ACT_DELIVER,    "deliver",    N_("Deliver"),   N_("deliver the ordered car: the card is sold"), 'v', 0, 0) \
+	X(ACT_CANCEL_ORDER, "cancel-order", N_("Cancel order"), N_("cancel the order: the card is active again"), 'X', 0, 0) \
 	X(ACT_RELOAD,     "reload",     N_("Reload"),    N_("reload and redraw the screen"),       TK_CTRL('l'), TK_FN(KEY_F(8)), 0) \
 	X(ACT_OPEN,       "open",       N_("Open"),      N_("open the selected row / next field"), '\n', '\r', TK_FN(KEY_ENTER)) \
 	X(ACT_BACK,       "back",       N_("Back"),      N_("back to the previous screen"),        TK_ESC, 0, 0) \

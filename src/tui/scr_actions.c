@@ -217,3 +217,49 @@ const struct screen_ops scr_reactivate = {
 	.dirty = formscr_dirty,
 	.keys = formscr_keys,
 };
+
+/* --- order cancellation ------------------------------------------------------------- */
+
+static bool cancel_build(struct app *a, struct formscr *fs, const void *arg)
+{
+	if (!act_card(a, fs, arg, _("Cancel the order")))
+		return false;
+	int i = form_text(&fs->form, _("Reason"), "", 500, 0);
+	form_note(&fs->form, i, TH_DIM, "%s", _("why the customer cancelled (required)"));
+	return true;
+}
+
+static bool cancel_save(struct app *a, struct formscr *fs)
+{
+	struct act_ctx *c = fs->ctx;
+	char *reason = strdup(form_get(&fs->form, 0));
+	if (!reason) {
+		app_err(a, "%s", _("out of memory"));
+		return false;
+	}
+	sr_status st = sr_order_cancel(a->db, c->card_id, reason);
+	free(reason);
+	if (st != SR_OK) {
+		app_fail(a, st);
+		return false;
+	}
+	app_msg(a, _("Order of %s cancelled; the card is active again."), c->name);
+	return true;
+}
+
+static const struct formscr_spec cancel_spec = { .build = cancel_build, .save = cancel_save };
+
+static void *cancel_open(struct app *a, const void *arg)
+{
+	return formscr_open(a, &cancel_spec, arg);
+}
+
+const struct screen_ops scr_order_cancel = {
+	.title = N_("Cancel order"),
+	.open = cancel_open,
+	.draw = formscr_draw,
+	.key = formscr_key,
+	.close = formscr_close,
+	.dirty = formscr_dirty,
+	.keys = formscr_keys,
+};

@@ -41,11 +41,6 @@ struct calls {
 };
 
 /* What a call form needs: the card, and where to say it was recorded. */
-struct call_arg {
-	int64_t card_id;
-	bool *saved;
-};
-
 static int add_call(void *ctx, const sr_work_item *it)
 {
 	struct calls *c = ctx;
@@ -312,7 +307,7 @@ static void *appt_open(struct app *a, const void *arg)
 	return formscr_open(a, &appt_spec, arg);
 }
 
-static const struct screen_ops scr_call_appt = {
+const struct screen_ops scr_appointment = {
 	.title = N_("Appointment"),
 	.open = appt_open,
 	.draw = formscr_draw,
@@ -342,7 +337,7 @@ static bool calls_key(struct app *a, void *st, const struct tui_key *k)
 			return true;
 		c->next_key = c->t.sel + 1 < c->t.nrows ? c->t.rows[c->t.sel + 1].key : 0;
 		struct call_arg arg = { id, &c->saved };
-		app_push(a, k->act == ACT_FOLLOWUP ? &scr_call_result : &scr_call_appt, &arg);
+		app_push(a, k->act == ACT_FOLLOWUP ? &scr_call_result : &scr_appointment, &arg);
 		return true;
 	}
 	default:

@@ -1,8 +1,9 @@
 /* scr_card.c — the customer card (客户信息卡): every field, the seven key
  * questions, the sales steps, status, level and owner, then the whole
  * history in time order (scrollable; Enter shows an entry in full).
- * Actions open their forms (follow-up, order, edit, loss request,
- * reactivation, a comment (批复) on a follow-up) or ask first (dormant);
+ * Actions open their forms (follow-up, appointment (邀约), order, order
+ * cancellation (取消订单), edit, loss request, reactivation, a comment (批复)
+ * on a follow-up) or ask first (dormant, delivery (交车));
  * refusals show the core's message. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@ struct card_scr {
 	bool gone;              /* no longer visible to this user */
 	struct table hist;
 	bool hist_cut;
+	bool appt_saved;        /* set by the appointment form */
 };
 
 enum { H_AT, H_KIND, H_WHO, H_TEXT, H_NCOLS };
@@ -216,10 +218,13 @@ static int draw_pairs(const struct kv *kv, int n, int y, const struct rect *r, i
 	return y + row + (col ? 1 : 0);
 }
 
+static void card_keys_set(const struct card_scr *c);
+
 static void card_draw(struct app *a, void *st, const struct rect *r)
 {
 	struct card_scr *c = st;
 	const sr_card *k = &c->card;
+	card_keys_set(c);
 	char head[400];
 	snprintf(head, sizeof head, "%s   #%lld   %s   %s %c", k->name, (long long)k->id,
 	         sr_card_status_label(k->status), _("level"), k->level);
@@ -266,6 +271,20 @@ static void dormant_answer(struct app *a, void *ctx, bool yes)
 	}
 	card_reload(a, c);
 	app_msg(a, "%s", _("The card is dormant now."));
+}
+
+static void deliver_answer(struct app *a, void *ctx, bool yes)
+{
+	struct card_scr *c = ctx;
+	if (!yes)
+		return;
+	sr_status st = sr_order_deliver(a->db, c->id);
+	if (st != SR_OK) {
+		app_fail(a, st);
+		return;
+	}
+	card_reload(a, c);
+	app_msg(a, "%s", _("Delivered: the card is sold."));
 }
 
 static void show_entry(struct app *a, struct card_scr *c)
@@ -321,6 +340,30 @@ static bool card_key(struct app *a, void *st, const struct tui_key *k)
 		app_push(a, &scr_comment, &row->key);
 		return true;
 	}
+	case ACT_APPOINT: {
+		struct call_arg ca = { c->id, &c->appt_saved };
+		app_push(a, &scr_appointment, &ca);
+		return true;
+	}
+	case ACT_DELIVER:
+	case ACT_CANCEL_ORDER:
+		/* Only an order (订单) is delivered or cancelled; the core says
+		 * so too, but the key is not even shown for other statuses. */
+		if (c->card.status != SR_STATUS_ORDER) {
+			app_err(a, _("%s (#%lld) has no open order (status %s)."), c->card.name,
+			        (long long)c->id, sr_card_status_label(c->card.status));
+			return true;
+		}
+		if (k->act == ACT_CANCEL_ORDER) {
+			app_push(a, &scr_order_cancel, &c->id);
+			return true;
+		} else {
+			char q[512];
+			snprintf(q, sizeof q, _("Deliver the car to %s (#%lld)? The card becomes sold."),
+			         c->card.name, (long long)c->id);
+			prompt_confirm(a, q, deliver_answer, c);
+		}
+		return true;
 	case ACT_DORMANT: {
 		char q[512];
 		snprintf(q, sizeof q, _("Mark %s (#%lld) dormant? A dormant card has no next follow-up date."),
@@ -341,10 +384,27 @@ static void card_close(struct app *a, void *st)
 	free(c);
 }
 
-static const enum action card_keys[] = {
-	ACT_FOLLOWUP, ACT_ORDER, ACT_EDIT, ACT_LOSS, ACT_DORMANT, ACT_REACTIVATE, ACT_COMMENT, ACT_OPEN,
-	ACT_BACK, ACT_SEARCH, ACT_HOME, ACT_NONE,
-};
+/* The keys shown for the card drawn last (card_draw fills it): deliver and
+ * cancel only for an order. The hint line and the help read it right after
+ * the draw, so one array serves every card screen on the stack. */
+static enum action card_keys[16];
+
+static void card_keys_set(const struct card_scr *c)
+{
+	static const enum action base[] = {
+		ACT_FOLLOWUP, ACT_APPOINT, ACT_ORDER, ACT_EDIT, ACT_LOSS, ACT_DORMANT, ACT_REACTIVATE,
+		ACT_COMMENT, ACT_OPEN, ACT_BACK, ACT_SEARCH, ACT_HOME, ACT_NONE,
+	};
+	size_t n = 0;
+	for (const enum action *p = base; *p != ACT_NONE; p++) {
+		card_keys[n++] = *p;
+		if (*p == ACT_ORDER && c->card.status == SR_STATUS_ORDER && !c->gone) {
+			card_keys[n++] = ACT_DELIVER;
+			card_keys[n++] = ACT_CANCEL_ORDER;
+		}
+	}
+	card_keys[n] = ACT_NONE;
+}
 
 const struct screen_ops scr_card = {
 	.title = N_("Customer card"),

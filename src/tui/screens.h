@@ -14,6 +14,8 @@ extern const struct screen_ops scr_card_edit; /* scr_edit.c: arg const int64_t *
 extern const struct screen_ops scr_order;     /* scr_actions.c: arg const int64_t *card id */
 extern const struct screen_ops scr_loss;      /* scr_actions.c: arg const int64_t *card id */
 extern const struct screen_ops scr_reactivate;/* scr_actions.c: arg const int64_t *card id */
+extern const struct screen_ops scr_order_cancel; /* scr_actions.c: arg const int64_t *card id */
+extern const struct screen_ops scr_appointment; /* scr_calls.c: arg const struct call_arg * */
 extern const struct screen_ops scr_followup;  /* scr_followup.c: arg const struct followup_arg * */
 extern const struct screen_ops scr_search;    /* scr_search.c */
 extern const struct screen_ops scr_traffic;   /* scr_traffic.c */
@@ -33,6 +35,13 @@ struct card_ids {
 	int64_t id[CARD_IDS_MAX];
 	size_t n;
 	bool *done;             /* set true when the cards were reassigned or merged */
+};
+
+/* The card a call result or an appointment is for; *saved is set true
+ * when it was saved (saved may not be NULL). */
+struct call_arg {
+	int64_t card_id;
+	bool *saved;
 };
 
 struct followup_arg {

@@ -260,7 +260,7 @@ check "still running after the resizes" test ! -s "$T/a.exit"
 
 keys a F2
 wait_for a "Name or phone" >/dev/null
-keys a Tab C-u
+keys a F2 C-u
 type_text a "Li Lei"
 keys a Enter
 wait_for a "Rows 1–1" >/dev/null
@@ -364,6 +364,16 @@ sr --as wangfang loss request "$L1" --reason competitor >/dev/null
 
 start m boss
 check "manager: home counts the pending loss requests" wait_for m "待审批战败 1"
+keys m F2
+wait_for m "Name or phone" >/dev/null
+keys m F1
+check "help lists the global keys: card list" wait_for m "F11/m            Manage"
+check "help lists the global keys: loss approval" wait_for m "F12/L            Losses"
+check "help lists the global keys: call list" wait_for m "c                Call list"
+keys m Escape
+wait_gone m "Keys: Find prospects" >/dev/null
+keys m Escape
+wait_gone m "Name or phone" >/dev/null
 keys m m
 check "m opens the manager's card list" wait_for m "Manage cards"
 type_text m "王小明"
@@ -400,7 +410,7 @@ check "the loss is confirmed" wait_for m "Loss confirmed: 陈静"
 check "the card is lost (card show --csv)" test "$(card_field "$L1" status)" = lost
 keys m F2
 wait_for m "Name or phone" >/dev/null
-keys m Tab C-u
+keys m F2 C-u
 type_text m "明月"
 keys m Enter
 wait_for m "Rows 1–1" >/dev/null
@@ -448,6 +458,122 @@ check "... the list above the history" \
 keys d q
 check "DCC: quits cleanly" wait_exit d
 check "DCC: nothing on stderr" test ! -s "$T/d.err"
+
+# --- card actions: appointment, deliver, cancel an order -----------------------------
+
+O1=$(sr --now "2026-03-01 10:00" --as zhaoqiang card file --name 陈静 \
+	--phone 18611186000 --channel walkin --level A)
+O2=$(sr --now "2026-03-01 10:30" --as zhaoqiang card file --name 刘洋 \
+	--phone 18611186001 --channel walkin --level A)
+sr --as zhaoqiang order add "$O1" --deposit 5000 >/dev/null
+sr --as zhaoqiang order add "$O2" --deposit 5000 >/dev/null
+
+# open_card SESSION NAME ID: search NAME and open its card (F2 again goes
+# to the name field when the search screen was open already).
+open_card() {
+	keys "$1" F2
+	wait_for "$1" "Name or phone" >/dev/null
+	keys "$1" F2 C-u
+	type_text "$1" "$2"
+	keys "$1" Enter
+	wait_for "$1" "Rows 1–1" >/dev/null
+	keys "$1" Enter
+	wait_for "$1" "$2   #$3"
+}
+
+start o zhaoqiang
+wait_for o "今日待跟进" >/dev/null
+check "an order's card opens" open_card o 陈静 "$O1"
+check "the hint line offers deliver and cancel for an order" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t o | tail -n 1 | grep -q 'Deliver'"
+keys o i
+check "i opens the appointment form" wait_for o "Appointment (invitation) for 陈静"
+keys o C-u
+type_text o "2026-03-05"
+keys o F10
+check "the appointment is saved" wait_for o "Appointment for 陈静 on 2026-03-05"
+check "the appointment is stored (list arrivals)" \
+	sh -c "'$PROG' --db '$DB' --now '2026-03-04 09:00' --as zhaoqiang list arrivals | grep -q 陈静"
+keys o v
+check "v asks before delivering" wait_for o "Deliver the car to 陈静"
+keys o y
+check "delivered: the card says so" wait_for o "Delivered: the card is sold."
+check "the card is sold (card show --csv)" test "$(card_field "$O1" status)" = sold
+keys o v
+check "v on a sold card is refused" wait_for o "has no open order"
+check "a sold card does not offer deliver" \
+	sh -c "! tmux -L '$SOCK' capture-pane -p -t o | tail -n 1 | grep -q 'Deliver'"
+check "the other order's card opens" open_card o 刘洋 "$O2"
+keys o X
+check "X opens the cancel form" wait_for o "Cancel the order: 刘洋"
+keys o F10
+check "cancel without a reason is refused" wait_for o "reason"
+type_text o "资金不足"
+keys o F10
+check "the order is cancelled" wait_for o "Order of 刘洋 cancelled"
+check "the card is active again (card show --csv)" test "$(card_field "$O2" status)" = active
+keys o q
+check "card actions: quits cleanly" wait_exit o
+check "card actions: nothing on stderr" test ! -s "$T/o.err"
+
+# --- search filters: level, status, owner, card age -----------------------------------
+
+start f boss
+wait_for f "待审批战败" >/dev/null
+keys f F2
+wait_for f "Name or phone" >/dev/null
+keys f Tab
+type_text f "a"
+keys f Enter
+check "filter by level (lower case too) finds 欧阳明月" wait_for f "欧阳明月"
+check "... and not the level B card" sh -c "! tmux -L '$SOCK' capture-pane -p -t f | grep -q 'Li Lei'"
+# Fields: name, level, status, channel, model, source, owner, min age, max age.
+keys f F2 Tab C-u Tab Tab Right Right Enter
+check "filter by channel (phone) finds Li Lei" wait_for f "Li Lei"
+check "... and not the walk-in card" sh -c "! tmux -L '$SOCK' capture-pane -p -t f | grep -q '欧阳明月'"
+keys f F2 Tab Tab Tab Left Left Up Right Right Right Right Enter
+check "filter by status sold finds the delivered card" wait_for f "18611186000"
+check "... and not the active cards" sh -c "! tmux -L '$SOCK' capture-pane -p -t f | grep -q '欧阳明月'"
+keys f F2 Tab Tab Left Left Left Left Tab Tab Tab Tab
+type_text f "zhaoqiang"
+keys f Enter
+check "filter by owner finds his cards" wait_for f "刘洋"
+check "... and not another consultant's" sh -c "! tmux -L '$SOCK' capture-pane -p -t f | grep -q '欧阳明月'"
+keys f F2 Tab Tab Tab Tab Tab Tab Tab
+type_text f "2"
+keys f Enter
+check "filter by min age: no card is two days old" wait_for f "No card matches."
+keys f C-u
+type_text f "x"
+keys f Enter
+check "a bad age is refused with a message" wait_for f "expected a number of days, got 'x'"
+keys f F9
+wait_for f "待审批战败" >/dev/null
+keys f q
+check "search filters: quits cleanly" wait_exit f
+check "search filters: nothing on stderr" test ! -s "$T/f.err"
+
+# --- Chinese UI (SHOWROOM_LANG=zh_CN): the SPEC's terms -----------------------------
+
+start z wangfang SHOWROOM_LANG=zh_CN
+check "zh_CN: the home screen shows 今日待跟进" wait_for z "今日待跟进"
+check "zh_CN: the hint line names keys in Chinese (帮助)" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t z | tail -n 1 | grep -q '帮助'"
+check "zh_CN: ... and 查找" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t z | tail -n 1 | grep -q '查找'"
+check "zh_CN: no English hint left (Help)" \
+	sh -c "! tmux -L '$SOCK' capture-pane -p -t z | tail -n 1 | grep -q 'Help'"
+keys z F2
+type_text z "明月"
+keys z Enter
+check "zh_CN: search finds the card" wait_for z "13800138000"
+keys z Enter
+check "zh_CN: the card screen is the 客户信息卡" wait_for z "客户信息卡"
+check "zh_CN: the card's labels are Chinese (电话, 状态)" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t z | grep -q '电话' && tmux -L '$SOCK' capture-pane -p -t z | grep -q '状态'"
+keys z q
+check "zh_CN: quits cleanly" wait_exit z
+check "zh_CN: nothing on stderr" test ! -s "$T/z.err"
 
 echo "time to first screen: ${FIRST_MS} ms (tmux start until the home screen showed the card)"
 echo "another user's change on screen after: ${REFRESH_MS:-?} ms"
