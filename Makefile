@@ -172,8 +172,13 @@ $(FUZZ_BIN): tests/fuzz/fuzz_import.c $(CORE_SRC) build/asan/gen/schema.c \
 	$(Q)clang $(FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_import.c $(CORE_SRC) \
 	  build/asan/gen/schema.c $(PKG_LIBS) -lcsv -lm
 
+# From the plain build, make the sanitizer tree's schema.c with SAN=1; in
+# the SAN=1 build the $(B)/gen/schema.c rule above makes it (a rule here
+# would override that one and recurse).
+ifneq ($(SAN),1)
 build/asan/gen/schema.c:
 	$(Q)$(MAKE) --no-print-directory SAN=1 $@
+endif
 
 # Seeds stay read-only in tests/fuzz/corpus; new inputs go to build/fuzz.
 fuzz: deps $(FUZZ_BIN)
