@@ -78,14 +78,14 @@ typedef struct {
 } sr_card;
 
 const char *sr_channel_name(sr_channel c);     /* "walkin" */
-const char *sr_channel_label(sr_channel c);    /* "进店" */
+const char *sr_channel_label(sr_channel c);    /* "Walk-in", 进店 in zh_CN */
 bool sr_channel_parse(const char *text, sr_channel *out);
 const char *sr_card_status_name(sr_card_status s);  /* "active" */
-const char *sr_card_status_label(sr_card_status s); /* "活跃" */
+const char *sr_card_status_label(sr_card_status s); /* "Active", 活跃 in zh_CN */
 bool sr_card_status_parse(const char *text, sr_card_status *out);
 bool sr_card_status_following(sr_card_status s);     /* active, order, dormant */
 const char *sr_answer_key(sr_answer a);         /* "budget" */
-const char *sr_answer_label(sr_answer a);       /* "购车预算" */
+const char *sr_answer_label(sr_answer a);       /* "Budget", 购车预算 in zh_CN */
 bool sr_answer_parse(const char *key, sr_answer *out);
 /* 'O','H','A','B','C','N' */
 bool sr_level_valid(char level);

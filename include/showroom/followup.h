@@ -17,7 +17,7 @@ typedef enum {
 } sr_method;
 
 const char *sr_method_name(sr_method m);   /* "reception" */
-const char *sr_method_label(sr_method m);  /* "展厅接待" */
+const char *sr_method_label(sr_method m);  /* "Showroom reception", 展厅接待 in zh_CN */
 bool sr_method_parse(const char *text, sr_method *out);
 
 typedef struct {

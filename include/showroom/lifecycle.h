@@ -23,7 +23,7 @@ typedef enum {
 } sr_loss_reason;
 
 const char *sr_loss_reason_name(sr_loss_reason r);   /* "competitor" */
-const char *sr_loss_reason_label(sr_loss_reason r);  /* "已购竞品" */
+const char *sr_loss_reason_label(sr_loss_reason r);  /* "Bought a competitor", 已购竞品 in zh_CN */
 bool sr_loss_reason_parse(const char *text, sr_loss_reason *out);
 
 /* Orders (订单) and delivery (交车). */

@@ -13,7 +13,7 @@ typedef enum { SR_RESULT_NONE, SR_RESULT_FILED, SR_RESULT_FOLLOWUP } sr_traffic_
 const char *sr_traffic_kind_name(sr_traffic_kind k);       /* "walkin" / "call" */
 bool sr_traffic_kind_parse(const char *text, sr_traffic_kind *out);
 const char *sr_traffic_result_name(sr_traffic_result r);   /* "none","filed","followup" */
-const char *sr_traffic_result_label(sr_traffic_result r);  /* "未留档","留档","跟进" */
+const char *sr_traffic_result_label(sr_traffic_result r);  /* "Not filed", "Card filed", "Follow-up" (未留档, 留档, 跟进) */
 
 typedef struct {
 	sr_traffic_kind kind;

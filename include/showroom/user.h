@@ -46,7 +46,7 @@ typedef struct {
 } sr_user;
 
 const char *sr_role_name(sr_role r);         /* "consultant" */
-const char *sr_role_label(sr_role r);        /* "销售顾问" */
+const char *sr_role_label(sr_role r);        /* "consultant", 销售顾问 in zh_CN */
 bool sr_role_parse(const char *text, sr_role *out);
 const char *sr_team_name(sr_team t);
 bool sr_team_parse(const char *text, sr_team *out);

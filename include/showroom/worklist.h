@@ -18,7 +18,7 @@ typedef enum {
 } sr_list_kind;
 
 const char *sr_list_name(sr_list_kind k);   /* "today" */
-const char *sr_list_label(sr_list_kind k);  /* "今日待跟进" */
+const char *sr_list_label(sr_list_kind k);  /* "Due today", 今日待跟进 in zh_CN */
 bool sr_list_parse(const char *text, sr_list_kind *out);
 
 typedef struct {

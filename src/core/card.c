@@ -10,20 +10,22 @@
 /* ---- enumerations ---------------------------------------------------- */
 
 static const char *const channel_names[] = {"walkin", "phone", "outreach"};
-static const char *const channel_labels[] = {N_("进店"), N_("电话"), N_("外拓")};
+/* Display labels: English msgids, the staff's terms in zh_CN.po (进店, 电话, 外拓). */
+static const char *const channel_labels[] = {N_("Walk-in"), N_("Phone"), N_("Outreach")};
 static const char *const status_names[] = {"active", "order", "dormant", "sold", "lost"};
-static const char *const status_labels[] = {N_("活跃"), N_("订单"), N_("休眠"), N_("成交"),
-                                            N_("战败")};
+static const char *const status_labels[] = {N_("Active"), N_("Order"), N_("Dormant"), N_("Sold"),
+                                            N_("Lost")};
 
 static const char *const answer_keys[] = {
 #define SR_ANSWER_KEY(id, key, column, zh) key,
 	SR_ANSWER_LIST(SR_ANSWER_KEY)
 #undef SR_ANSWER_KEY
 };
-static const char *const answer_labels[] = {
-#define SR_ANSWER_LABEL(id, key, column, zh) zh,
-	SR_ANSWER_LIST(SR_ANSWER_LABEL)
-#undef SR_ANSWER_LABEL
+/* In SR_ANSWER_LIST order; the Chinese terms there are the translations. */
+static const char *const answer_labels[SR_ANS_COUNT] = {
+	N_("Budget"),           N_("Current vehicle"),   N_("Usage and driving"),
+	N_("Models compared"),  N_("Payment and funds"), N_("Accessories"),
+	N_("Planned use date"),
 };
 
 static bool parse_name(const char *text, const char *const *names, int n, int *out)

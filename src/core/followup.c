@@ -6,8 +6,8 @@
 
 static const char *const method_names[] = {"reception", "phone", "sms",
                                            "wechat",    "visit", "other"};
-static const char *const method_labels[] = {N_("展厅接待"), N_("电话"), N_("短信"),
-                                            N_("微信"),     N_("上门拜访"), N_("其他")};
+static const char *const method_labels[] = {N_("Showroom reception"), N_("Phone"), N_("SMS"),
+                                            N_("WeChat"), N_("Home visit"), N_("Other")};
 
 const char *sr_method_name(sr_method m)
 {

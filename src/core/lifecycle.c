@@ -106,8 +106,9 @@ static sr_status set_card(sr_db *db, int64_t card_id, const char *audit_action,
 
 static const char *const loss_names[] = {"competitor", "same-brand", "gave-up", "region",
                                          "unreachable"};
-static const char *const loss_labels[] = {N_("已购竞品"), N_("已购同品牌"), N_("放弃购车"),
-                                          N_("地域限制"), N_("无法联系")};
+static const char *const loss_labels[] = {N_("Bought a competitor"), N_("Bought the brand elsewhere"),
+                                          N_("Gave up buying"), N_("Region restriction"),
+                                          N_("Unreachable")};
 
 const char *sr_loss_reason_name(sr_loss_reason r)
 {

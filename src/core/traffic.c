@@ -12,7 +12,7 @@ enum { NOTE_CHARS = 500, PERSONS_MAX = 99, JSON_MAX = 4096 };
 
 static const char *const kind_names[] = {"walkin", "call"};
 static const char *const result_names[] = {"none", "filed", "followup"};
-static const char *const result_labels[] = {N_("未留档"), N_("留档"), N_("跟进")};
+static const char *const result_labels[] = {N_("Not filed"), N_("Card filed"), N_("Follow-up")};
 
 const char *sr_traffic_kind_name(sr_traffic_kind k)
 {

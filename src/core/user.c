@@ -32,7 +32,8 @@ const char *sr_role_name(sr_role r)
 
 const char *sr_role_label(sr_role r)
 {
-	return (unsigned)r < SR_ROLE_COUNT ? role_labels[r] : "?";
+	/* the machine names are translated in names.c: 销售顾问 in zh_CN */
+	return (unsigned)r < SR_ROLE_COUNT ? _(role_names[r]) : "?";
 }
 
 /* The English name (any case) or the Chinese label, so both a script and

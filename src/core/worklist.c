@@ -17,9 +17,9 @@ static const char DEFAULT_OFFSETS[] = "0,3,7,15,60";
 
 static const char *const list_names[] = {"today",    "overdue",      "contacted", "arrivals",
                                          "calls",    "pending-loss", "callbacks"};
-static const char *const list_labels[] = {N_("今日待跟进"), N_("逾期未跟进"),  N_("今日接触"),
-                                          N_("明日预计到店"), N_("DCC呼叫清单"), N_("待审批战败"),
-                                          N_("成交回访")};
+static const char *const list_labels[] = {N_("Due today"), N_("Overdue"),  N_("Contacted today"),
+                                          N_("Arriving tomorrow"), N_("DCC call list"),
+                                          N_("Loss requests pending"), N_("Post-sale callbacks")};
 
 const char *sr_list_name(sr_list_kind k)
 {

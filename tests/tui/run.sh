@@ -181,7 +181,7 @@ start a wangfang
 check "home screen opens with the due card" wait_for a "欧阳明月"
 t1=$(now_ms)
 FIRST_MS=$((t1 - t0))
-check "home screen shows today's list" wait_for a "今日待跟进 2"
+check "home screen shows today's list" wait_for a "Due today 2"
 screen a >"$T/home.txt"
 check "home: 欧阳明月 and Li Lei line up (display width)" \
 	same_column "$T/home.txt" 欧阳明月 13800138000 "Li Lei" 13900139000
@@ -198,7 +198,7 @@ done
 keys a Enter
 check "Enter opens the customer card" wait_for a "Customer card"
 check "the card shows its Chinese name and id" wait_for a "欧阳明月   #$C1"
-check "the card shows the seven questions" wait_for a "购车预算"
+check "the card shows the seven questions" wait_for a "Budget"
 
 keys a F5
 check "F5 opens the follow-up form" wait_for a "Follow-up for 欧阳明月"
@@ -281,7 +281,7 @@ check "the chosen value is stored" test "$(card_field "$C2" region)" = 上海
 # --- another user's change shows by itself -------------------------------------------------
 
 keys a h
-check "h goes home" wait_for a "今日待跟进 1"
+check "h goes home" wait_for a "Due today 1"
 check "home lists Li Lei" wait_for a "Li Lei"
 t0=$(now_ms)
 sr --as boss assign "$C2" --to zhaoqiang >/dev/null
@@ -325,14 +325,14 @@ wait_exit r >/dev/null
 # --- NO_COLOR ---------------------------------------------------------------------------
 
 start c wangfang
-wait_for c "今日待跟进" >/dev/null
+wait_for c "Due today" >/dev/null
 tmux -L "$SOCK" capture-pane -p -e -t c >"$T/color.txt"
 check "a normal run uses colour" grep -qE '\[(3[0-7]|4[0-7]|38;|48;)' "$T/color.txt"
 keys c q
 wait_exit c >/dev/null
 
 start n wangfang NO_COLOR=1
-check "NO_COLOR: the home screen works" wait_for n "今日待跟进"
+check "NO_COLOR: the home screen works" wait_for n "Due today"
 tmux -L "$SOCK" capture-pane -p -e -t n >"$T/nocolor.txt"
 check "NO_COLOR: no colour codes at all" sh -c "! grep -qE '\[(3[0-7]|4[0-7]|38;|48;)' '$T/nocolor.txt'"
 keys n F2
@@ -345,12 +345,12 @@ check "NO_COLOR: quits cleanly" wait_exit n
 # --- SIGTERM: the handler only sets a flag; the loop restores the terminal --------------
 
 start s wangfang
-wait_for s "今日待跟进" >/dev/null
+wait_for s "Due today" >/dev/null
 pid=$(cat "$T/s.pid" 2>/dev/null)
 [ -n "$pid" ] && kill -TERM "$pid"
 check "SIGTERM ends the program" wait_exit s
 check "SIGTERM: exit status 0" test "$(cat "$T/s.exit" 2>/dev/null)" = 0
-check "SIGTERM: the terminal is restored (the UI is gone)" wait_gone s "今日待跟进"
+check "SIGTERM: the terminal is restored (the UI is gone)" wait_gone s "Due today"
 
 # --- manager: merge two cards, confirm a loss ------------------------------------------
 
@@ -363,7 +363,7 @@ L1=$(sr --now "2026-03-01 12:00" --as wangfang card file --name 陈静 \
 sr --as wangfang loss request "$L1" --reason competitor >/dev/null
 
 start m boss
-check "manager: home counts the pending loss requests" wait_for m "待审批战败 1"
+check "manager: home counts the pending loss requests" wait_for m "Loss requests pending 1"
 keys m F2
 wait_for m "Name or phone" >/dev/null
 keys m F1
@@ -482,7 +482,7 @@ open_card() {
 }
 
 start o zhaoqiang
-wait_for o "今日待跟进" >/dev/null
+wait_for o "Due today" >/dev/null
 check "an order's card opens" open_card o 陈静 "$O1"
 check "the hint line offers deliver and cancel for an order" \
 	sh -c "tmux -L '$SOCK' capture-pane -p -t o | tail -n 1 | grep -q 'Deliver'"
@@ -519,7 +519,7 @@ check "card actions: nothing on stderr" test ! -s "$T/o.err"
 # --- search filters: level, status, owner, card age -----------------------------------
 
 start f boss
-wait_for f "待审批战败" >/dev/null
+wait_for f "Loss requests pending" >/dev/null
 keys f F2
 wait_for f "Name or phone" >/dev/null
 keys f Tab
@@ -548,7 +548,7 @@ type_text f "x"
 keys f Enter
 check "a bad age is refused with a message" wait_for f "expected a number of days, got 'x'"
 keys f F9
-wait_for f "待审批战败" >/dev/null
+wait_for f "Loss requests pending" >/dev/null
 keys f q
 check "search filters: quits cleanly" wait_exit f
 check "search filters: nothing on stderr" test ! -s "$T/f.err"
