@@ -14,6 +14,7 @@ typedef enum {
 	SR_LIST_CALLS,        /* the DCC call list */
 	SR_LIST_PENDING_LOSS, /* loss requests waiting for a manager */
 	SR_LIST_CALLBACKS,    /* post-sale callbacks due */
+	SR_LIST_TO_COMMENT,   /* follow-ups of the last 7 days awaiting a manager's 批复 */
 	SR_LIST_COUNT
 } sr_list_kind;
 

@@ -33,14 +33,14 @@ static sr_status cmd_list(struct cli_ctx *c, int argc, char **argv)
 	};
 	int npos = cli_parse(c, argc, argv, opts);
 	if (!cli_npos(c, npos, 1, 1,
-	              _("which list: today, overdue, contacted, arrivals, calls, pending-loss or "
-	                "callbacks")))
+	              _("which list: today, overdue, contacted, arrivals, calls, pending-loss, "
+	                "callbacks or to-comment")))
 		return SR_USAGE;
 	sr_list_kind kind;
 	if (!sr_list_parse(argv[0], &kind))
 		return cli_usage(c,
 		                 _("unknown list '%s' (one of today, overdue, contacted, arrivals, "
-		                   "calls, pending-loss or callbacks)"),
+		                   "calls, pending-loss, callbacks or to-comment)"),
 		                 argv[0]);
 	struct cli_table t;
 	cli_table_init(&t, c, work_cols, WORK_NCOLS);
@@ -162,7 +162,7 @@ static const struct cli_cmd callback_cmds[] = {
 
 const struct cli_cmd cli_list_top[] = {
 	{ "list", cmd_list, N_("a work list"),
-	  "today|overdue|contacted|arrivals|calls|pending-loss|callbacks [--owner LOGIN]",
+	  "today|overdue|contacted|arrivals|calls|pending-loss|callbacks|to-comment [--owner LOGIN]",
 	  N_("  today          今日待跟进: next follow-up date is today\n"
 	  "  overdue        逾期未跟进: next follow-up date has passed\n"
 	  "  contacted      今日接触: followed up today\n"
@@ -170,6 +170,7 @@ const struct cli_cmd cli_list_top[] = {
 	  "  calls          the DCC call list\n"
 	  "  pending-loss   loss requests waiting for a manager\n"
 	  "  callbacks      post-sale callbacks due\n"
+	  "  to-comment     follow-ups of the last 7 days awaiting a manager's comment (批复)\n"
 	  "  --owner LOGIN  someone else's list (managers); default your own\n"
 	  "Columns: card_id,name,phone,level,status,owner,date,days_late,ref_id,detail\n"),
 	  0, NULL },

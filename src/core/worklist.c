@@ -16,10 +16,11 @@ enum { RESULT_CHARS = 500, JSON_MAX = 4096, OFFSETS_MAX = 32 };
 static const char DEFAULT_OFFSETS[] = "0,3,7,15,60";
 
 static const char *const list_names[] = {"today",    "overdue",      "contacted", "arrivals",
-                                         "calls",    "pending-loss", "callbacks"};
+                                         "calls",    "pending-loss", "callbacks", "to-comment"};
 static const char *const list_labels[] = {N_("Due today"), N_("Overdue"),  N_("Contacted today"),
                                           N_("Arriving tomorrow"), N_("DCC call list"),
-                                          N_("Loss requests pending"), N_("Post-sale callbacks")};
+                                          N_("Loss requests pending"), N_("Post-sale callbacks"),
+                                          N_("Awaiting comment")};
 
 const char *sr_list_name(sr_list_kind k)
 {
@@ -158,6 +159,21 @@ static const char CALLBACK_ONE_SQL[] =
 static const char CALLBACK_ALL_SQL[] =
 	CALLBACK_COLS CALLBACK_FROM TEAM " ORDER BY cb.due_date, cb.id";
 
+/* to-comment: follow-ups of the last seven days that no manager has
+ * commented on (批复), newest first; older ones are history, not work.
+ * followups_uncommented holds exactly the rows without a comment. */
+#define COMMENT_COLS                                                                         \
+	COLS("f.at", "0", "f.id",                                                            \
+	     "fu.name || ': ' || f.method || CASE WHEN f.content <> ''"                     \
+	     " THEN ' ' || substr(replace(f.content, char(10), ' '), 1, 60) ELSE '' END")
+#define COMMENT_FROM                                                                         \
+	" FROM followups f JOIN users fu ON fu.id = f.user_id JOIN cards c ON c.id = f.card_id" \
+	CARD_JOINS " WHERE f.comment IS NULL AND f.at >= :week_ago AND f.at < :tomorrow" LIVE
+static const char COMMENT_ONE_SQL[] =
+	COMMENT_COLS COMMENT_FROM " AND +c.owner_id = :owner ORDER BY f.at DESC, f.id DESC";
+static const char COMMENT_ALL_SQL[] =
+	COMMENT_COLS COMMENT_FROM TEAM " ORDER BY f.at DESC, f.id DESC";
+
 static const struct {
 	const char *one, *all;
 } lists[SR_LIST_COUNT] = {
@@ -168,6 +184,7 @@ static const struct {
 	[SR_LIST_CALLS] = {CALLS_ONE_SQL, CALLS_ALL_SQL},
 	[SR_LIST_PENDING_LOSS] = {LOSS_ONE_SQL, LOSS_ALL_SQL},
 	[SR_LIST_CALLBACKS] = {CALLBACK_ONE_SQL, CALLBACK_ALL_SQL},
+	[SR_LIST_TO_COMMENT] = {COMMENT_ONE_SQL, COMMENT_ALL_SQL},
 };
 
 /* ---- whose list ----------------------------------------------------------- */
@@ -222,16 +239,18 @@ static sqlite3_stmt *list_open(sr_db *db, sr_list_kind kind, const struct who *w
 	sqlite3_stmt *q = sr_stmt(db, w->owner_id ? lists[kind].one : lists[kind].all);
 	if (!q)
 		return NULL;
-	char today[SR_DATE_LEN], tomorrow[SR_DATE_LEN];
+	char today[SR_DATE_LEN], tomorrow[SR_DATE_LEN], week_ago[SR_DATE_LEN];
 	sr_date d = sr_db_today(db);
 	sr_date_format(d, today);
 	sr_date_format(d + 1, tomorrow);
+	sr_date_format(d - 6, week_ago);
 	int i = sqlite3_bind_parameter_index(q, ":owner");
 	if (i > 0)
 		sqlite3_bind_int64(q, i, w->owner_id);
 	bind_named(q, ":team", w->team);
 	bind_named(q, ":today", today);
 	bind_named(q, ":tomorrow", tomorrow);
+	bind_named(q, ":week_ago", week_ago);
 	return q;
 }
 
@@ -240,7 +259,7 @@ static sr_status check_kind(sr_db *db, sr_list_kind kind)
 	if ((unsigned)kind >= SR_LIST_COUNT)
 		return sr_fail(db, SR_BADINPUT,
 		               _("no such list: use today, overdue, contacted, arrivals, calls, "
-		                 "pending-loss or callbacks"));
+		                 "pending-loss, callbacks or to-comment"));
 	return SR_OK;
 }
 

@@ -48,7 +48,7 @@
 	X(ACT_RELOAD,     "reload",     N_("Reload"),    N_("reload and redraw the screen"),       TK_CTRL('l'), TK_FN(KEY_F(8)), 0) \
 	X(ACT_OPEN,       "open",       N_("Open"),      N_("open the selected row / next field"), '\n', '\r', TK_FN(KEY_ENTER)) \
 	X(ACT_BACK,       "back",       N_("Back"),      N_("back to the previous screen"),        TK_ESC, 0, 0) \
-	X(ACT_QUIT,       "quit",       N_("Quit"),      N_("leave showroom"),                     'q', 0, 0) \
+	X(ACT_QUIT,       "quit",       N_("Quit"),      N_("leave showroom (in a form: ^X)"),      'q', TK_CTRL('x'), 0) \
 	X(ACT_MARK,       "mark",       N_("Mark"),      N_("mark a row / toggle a choice"),       ' ', 0, 0) \
 	X(ACT_UP,         "up",         N_("Up"),        N_("previous row or field"),              TK_FN(KEY_UP), 'k', 0) \
 	X(ACT_DOWN,       "down",       N_("Down"),      N_("next row or field"),                  TK_FN(KEY_DOWN), 'j', 0) \

@@ -1,8 +1,9 @@
 /* scr_home.c — home, "my work" (我的工作): the counts of every work list
  * at the top, then today's due, the overdue (highlighted) and tomorrow's
  * arrivals in one table; DCC callers also their call list, managers the
- * pending loss requests, service staff the post-sale callbacks due. Enter
- * opens the card. */
+ * pending loss requests and the follow-ups awaiting their comment (批复)
+ * under a line of the team's figures for today, service staff the
+ * post-sale callbacks due. Enter opens the card. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,8 @@ struct home {
 	bool counted[SR_LIST_COUNT];
 	bool listed[SR_LIST_COUNT];
 	bool cut;
+	bool figures;          /* the team's figures for today (managers) */
+	sr_kpi today;
 };
 
 enum { COL_LIST, COL_NAME, COL_PHONE, COL_LEVEL, COL_STATUS, COL_DATE, COL_LATE, COL_OWNER,
@@ -92,6 +95,14 @@ static void home_reload(struct app *a, void *st)
 		if (s != SR_OK && bad == SR_OK)
 			bad = s;
 	}
+	if (h->figures) {
+		char today[SR_DATE_LEN];
+		sr_date_format(sr_db_today(a->db), today);
+		sr_kpi_query q = { .from = today, .to = today };
+		sr_status s = sr_kpi_compute(a->db, &q, &h->today);
+		if (s != SR_OK && bad == SR_OK)
+			bad = s;
+	}
 	if (bad != SR_OK)
 		app_fail(a, bad);
 	h->t.sel = keep_index;
@@ -115,6 +126,9 @@ static void *home_open(struct app *a, const void *arg)
 	h->counted[SR_LIST_CALLS] = sr_role_is_caller(role);
 	h->counted[SR_LIST_PENDING_LOSS] = sr_perm_allows(role, SR_ACT_LOSS_DECIDE);
 	h->counted[SR_LIST_CALLBACKS] = sr_perm_allows(role, SR_ACT_CALLBACK);
+	h->counted[SR_LIST_TO_COMMENT] = sr_perm_allows(role, SR_ACT_COMMENT);
+	h->listed[SR_LIST_TO_COMMENT] = h->counted[SR_LIST_TO_COMMENT];
+	h->figures = sr_perm_allows(role, SR_ACT_REPORT) && sr_perm_allows(role, SR_ACT_ASSIGN);
 	h->listed[SR_LIST_TODAY] = h->listed[SR_LIST_OVERDUE] = owns;
 	h->listed[SR_LIST_ARRIVALS] = owns;
 	h->listed[SR_LIST_CALLS] = h->counted[SR_LIST_CALLS];
@@ -124,11 +138,25 @@ static void *home_open(struct app *a, const void *arg)
 	return h;
 }
 
+/* One line: what the team did today, from the KPI engine's definitions. */
+static int draw_figures(const struct home *h, int y, const struct rect *r)
+{
+	char line[256];
+	snprintf(line, sizeof line, _("Today: traffic %.0f, filed %.0f (%.0f%%), new cards %.0f, "
+	                              "sold %.0f, lost %.0f"),
+	         h->today.traffic, h->today.filed_traffic, h->today.filing_rate * 100,
+	         h->today.new_cards, h->today.sold, h->today.lost);
+	ui_text(y, r->x + 1, r->w - 1, TH_NORMAL, line);
+	return y + 1;
+}
+
 static void home_draw(struct app *a, void *st, const struct rect *r)
 {
 	(void)a;
 	struct home *h = st;
 	int y = r->y, x = r->x + 1;
+	if (h->figures)
+		y = draw_figures(h, y, r);
 	for (int k = 0; k < SR_LIST_COUNT; k++) {
 		if (!h->counted[k])
 			continue;

@@ -1,5 +1,5 @@
 # test_lists.sh — the daily work lists with a moving clock: today, overdue,
-# contacted, arrivals, calls, pending-loss, callbacks.
+# contacted, arrivals, calls, pending-loss, callbacks, to-comment.
 . "${SR_CLI_DIR:-$(dirname "$0")}/lib.sh"
 setup_users
 
@@ -172,5 +172,31 @@ expect_eq "$(csv_col card_id | grep -cxF "$c6")" "2" "callbacks of $c6 due on 03
 sr --as alice --now "2026-03-08 09:00" list overdue --csv
 expect_ok
 expect_no_row card_id "$c6"
+
+# --- to-comment: the last week's follow-ups no manager has commented on (批复) -----------------------------
+sr --as alice --now "2026-03-09 10:00" followup add "$c1" --method phone --next 2026-03-12 --note "报价已发"
+expect_id
+fa=$ID
+sr --as bob --now "2026-03-09 11:00" followup add "$c4" --method phone --next 2026-03-12
+expect_id
+fb=$ID
+sr --as mgr --now "2026-03-09 12:00" list to-comment --csv
+expect_ok
+expect_header "$H"
+expect_eq "$(csv_col ref_id | head -n 2 | tr '\n' ,)" "$fb,$fa," "newest follow-up first"
+expect_eq "$(csv_field detail 2)" "Alice Li: phone 报价已发" "detail names who, how and what"
+# A commented record leaves the list; so does one older than seven days.
+sr --as mgr --now "2026-03-09 12:00" followup comment "$fb" --text "好"
+expect_ok
+sr --as mgr --now "2026-03-09 12:00" list to-comment --csv
+expect_no_row ref_id "$fb"
+expect_row ref_id "$fa"
+sr --as mgr --now "2026-03-16 12:00" list to-comment --csv
+expect_ok
+expect_no_row ref_id "$fa"
+# A consultant's own list holds only records on their cards.
+sr --as bob --now "2026-03-09 12:00" list to-comment --csv
+expect_ok
+expect_no_row ref_id "$fa"
 
 finish

@@ -206,6 +206,12 @@ check "the form shows the allowed next-date range" wait_for a "2026-03-03 … 20
 # Method, Content, Result, Intent level, Next, Intro, Negotiation, Test drive
 keys a Down
 type_text a "试驾昂科威，关注油耗"
+# q is a letter in a text field; ^X quits, and asks first when input would be lost.
+keys a q BSpace C-x
+check "^X in a form with input asks before quitting" wait_for a "Unsaved input will be lost"
+keys a n
+check "answering no keeps the form and its input" wait_for a "试驾昂科威，关注油耗"
+check "... and the UI is still running" test ! -s "$T/a.exit"
 keys a Down Down A Down Down Down Down Space F10
 check "saving the follow-up returns to the card" wait_for a "Follow-up saved for 欧阳明月"
 check "the card's history shows the follow-up" wait_for a "试驾昂科威，关注油耗"
@@ -364,6 +370,9 @@ sr --as wangfang loss request "$L1" --reason competitor >/dev/null
 
 start m boss
 check "manager: home counts the pending loss requests" wait_for m "Loss requests pending 1"
+check "manager: home shows the team's figures for today" wait_for m "Today: traffic 1, filed 1 (100%), new cards 1"
+check "manager: home counts the follow-ups awaiting comment" wait_for m "Awaiting comment 1"
+
 keys m F2
 wait_for m "Name or phone" >/dev/null
 keys m F1
