@@ -35,6 +35,10 @@
 	X(ACT_LEAVE,      "leave",      N_("Time out"),  N_("mark the visitors' time out"),        'x', 0, 0) \
 	X(ACT_MANAGE,     "manage",     N_("Manage"),    N_("manager tools: mark cards to reassign or merge"), TK_FN(KEY_F(11)), 'm', 0) \
 	X(ACT_LOSSES,     "losses",     N_("Losses"),    N_("pending loss requests (approval)"),   TK_FN(KEY_F(12)), 'L', 0) \
+	X(ACT_REPORTS,    "reports",    N_("Reports"),   N_("figures and reports (key management report)"), 'g', 0, 0) \
+	X(ACT_PERIOD_PREV, "period-prev", N_("Earlier"), N_("the previous month or year"),         '[', 0, 0) \
+	X(ACT_PERIOD_NEXT, "period-next", N_("Later"),   N_("the next month or year"),             ']', 0, 0) \
+	X(ACT_PERIOD_KIND, "period-kind", N_("Month/year"), N_("switch between a month and a year"), 'y', 0, 0) \
 	X(ACT_CALLS,      "calls",      N_("Call list"), N_("today's DCC call list"),              'c', 0, 0) \
 	X(ACT_ASSIGN,     "assign",     N_("Reassign"),  N_("reassign the marked cards"),          'A', 0, 0) \
 	X(ACT_MERGE,      "merge",      N_("Merge"),     N_("merge the marked cards into one"),    'M', 0, 0) \

@@ -207,7 +207,7 @@ static void home_close(struct app *a, void *st)
 }
 
 static const enum action home_keys[] = {
-	ACT_OPEN, ACT_CALLS, ACT_LOSSES, ACT_MANAGE, ACT_SEARCH, ACT_TRAFFIC, ACT_NEW, ACT_RELOAD,
+	ACT_OPEN, ACT_CALLS, ACT_LOSSES, ACT_MANAGE, ACT_REPORTS, ACT_SEARCH, ACT_TRAFFIC, ACT_NEW, ACT_RELOAD,
 	ACT_QUIT, ACT_NONE,
 };
 

@@ -13,5 +13,6 @@ const struct tui_nav tui_nav[] = {
 	{ ACT_MANAGE, &scr_manage, 0 },
 	{ ACT_LOSSES, &scr_losses, 0 },
 	{ ACT_CALLS, &scr_calls, 0 },
+	{ ACT_REPORTS, &scr_report, 0 },
 	{ ACT_NONE, NULL, 0 },
 };

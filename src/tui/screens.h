@@ -28,6 +28,7 @@ extern const struct screen_ops scr_comment;   /* scr_manage.c: arg const int64_t
 extern const struct screen_ops scr_merge;     /* scr_merge.c: arg const struct card_ids * */
 extern const struct screen_ops scr_losses;    /* scr_losses.c: pending loss requests */
 extern const struct screen_ops scr_calls;     /* scr_calls.c: the DCC call list */
+extern const struct screen_ops scr_report;    /* scr_report.c: reports and charts */
 
 /* Cards chosen on a list (the marked rows), for reassigning and merging. */
 #define CARD_IDS_MAX 200

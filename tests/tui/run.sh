@@ -432,9 +432,40 @@ keys m F10
 check "the comment is saved" wait_for m "Comment saved."
 check "the comment is stored (card show)" \
 	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $C1 | grep -q 'comment: 周末再约试驾'"
+# Reports: the key management report of this month, then the year.
+keys m g
+check "g opens the key management report of this month" \
+	wait_for m "Key management report 2026-03-01 … 2026-03-31"
+# The same figures as report kpi (both from the core's engine, read two ways).
+kpi_of() { sr --as boss report kpi --from "$1" --to "$2" --csv | tr -d '\r' | awk -F, -v m="$3" '$1 == m { print $2 }'; }
+traffic=$(kpi_of 2026-03-01 2026-03-31 traffic)
+rate=$(kpi_of 2026-03-01 2026-03-31 filing_rate)
+# on_screen_kpi SESSION METRIC VALUE: the report's row of METRIC shows VALUE.
+on_screen_kpi() { screen "$1" | awk -v m="$2" '$2 == m { print $3 }' | grep -qxF -- "$3"; }
+check "the report shows report kpi's traffic ($traffic)" on_screen_kpi m traffic "$traffic"
+pct=$(awk -v r="$rate" 'BEGIN { printf "%.1f%%", r * 100 }')
+check "the filing rate as a percentage ($pct) with a bar" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep 'filing_rate' | grep -F '$pct' | grep -q '█'"
+keys m y
+check "y switches to the year" wait_for m "Key management report 2026-01-01 … 2026-12-31"
+keys m [
+check "[ goes to the year before" wait_for m "Key management report 2025-01-01 … 2025-12-31"
+check "... where there was no traffic" on_screen_kpi m traffic 0
 keys m q
 check "manager: quits cleanly" wait_exit m
 check "manager: nothing on stderr" test ! -s "$T/m.err"
+
+# Without a UTF-8 locale the bars fall back to ASCII.
+start x boss LC_ALL=C
+wait_for x "Due today" >/dev/null
+keys x g
+check "C locale: the report opens" wait_for x "filing_rate"
+check "C locale: bars are drawn in ASCII" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t x | grep filing_rate | grep -q '####'"
+check "C locale: no block characters" \
+	sh -c "! tmux -L '$SOCK' capture-pane -p -t x | grep -q '█'"
+keys x q
+check "C locale: quits cleanly" wait_exit x
 
 # --- DCC caller: work the call list ----------------------------------------------------
 

@@ -1,0 +1,218 @@
+/* scr_report.c — reports (报表): the key management report (关键管理报表)
+ * for a month or a year, every figure of SPEC §5 with the rates drawn as
+ * bars. [ and ] move the period, y switches month and year.
+ *
+ * Figures over years of data take a moment, so another user's commit does
+ * not recompute them at once: the screen says they changed, and recomputes
+ * on Ctrl-L or after a minute. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "chart.h"
+#include "screens.h"
+#include "table.h"
+
+/* Recompute on another user's change at most this often. */
+#define STALE_AFTER_S 60
+#define BAR_W 20
+
+enum { K_LABEL, K_NAME, K_VALUE, K_BAR, K_NCOLS };
+
+static const struct table_col kpi_cols[K_NCOLS] = {
+	[K_LABEL] = { N_("Figure"), 8, 22, 0 },
+	[K_NAME] = { N_("Key"), 6, 24, 0 },
+	[K_VALUE] = { N_("Value"), 6, 10, TCOL_RIGHT },
+	[K_BAR] = { "", BAR_W, BAR_W, TCOL_FILL },
+};
+
+enum period_kind { PERIOD_MONTH, PERIOD_YEAR };
+
+struct report_scr {
+	struct table t;
+	enum period_kind kind;
+	int year, month;
+	char from[32], to[32]; /* room for any int year, to keep -Wformat-truncation quiet */
+	sr_kpi k;
+	bool have;             /* k holds figures for from..to */
+	bool stale;            /* someone changed the data since */
+	time_t computed;
+};
+
+static void period_dates(struct report_scr *r)
+{
+	int last = 31;
+	if (r->kind == PERIOD_YEAR) {
+		snprintf(r->from, sizeof r->from, "%04d-01-01", r->year);
+		snprintf(r->to, sizeof r->to, "%04d-12-31", r->year);
+		return;
+	}
+	/* The last day of the month: the day before the next month's 1st. */
+	int ny = r->month == 12 ? r->year + 1 : r->year, nm = r->month == 12 ? 1 : r->month + 1;
+	sr_date next;
+	char buf[32];
+	snprintf(buf, sizeof buf, "%04d-%02d-01", ny, nm);
+	if (sr_date_parse(buf, &next)) {
+		int y, m;
+		sr_date_to_civil(next - 1, &y, &m, &last);
+	}
+	snprintf(r->from, sizeof r->from, "%04d-%02d-01", r->year, r->month);
+	snprintf(r->to, sizeof r->to, "%04d-%02d-%02d", r->year, r->month, last);
+}
+
+static void format_value(const sr_kpi *k, sr_kpi_metric m, char *out, size_t len)
+{
+	double v = sr_kpi_value(k, m);
+	switch (sr_kpi_metric_kind(m)) {
+	case SR_KPI_RATE: snprintf(out, len, "%.1f%%", v * 100); break;
+	case SR_KPI_AVERAGE: snprintf(out, len, "%.1f", v); break;
+	default: snprintf(out, len, "%.0f", v); break;
+	}
+}
+
+static void fill_table(struct report_scr *r)
+{
+	table_clear(&r->t);
+	for (int m = 0; m < SR_KPI_N; m++) {
+		char value[32], bar[4 * BAR_W + 1] = "";
+		format_value(&r->k, (sr_kpi_metric)m, value, sizeof value);
+		if (sr_kpi_metric_kind((sr_kpi_metric)m) == SR_KPI_RATE)
+			chart_hbar_text(sr_kpi_value(&r->k, (sr_kpi_metric)m), BAR_W, bar, sizeof bar);
+		const char *cells[K_NCOLS] = {
+			[K_LABEL] = _(sr_kpi_label((sr_kpi_metric)m)),
+			[K_NAME] = sr_kpi_name((sr_kpi_metric)m),
+			[K_VALUE] = value,
+			[K_BAR] = bar,
+		};
+		table_add(&r->t, m + 1, TH_NORMAL, cells);
+	}
+}
+
+static void compute(struct app *a, struct report_scr *r)
+{
+	period_dates(r);
+	sr_kpi_query q = { .from = r->from, .to = r->to };
+	int sel = r->t.sel;
+	sr_status s = sr_kpi_compute(a->db, &q, &r->k);
+	r->computed = time(NULL);
+	r->stale = false;
+	r->have = s == SR_OK;
+	if (!r->have) {
+		table_clear(&r->t);
+		app_fail(a, s);
+		return;
+	}
+	fill_table(r);
+	r->t.sel = sel;
+}
+
+static void report_reload(struct app *a, void *st)
+{
+	struct report_scr *r = st;
+	if (time(NULL) - r->computed >= STALE_AFTER_S)
+		compute(a, r);
+	else
+		r->stale = true;
+}
+
+static void *report_open(struct app *a, const void *arg)
+{
+	(void)arg;
+	if (!sr_perm_allows(a->me.role, SR_ACT_REPORT)) {
+		app_err(a, _("permission denied: a %s may not read reports"),
+		        sr_role_label(a->me.role));
+		return NULL;
+	}
+	struct report_scr *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	table_init(&r->t, kpi_cols, K_NCOLS, _("No figures."));
+	int day;
+	sr_date_to_civil(sr_db_today(a->db), &r->year, &r->month, &day);
+	compute(a, r);
+	if (!r->have) {
+		table_free(&r->t);
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+static void report_draw(struct app *a, void *st, const struct rect *rc)
+{
+	(void)a;
+	struct report_scr *r = st;
+	char head[256];
+	snprintf(head, sizeof head, _("Key management report %s … %s (as of %.16s)"), r->k.from, r->k.to,
+	         r->k.as_of);
+	ui_text(rc->y, rc->x + 1, rc->w - 1, TH_HEADING, head);
+	if (r->stale)
+		ui_text(rc->y + 1, rc->x + 1, rc->w - 1, TH_DIM,
+		        _("Others have changed the data since: Ctrl-L recomputes."));
+	struct rect tr = { rc->y + 2, rc->x, rc->h - 2, rc->w };
+	table_draw(&r->t, &tr, true);
+}
+
+static void move_period(struct report_scr *r, int step)
+{
+	if (r->kind == PERIOD_YEAR) {
+		r->year += step;
+		return;
+	}
+	r->month += step;
+	if (r->month < 1) {
+		r->month = 12;
+		r->year--;
+	} else if (r->month > 12) {
+		r->month = 1;
+		r->year++;
+	}
+}
+
+static bool report_key(struct app *a, void *st, const struct tui_key *k)
+{
+	struct report_scr *r = st;
+	if (table_key(&r->t, k->act, NULL))
+		return true;
+	switch (k->act) {
+	case ACT_PERIOD_PREV:
+	case ACT_PERIOD_NEXT:
+		move_period(r, k->act == ACT_PERIOD_NEXT ? 1 : -1);
+		compute(a, r);
+		return true;
+	case ACT_PERIOD_KIND:
+		r->kind = r->kind == PERIOD_MONTH ? PERIOD_YEAR : PERIOD_MONTH;
+		compute(a, r);
+		return true;
+	case ACT_RELOAD:
+		/* Here, not globally: the global reload only marks figures stale. */
+		compute(a, r);
+		a->redraw_all = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void report_close(struct app *a, void *st)
+{
+	(void)a;
+	struct report_scr *r = st;
+	table_free(&r->t);
+	free(r);
+}
+
+static const enum action report_keys[] = {
+	ACT_PERIOD_PREV, ACT_PERIOD_NEXT, ACT_PERIOD_KIND, ACT_RELOAD, ACT_HOME, ACT_SEARCH,
+	ACT_QUIT, ACT_NONE,
+};
+
+const struct screen_ops scr_report = {
+	.title = N_("Reports"),
+	.open = report_open,
+	.draw = report_draw,
+	.key = report_key,
+	.reload = report_reload,
+	.close = report_close,
+	.keys = report_keys,
+};
