@@ -130,7 +130,7 @@ TEST(traffic_names)
 	CHECK_EQ_STR(sr_traffic_result_name(SR_RESULT_NONE), "none");
 	CHECK_EQ_STR(sr_traffic_result_name(SR_RESULT_FILED), "filed");
 	CHECK_EQ_STR(sr_traffic_result_name(SR_RESULT_FOLLOWUP), "followup");
-	CHECK_EQ_STR(sr_traffic_result_label(SR_RESULT_FILED), "留档");
+	CHECK_EQ_STR(sr_traffic_result_label(SR_RESULT_FILED), "Card filed");
 }
 
 TEST(traffic_results_filed_followup_none)
