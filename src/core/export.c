@@ -150,6 +150,10 @@ static sr_status export_stream(sr_db *db, const struct export_def *def, const ch
 static sr_status export_sheet(sr_db *db, const struct export_def *def, const char *from,
                               const char *to, const char *path, long *rows)
 {
+	FILE *probe = fopen(path, "wb"); /* libxlsxwriter would print the failure */
+	if (!probe)
+		return write_failed(db, errno);
+	fclose(probe);
 	lxw_workbook_options wo = { .constant_memory = LXW_TRUE };
 	lxw_workbook *wb = workbook_new_opt(path, &wo);
 	if (!wb)

@@ -75,6 +75,12 @@ static lxw_error xlsx_sheet(lxw_workbook *wb, const struct xlsx_formats *f, cons
 static sr_status write_xlsx(sr_db *db, const sr_report *const *reports, size_t n,
                             const char *path)
 {
+	/* libxlsxwriter reports a file it cannot create on stderr: find out
+	 * first, so the core stays silent and says why itself. */
+	FILE *probe = fopen(path, "wb");
+	if (!probe)
+		return sr_fail(db, SR_IO, _("cannot write %s: %s"), path, strerror(errno));
+	fclose(probe);
 	lxw_workbook *wb = workbook_new(path);
 	if (!wb)
 		return sr_fail(db, SR_IO, _("cannot write %s: %s"), path, strerror(errno));
