@@ -22,6 +22,7 @@
 #include "showroom/csvout.h"
 #include "showroom/export.h"
 #include "showroom/kpi.h"
+#include "showroom/report.h"
 #include "showroom/maint.h"
 #include "showroom/import.h"
 

@@ -454,10 +454,8 @@ static sr_status cmd_export(struct cli_ctx *c, int argc, char **argv)
 		                 argv[0]);
 	if (!cli_need(c, "--out", out))
 		return SR_USAGE;
-	if (strcmp(format, "xlsx") == 0)
-		return cli_usage(c, "%s",
-		                 _("xlsx export comes with the reports work; use --format csv"));
-	if (strcmp(format, "csv") != 0)
+	bool xlsx = strcmp(format, "xlsx") == 0;
+	if (!xlsx && strcmp(format, "csv") != 0)
 		return cli_usage(c, _("--format: expected csv or xlsx, got '%s'"), format);
 	sr_date d;
 	if ((o.from && !cli_date(c, "--from", o.from, &d)) || (o.to && !cli_date(c, "--to", o.to, &d)))
@@ -466,11 +464,22 @@ static sr_status cmd_export(struct cli_ctx *c, int argc, char **argv)
 	char tmp[4096];
 	if (!tmp_name(c, out, tmp, sizeof tmp))
 		return SR_USAGE;
+	long rows = 0;
+	sr_status st;
+	if (xlsx) {
+		st = sr_export_xlsx(c->db, kind, &o, tmp, &rows);
+		if (st != SR_OK)
+			return cli_fail(c, st);
+		st = finish_file(c, tmp, out);
+		if (st == SR_OK)
+			fprintf(c->out, P_("exported %ld row to %s\n", "exported %ld rows to %s\n", rows),
+			        rows, out);
+		return st;
+	}
 	FILE *f = fopen(tmp, "wb");
 	if (!f)
 		return cli_error(c, SR_IO, _("cannot write %s: %s"), out, strerror(errno));
-	long rows = 0;
-	sr_status st = sr_export_csv(c->db, kind, &o, f, &rows);
+	st = sr_export_csv(c->db, kind, &o, f, &rows);
 	bool write_failed = ferror(f) != 0;
 	if (fclose(f) != 0)
 		write_failed = true;
@@ -613,10 +622,10 @@ const struct cli_cmd cli_admin_top[] = {
 	{ "audit", cmd_audit, N_("read the audit trail, oldest first"),
 	  "[--card ID] [--user LOGIN] [--from DATE] [--to DATE] [--limit N]",
 	  N_("Columns: id,at,user,action,entity,entity_id,card_id,before,after\n"), 0, NULL },
-	{ "export", cmd_export, N_("export cards, follow-ups or traffic as CSV"),
-	  "cards|followups|traffic --out FILE [--format csv] [--from DATE] [--to DATE] [--bom]",
+	{ "export", cmd_export, N_("export cards, follow-ups or traffic as CSV or xlsx"),
+	  "cards|followups|traffic --out FILE [--format csv|xlsx] [--from DATE] [--to DATE] [--bom]",
 	  N_("  --out FILE         where to write (written to FILE.tmp, then renamed)\n"
-	     "  --format csv       csv (xlsx comes with the reports)\n"
+	     "  --format F         csv (default) or xlsx (one sheet, numbers as numbers)\n"
 	     "  --from DATE, --to DATE  only records of these days\n"
 	     "  --bom              start with a UTF-8 byte-order mark (for Excel and WPS)\n"),
 	  0, NULL },

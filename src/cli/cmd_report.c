@@ -1,155 +1,284 @@
-/* cmd_report.c — report NAME: the figures managers live by.
+/* cmd_report.c — report NAME: every report of the core (report.h) for a
+ * period and filters, and target set for the collection report.
  *
- * `report kpi` is the key management report (关键管理报表): every figure of
- * sr_kpi_compute in the order of its name table. On a terminal a table of
- * metric, Chinese label and value (rates as percentages); with --csv rows
- * "metric,value" with rates as decimals (0.625), as CLI.md fixes. */
+ * On a terminal a title line and a table fitted by display width (rates as
+ * percentages); with --csv the CSV of sr_report_write_csv (machine names,
+ * rates as decimals: `report kpi --csv` is the metric,value rows CLI.md
+ * fixes); with --out FILE a CSV or xlsx file through sr_report_export,
+ * which needs the export permission and is audited. `report all` runs
+ * every report (one sheet each in a workbook). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
-/* A decimal without trailing zeros: 0.625, 0.3333, 1, 0. */
-static const char *fmt_decimal(char *buf, size_t len, double v)
+static void report_print(struct cli_ctx *c, const sr_report *r)
 {
-	snprintf(buf, len, "%.4f", v);
-	char *dot = strchr(buf, '.');
-	if (dot) {
-		char *end = buf + strlen(buf) - 1;
-		while (end > dot && *end == '0')
-			*end-- = '\0';
-		if (end == dot)
-			*end = '\0';
+	fprintf(c->out, _("%s %s to %s, as of %s (%d days)\n"), r->title, r->from, r->to,
+	        r->as_of, r->days);
+	struct cli_col cols[r->ncols ? r->ncols : 1];
+	for (size_t i = 0; i < r->ncols; i++) {
+		cols[i].name = r->cols[i].label;
+		cols[i].flags = r->cols[i].kind == SR_CELL_TEXT ? 0 : CLI_RIGHT;
 	}
-	if (!strcmp(buf, "-0"))
-		snprintf(buf, len, "0");
-	return buf;
-}
-
-static const char *fmt_value(char *buf, size_t len, sr_kpi_kind kind, double v, bool csv)
-{
-	switch (kind) {
-	case SR_KPI_COUNT:
-		snprintf(buf, len, "%.0f", v);
-		return buf;
-	case SR_KPI_RATE:
-		if (csv)
-			return fmt_decimal(buf, len, v);
-		snprintf(buf, len, "%.1f%%", v * 100.0);
-		return buf;
-	case SR_KPI_AVERAGE:
-		if (csv)
-			return fmt_decimal(buf, len, v);
-		snprintf(buf, len, "%.1f", v);
-		return buf;
-	}
-	return "";
-}
-
-static const struct cli_col kpi_cols[] = {
-	{ "metric", 0 }, { "label", 0 }, { "value", CLI_RIGHT },
-};
-static const struct cli_col kpi_csv_cols[] = {
-	{ "metric", 0 }, { "value", 0 },
-};
-
-static void kpi_print(struct cli_ctx *c, const sr_kpi *k)
-{
 	struct cli_table t;
-	if (c->csv)
-		cli_table_init(&t, c, kpi_csv_cols, 2);
-	else {
-		fprintf(c->out, _("Key management report %s to %s, as of %s (%d days)\n"), k->from,
-		        k->to, k->as_of, k->days);
-		cli_table_init(&t, c, kpi_cols, 3);
-	}
-	for (int i = 0; i < SR_KPI_N; i++) {
-		sr_kpi_metric m = (sr_kpi_metric)i;
-		char val[48];
-		fmt_value(val, sizeof val, sr_kpi_metric_kind(m), sr_kpi_value(k, m), c->csv);
-		if (c->csv) {
-			const char *row[2] = { sr_kpi_name(m), val };
-			cli_table_row(&t, row);
-		} else {
-			const char *row[3] = { sr_kpi_name(m), sr_kpi_label(m), val };
-			cli_table_row(&t, row);
-		}
+	bool csv = c->csv;
+	c->csv = false;
+	cli_table_init(&t, c, cols, r->ncols);
+	char bufs[r->ncols ? r->ncols : 1][48];
+	const char *row[r->ncols ? r->ncols : 1];
+	for (size_t y = 0; y < r->nrows; y++) {
+		for (size_t i = 0; i < r->ncols; i++)
+			row[i] = sr_report_format(r, y, i, false, bufs[i], sizeof bufs[i]);
+		cli_table_row(&t, row);
 	}
 	cli_table_print(&t, true);
+	c->csv = csv;
 }
 
-static sr_status report_kpi(struct cli_ctx *c, int argc, char **argv)
+struct name_check {
+	const char *name;
+	bool found;
+};
+
+static int find_name(void *ctx, const sr_report_info *info)
 {
-	sr_kpi_query q = { 0 };
-	const char *format = NULL;
-	const struct cli_opt opts[] = {
-		{ "from", CLI_STR, &q.from },
-		{ "to", CLI_STR, &q.to },
-		{ "as-of", CLI_STR, &q.as_of },
-		{ "consultant", CLI_STR, &q.consultant },
-		{ "team", CLI_STR, &q.team },
-		{ "channel", CLI_STR, &q.channel },
-		{ "source", CLI_STR, &q.source },
-		{ "model", CLI_STR, &q.model },
-		{ "type", CLI_STR, &q.customer_type },
-		{ "format", CLI_STR, &format },
-		{ NULL, 0, NULL },
-	};
-	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 0, 0, _("only options")))
-		return SR_USAGE;
-	if (format && !strcmp(format, "csv"))
+	struct name_check *n = ctx;
+	if (!strcmp(n->name, info->name))
+		n->found = true;
+	return n->found;
+}
+
+struct run_all {
+	sr_db *db;
+	const sr_report_query *q;
+	sr_report *reports;
+	size_t n;
+	sr_status st;
+};
+
+/* `report all`: each report with its default grouping. */
+static int run_one(void *ctx, const sr_report_info *info)
+{
+	struct run_all *a = ctx;
+	sr_report_query q = *a->q;
+	q.by = NULL;
+	a->st = sr_report_run(a->db, info->name, &q, &a->reports[a->n]);
+	if (a->st == SR_OK)
+		a->n++;
+	return a->st != SR_OK;
+}
+
+static int count_one(void *ctx, const sr_report_info *info)
+{
+	(void)info;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+struct report_opts {
+	const char *format, *out;
+	bool bom;
+};
+
+/* Where the report goes: the format from --format, --csv, or the --out
+ * file's extension. */
+static sr_status pick_format(struct cli_ctx *c, struct report_opts *o, bool *xlsx)
+{
+	const char *ext = o->out ? strrchr(o->out, '.') : NULL;
+	if (!o->format)
+		o->format = o->out ? (ext && !strcmp(ext, ".xlsx") ? "xlsx" : "csv")
+		                   : (c->csv ? "csv" : "table");
+	*xlsx = !strcmp(o->format, "xlsx");
+	if (!*xlsx && strcmp(o->format, "csv") && strcmp(o->format, "table"))
+		return cli_usage(c, _("--format %s: expected table, csv or xlsx"), o->format);
+	if (*xlsx && !o->out)
+		return cli_usage(c, "%s", _("--format xlsx writes a file: add --out FILE"));
+	if (o->out && !strcmp(o->format, "table"))
+		return cli_usage(c, "%s", _("--out writes csv or xlsx, not a table"));
+	if (!strcmp(o->format, "csv"))
 		c->csv = true;
-	else if (format && strcmp(format, "table") != 0)
-		return cli_usage(c, _("--format %s: expected table or csv (xlsx is not available "
-		                      "yet)"),
-		                 format);
-	sr_date d;
-	if (q.from && !cli_date(c, "--from", q.from, &d))
-		return SR_BADINPUT;
-	if (q.to && !cli_date(c, "--to", q.to, &d))
-		return SR_BADINPUT;
-	/* --to alone: the month of that day up to it. */
-	char from[SR_DATE_LEN];
-	if (q.to && !q.from) {
-		int y, m, day;
-		sr_date_to_civil(d, &y, &m, &day);
-		sr_date_format(d - (day - 1), from);
-		q.from = from;
-	}
-	sr_kpi k;
-	sr_status st = sr_kpi_compute(c->db, &q, &k);
-	if (st != SR_OK)
-		return cli_fail(c, st);
-	kpi_print(c, &k);
 	return SR_OK;
 }
 
-static const struct {
-	const char *name;
-	cli_fn fn;
-} reports[] = {
-	{ "kpi", report_kpi },
-};
+static sr_status report_output(struct cli_ctx *c, const struct report_opts *o, bool xlsx,
+                               sr_report *reports, size_t n)
+{
+	if (o->out) {
+		const sr_report *list[n ? n : 1];
+		size_t rows = 0;
+		for (size_t i = 0; i < n; i++) {
+			list[i] = &reports[i];
+			rows += reports[i].nrows;
+		}
+		sr_status st = sr_report_export(c->db, list, n, xlsx ? SR_REPORT_XLSX : SR_REPORT_CSV,
+		                                o->out, o->bom);
+		if (st != SR_OK)
+			return cli_fail(c, st);
+		fprintf(c->out, P_("exported %zu row to %s\n", "exported %zu rows to %s\n", rows),
+		        rows, o->out);
+		return SR_OK;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (c->csv) {
+			if (i)
+				fputs("\r\n", c->out);
+			sr_report_write_csv(&reports[i], c->out, o->bom && i == 0);
+		} else {
+			if (i)
+				fputc('\n', c->out);
+			report_print(c, &reports[i]);
+		}
+	}
+	return SR_OK;
+}
 
-static char report_cmd[80];
+static sr_status run_reports(struct cli_ctx *c, const char *name, const sr_report_query *q,
+                             const struct report_opts *o, bool xlsx)
+{
+	size_t max = 0;
+	sr_report_each(count_one, &max);
+	sr_report *reports = calloc(max, sizeof *reports);
+	if (!reports)
+		return cli_error(c, SR_IO, "%s", _("out of memory"));
+	struct run_all all = { c->db, q, reports, 0, SR_OK };
+	if (!strcmp(name, "all"))
+		sr_report_each(run_one, &all);
+	else {
+		all.st = sr_report_run(c->db, name, q, &reports[0]);
+		all.n = all.st == SR_OK;
+	}
+	sr_status st = all.st != SR_OK ? cli_fail(c, all.st)
+	                               : report_output(c, o, xlsx, reports, all.n);
+	for (size_t i = 0; i < all.n; i++)
+		sr_report_free(&reports[i]);
+	free(reports);
+	return st;
+}
 
 static sr_status cmd_report(struct cli_ctx *c, int argc, char **argv)
 {
-	const char *available = "kpi";
-	if (argc < 1 || argv[0][0] == '-')
-		return cli_usage(c, _("name a report; available: %s"), available);
-	snprintf(report_cmd, sizeof report_cmd, "report %s", argv[0]);
-	c->cmd = report_cmd;
-	for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
-		if (!strcmp(argv[0], reports[i].name))
-			return reports[i].fn(c, argc - 1, argv + 1);
-	return cli_usage(c, _("not available yet; available: %s"), available);
+	sr_report_query q = { 0 };
+	struct report_opts o = { 0 };
+	sr_kpi_query *p = &q.period;
+	const struct cli_opt opts[] = {
+		{ "from", CLI_STR, &p->from },
+		{ "to", CLI_STR, &p->to },
+		{ "as-of", CLI_STR, &p->as_of },
+		{ "consultant", CLI_STR, &p->consultant },
+		{ "team", CLI_STR, &p->team },
+		{ "channel", CLI_STR, &p->channel },
+		{ "source", CLI_STR, &p->source },
+		{ "model", CLI_STR, &p->model },
+		{ "type", CLI_STR, &p->customer_type },
+		{ "by", CLI_STR, &q.by },
+		{ "format", CLI_STR, &o.format },
+		{ "out", CLI_STR, &o.out },
+		{ "bom", CLI_FLAG, &o.bom },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (npos < 0)
+		return SR_USAGE;
+	if (npos < 1)
+		return cli_usage(c, _("name a report; available: %s"), sr_report_names());
+	struct name_check nc = { argv[0], !strcmp(argv[0], "all") };
+	sr_report_each(find_name, &nc);
+	if (!nc.found)
+		return cli_usage(c, _("unknown report '%s'; available: %s"), argv[0],
+		                 sr_report_names());
+	if (!cli_npos(c, npos, 1, 1, _("one report name")))
+		return SR_USAGE;
+	bool xlsx;
+	sr_status st = pick_format(c, &o, &xlsx);
+	if (st != SR_OK)
+		return st;
+	sr_date d;
+	if (p->from && !cli_date(c, "--from", p->from, &d))
+		return SR_BADINPUT;
+	if (p->to && !cli_date(c, "--to", p->to, &d))
+		return SR_BADINPUT;
+	/* --to alone: the month of that day up to it. */
+	char from[SR_DATE_LEN];
+	if (p->to && !p->from) {
+		int y, m, day;
+		sr_date_to_civil(d, &y, &m, &day);
+		sr_date_format(d - (day - 1), from);
+		p->from = from;
+	}
+	return run_reports(c, argv[0], &q, &o, xlsx);
 }
 
+/* report list: the names and titles, for people and scripts. */
+static int list_one(void *ctx, const sr_report_info *info)
+{
+	struct cli_table *t = ctx;
+	const char *row[3] = { info->name, info->title, info->by };
+	cli_table_row(t, row);
+	return 0;
+}
+
+static sr_status cmd_report_list(struct cli_ctx *c)
+{
+	static const struct cli_col cols[] = { { "name", 0 }, { "title", 0 }, { "by", 0 } };
+	struct cli_table t;
+	cli_table_init(&t, c, cols, 3);
+	sr_report_each(list_one, &t);
+	cli_table_print(&t, true);
+	return SR_OK;
+}
+
+static sr_status cmd_report_top(struct cli_ctx *c, int argc, char **argv)
+{
+	if (argc >= 1 && !strcmp(argv[0], "list"))
+		return cmd_report_list(c);
+	static char report_cmd[80];
+	if (argc >= 1 && argv[0][0] != '-') {
+		snprintf(report_cmd, sizeof report_cmd, "report %s", argv[0]);
+		c->cmd = report_cmd;
+	}
+	return cmd_report(c, argc, argv);
+}
+
+/* --- targets ----------------------------------------------------------------------- */
+
+static sr_status cmd_target_set(struct cli_ctx *c, int argc, char **argv)
+{
+	const char *month = NULL;
+	int traffic = 0, cards = 0;
+	const struct cli_opt opts[] = {
+		{ "month", CLI_STR, &month },
+		{ "traffic", CLI_INT, &traffic },
+		{ "cards", CLI_INT, &cards },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 1, 1, _("the consultant's login")))
+		return SR_USAGE;
+	if (!cli_need(c, "--month", month))
+		return SR_USAGE;
+	sr_status st = sr_target_set(c->db, argv[0], month, traffic, cards);
+	return st == SR_OK ? SR_OK : cli_fail(c, st);
+}
+
+static const struct cli_cmd target_sub[] = {
+	{ "set", cmd_target_set, N_("set a consultant's monthly targets (collection report)"),
+	  "LOGIN --month YYYY-MM [--traffic N] [--cards N]",
+	  N_("  --month YYYY-MM    the month\n"
+	     "  --traffic N        showroom traffic to receive that month\n"
+	     "  --cards N          new cards to file that month\n"),
+	  0, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
+};
+
 const struct cli_cmd cli_report_top[] = {
-	{ "report", cmd_report, N_("figures for a period (report kpi: the key management report)"),
-	  "kpi [--from DATE] [--to DATE] [FILTERS] [--format table|csv]",
-	  N_("  --from DATE        first day (default the 1st of this month)\n"
+	{ "report", cmd_report_top, N_("figures for a period: report list names every report"),
+	  "NAME|all|list [--from DATE] [--to DATE] [FILTERS] [--by G] [--format table|csv|xlsx] "
+	  "[--out FILE] [--bom]",
+	  N_("  NAME               kpi, collection, followup, order-conversion,\n"
+	     "                     sales-conversion, loss, structure, traffic, daily,\n"
+	     "                     sources, funnel; all: every report; list: names and titles\n"
+	     "  --from DATE        first day (default the 1st of this month)\n"
 	     "  --to DATE          last day, inclusive (default today)\n"
 	     "  --as-of TIME       take the figures as of this time (default the end of\n"
 	     "                     --to or now, whichever is earlier)\n"
@@ -159,7 +288,14 @@ const struct cli_cmd cli_report_top[] = {
 	     "  --source S         media source\n"
 	     "  --model M          model of interest\n"
 	     "  --type T           retail (default), wholesale or all\n"
-	     "  --format F         table or csv (--csv: rows metric,value, rates as decimals)\n"),
+	     "  --by G             grouping: collection by consultant or day; followup,\n"
+	     "                     order-conversion, sales-conversion by consultant,\n"
+	     "                     channel, source, model or level (at filing)\n"
+	     "  --format F         table (default), csv (as --csv) or xlsx (needs --out)\n"
+	     "  --out FILE         write csv or xlsx (by the extension) to FILE: needs the\n"
+	     "                     export permission and is audited\n"
+	     "  --bom              start CSV with a UTF-8 byte-order mark (Excel, WPS)\n"),
 	  0, NULL },
+	{ "target", NULL, N_("monthly targets per consultant"), "", NULL, 0, target_sub },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -29,6 +29,7 @@
 #include <stddef.h>
 #include <string.h>
 #include "internal.h"
+#include "report_int.h"
 
 /* ---- the name table --------------------------------------------------------- */
 
@@ -69,20 +70,12 @@ double sr_kpi_value(const sr_kpi *k, sr_kpi_metric m)
 
 /* ---- the query, resolved ------------------------------------------------------ */
 
-struct kpi_args {
-	char from[SR_TIME_LEN];    /* start of the period: "YYYY-MM-DD 00:00:00" */
-	char as_of[SR_TIME_LEN];
-	char as_of_date[SR_DATE_LEN];
-	int64_t owner_id, source_id, model_id;
-	const char *team, *channel, *type;
-};
-
 static double ratio(int64_t num, int64_t den)
 {
 	return den > 0 ? (double)num / (double)den : 0.0;
 }
 
-static sr_status parse_period(sr_db *db, const sr_kpi_query *q, struct kpi_args *a, sr_kpi *out)
+static sr_status parse_period(sr_db *db, const sr_kpi_query *q, struct sr_report_args *a, sr_kpi *out)
 {
 	sr_date today = sr_db_today(db), from, to;
 	int y, m, d;
@@ -110,6 +103,7 @@ static sr_status parse_period(sr_db *db, const sr_kpi_query *q, struct kpi_args 
 			as_of = end;
 	}
 	sr_date_format(from, out->from);
+	sr_date_format(from, a->from_date);
 	sr_date_format(to, out->to);
 	sr_time_format(start, a->from);
 	sr_time_format(as_of, a->as_of);
@@ -119,7 +113,7 @@ static sr_status parse_period(sr_db *db, const sr_kpi_query *q, struct kpi_args 
 	return SR_OK;
 }
 
-static sr_status resolve_team(sr_db *db, const sr_kpi_query *q, struct kpi_args *a)
+static sr_status resolve_team(sr_db *db, const sr_kpi_query *q, struct sr_report_args *a)
 {
 	sr_team team;
 	a->team = NULL;
@@ -142,7 +136,7 @@ static sr_status resolve_team(sr_db *db, const sr_kpi_query *q, struct kpi_args 
 	return SR_OK;
 }
 
-static sr_status resolve_filters(sr_db *db, const sr_kpi_query *q, struct kpi_args *a)
+static sr_status resolve_filters(sr_db *db, const sr_kpi_query *q, struct sr_report_args *a)
 {
 	sr_status st;
 	sr_channel ch;
@@ -190,6 +184,15 @@ static sr_status resolve_filters(sr_db *db, const sr_kpi_query *q, struct kpi_ar
 	return SR_OK;
 }
 
+sr_status sr_report_resolve(sr_db *db, const sr_kpi_query *q, struct sr_report_args *a,
+                            sr_kpi *period)
+{
+	sr_status st = parse_period(db, q, a, period);
+	if (st == SR_OK)
+		st = resolve_filters(db, q, a);
+	return st;
+}
+
 /* ---- traffic ------------------------------------------------------------------- */
 
 /* A first-contact walk-in batch: a walk-in row that is not a follow-up of
@@ -210,7 +213,7 @@ static const char TRAFFIC_SQL[] =
 	" AND (?5 IS NULL OR t.source_id = ?5)"
 	" AND (?6 IS NULL OR t.model_id = ?6)";
 
-static sr_status kpi_traffic(sr_db *db, const struct kpi_args *a, sr_kpi *k)
+static sr_status kpi_traffic(sr_db *db, const struct sr_report_args *a, sr_kpi *k)
 {
 	sqlite3_stmt *st = sr_stmt(db, TRAFFIC_SQL);
 	if (!st)
@@ -296,7 +299,7 @@ enum {
 	C_SOLD, C_LOST, C_FOLLOWING, C_AGE0, C_AGE16, C_AGE31, C_AGE61, C_AGE91, C_N
 };
 
-static void bind_cards(sqlite3_stmt *st, const struct kpi_args *a)
+void sr_report_bind(sqlite3_stmt *st, const struct sr_report_args *a)
 {
 	sqlite3_bind_text(st, 1, a->from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, a->as_of, -1, SQLITE_STATIC);
@@ -313,6 +316,10 @@ static void bind_cards(sqlite3_stmt *st, const struct kpi_args *a)
 	if (a->type)
 		sqlite3_bind_text(st, 8, a->type, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, a->as_of_date, -1, SQLITE_STATIC);
+	/* Reports' own parameters; a statement without them ignores them. */
+	if (a->by)
+		sqlite3_bind_text(st, 10, a->by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, a->from_date, -1, SQLITE_STATIC);
 }
 
 static void cards_figures(const int64_t *n, sr_kpi *k)
@@ -341,12 +348,12 @@ static void cards_figures(const int64_t *n, sr_kpi *k)
 	k->age_over_90 = (double)n[C_AGE91];
 }
 
-static sr_status kpi_cards(sr_db *db, const struct kpi_args *a, sr_kpi *k)
+static sr_status kpi_cards(sr_db *db, const struct sr_report_args *a, sr_kpi *k)
 {
 	sqlite3_stmt *st = sr_stmt(db, CARDS_SQL);
 	if (!st)
 		return SR_IO;
-	bind_cards(st, a);
+	sr_report_bind(st, a);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sr_stmt_done(st);
@@ -363,7 +370,7 @@ static sr_status kpi_cards(sr_db *db, const struct kpi_args *a, sr_kpi *k)
 sr_status sr_kpi_compute(sr_db *db, const sr_kpi_query *q, sr_kpi *out)
 {
 	static const sr_kpi_query none;
-	struct kpi_args a;
+	struct sr_report_args a;
 	sr_status st = sr_perm_require(db, SR_ACT_REPORT);
 	if (st != SR_OK)
 		return st;
@@ -371,8 +378,7 @@ sr_status sr_kpi_compute(sr_db *db, const sr_kpi_query *q, sr_kpi *out)
 		q = &none;
 	memset(&a, 0, sizeof a);
 	memset(out, 0, sizeof *out);
-	if ((st = parse_period(db, q, &a, out)) != SR_OK ||
-	    (st = resolve_filters(db, q, &a)) != SR_OK)
+	if ((st = sr_report_resolve(db, q, &a, out)) != SR_OK)
 		return st;
 	if ((st = kpi_traffic(db, &a, out)) != SR_OK)
 		return st;

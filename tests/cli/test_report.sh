@@ -178,8 +178,8 @@ expect_ok
 expect_refusal 3 --as alice report kpi
 expect_refusal 3 --as rita report kpi --csv
 expect_refusal 3 --as sue report kpi --team showroom
-expect_refusal 1 --as mgr report funnel
-expect_err_contains "report funnel: not available yet; available: kpi"
+expect_refusal 1 --as mgr report bogus
+expect_err_contains "report bogus: unknown report 'bogus'; available: kpi, collection"
 expect_refusal 1 --as mgr report
 expect_refusal 6 --as mgr report kpi --from 2026-02-30
 expect_refusal "1|6" --as mgr report kpi --from 2026-03-01 --to 2026-02-01

@@ -1,0 +1,134 @@
+/* report_int.h — private pieces shared by kpi.c and the report_*.c files:
+ * the resolved query, its bound parameters, the filters and the prospect
+ * base as SQL fragments, and the helpers that fill an sr_report.
+ *
+ * Every report statement takes the same numbered parameters, bound by
+ * sr_report_bind (a statement that does not use one ignores it):
+ *   ?1 period start "YYYY-MM-DD 00:00:00"   ?2 as-of time
+ *   ?3 owner / consultant id                ?4 team
+ *   ?5 filing channel                       ?6 media source id
+ *   ?7 model id                             ?8 customer type
+ *   ?9 as-of date                           ?10 the grouping (by)
+ *   ?11 the period's first date */
+#ifndef SHOWROOM_REPORT_INT_H
+#define SHOWROOM_REPORT_INT_H
+
+#include "internal.h"
+
+struct sr_report_args {
+	char from[SR_TIME_LEN];        /* start of the period: "YYYY-MM-DD 00:00:00" */
+	char from_date[SR_DATE_LEN];
+	char as_of[SR_TIME_LEN];
+	char as_of_date[SR_DATE_LEN];
+	int64_t owner_id, source_id, model_id;
+	const char *team, *channel, *type;
+	const char *by;                /* the report's grouping, validated */
+};
+
+/* Period and filters of q into a (and the period's text into period);
+ * the refusals of sr_kpi_compute. No permission check. */
+sr_status sr_report_resolve(sr_db *db, const sr_kpi_query *q, struct sr_report_args *a,
+                            sr_kpi *period);
+void sr_report_bind(sqlite3_stmt *st, const struct sr_report_args *a);
+
+/* The card filters on card alias c that are not about people: channel,
+ * source, model, customer type; merged cards left out (they count as
+ * their survivor). */
+#define RPT_CARD_ATTR_FILTER(c)                                                     \
+	" AND " c ".merged_into IS NULL"                                             \
+	" AND (?5 IS NULL OR " c ".channel = ?5)"                                    \
+	" AND (?6 IS NULL OR " c ".source_id = ?6)"                                  \
+	" AND (?7 IS NULL OR " c ".model_id = ?7)"                                   \
+	" AND (?8 IS NULL OR " c ".customer_type = ?8)"
+
+/* The people filters on a user id expression: consultant, team. */
+#define RPT_USER_FILTER(id)                                                         \
+	" AND (?3 IS NULL OR " id " = ?3)"                                           \
+	" AND (?4 IS NULL OR " id " IN (SELECT u.id FROM users u WHERE u.team = ?4))"
+
+/* Every card filter: the owner's and the card's. */
+#define RPT_CARD_FILTER(c) RPT_USER_FILTER(c ".owner_id") RPT_CARD_ATTR_FILTER(c)
+
+/* The traffic filters on alias t: consultant, team, source, model (a
+ * traffic row has no channel or customer type). */
+#define RPT_TRAFFIC_FILTER(t)                                                       \
+	RPT_USER_FILTER(t ".consultant_id")                                          \
+	" AND (?6 IS NULL OR " t ".source_id = ?6)"                                  \
+	" AND (?7 IS NULL OR " t ".model_id = ?7)"
+
+/* A card's visits as of ?2: the walk-in filing, its showroom receptions,
+ * and the walk-in filings of cards merged into it. */
+#define RPT_VISITS(c)                                                               \
+	"((" c ".channel = 'walkin')"                                                \
+	" + (SELECT count(*) FROM followups f WHERE f.card_id = " c ".id"             \
+	"    AND f.method = 'reception' AND f.at <= ?2)"                              \
+	" + (SELECT count(*) FROM cards mc WHERE mc.merged_into = " c ".id"           \
+	"    AND mc.channel = 'walkin' AND mc.filed_at <= ?2))"
+
+/* Test-driven as of ?2 (an undated flag of imported history counts). */
+#define RPT_DROVE(c)                                                                \
+	"(EXISTS (SELECT 1 FROM followups f WHERE f.card_id = " c ".id"               \
+	"   AND f.step_test_drive = 1 AND f.at <= ?2)"                                \
+	" OR (" c ".step_test_drive = 1 AND NOT EXISTS (SELECT 1 FROM followups f"    \
+	"   WHERE f.card_id = " c ".id AND f.step_test_drive = 1)))"
+
+/* The prospect base of the period as a CTE `b` (kpi.c's definition): the
+ * cards following at the start plus those filed in the period, with their
+ * facts as of ?2. */
+#define RPT_BASE_CTE                                                                \
+	"b AS MATERIALIZED (SELECT c.id, c.owner_id, c.channel, c.source_id,"          \
+	"  c.model_id, c.level_at_filing,"                                            \
+	"  c.filed_at >= ?1 AS fresh, c.channel <> 'walkin' AS remote,"               \
+	"  " RPT_VISITS("c") " AS visits, " RPT_DROVE("c") " AS drove,"               \
+	"  EXISTS (SELECT 1 FROM orders o WHERE o.card_id = c.id AND o.ordered_at >= ?1" \
+	"     AND o.ordered_at <= ?2) AS ordered,"                                    \
+	"  coalesce(c.sold_at <= ?2, 0) AS sold, coalesce(c.lost_at <= ?2, 0) AS lost" \
+	" FROM cards c"                                                               \
+	" WHERE c.filed_at <= ?2"                                                     \
+	"  AND (c.sold_at IS NULL OR c.sold_at >= ?1) AND (c.lost_at IS NULL OR c.lost_at >= ?1)" \
+	RPT_CARD_FILTER("c") ")"
+
+/* ---- building a report (report.c) ------------------------------------------ */
+
+/* The report's columns (copied, labels translated). */
+sr_status sr_report_columns(sr_db *db, sr_report *r, const sr_report_col *cols, size_t n);
+/* A new row of ncols cells of the columns' kinds, zero; NULL when out of
+ * memory (message set). */
+sr_cell *sr_report_row(sr_db *db, sr_report *r);
+/* Set a text cell (copied). */
+sr_status sr_report_set_text(sr_db *db, sr_cell *cell, const char *text);
+/* Run sql bound with a and append one row per result row: column i of
+ * the result fills column i of the report (NULL = an empty cell). */
+sr_status sr_report_sql(sr_db *db, sr_report *r, const char *sql,
+                        const struct sr_report_args *a);
+
+/* The report functions, one per report (report_*.c). */
+typedef sr_status (*sr_report_fn)(sr_db *db, const sr_kpi_query *q,
+                                  const struct sr_report_args *a, sr_report *r);
+
+sr_status sr_report_kpi(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
+                        sr_report *r);
+sr_status sr_report_funnel(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
+                           sr_report *r);
+sr_status sr_report_followup(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
+                             sr_report *r);
+sr_status sr_report_orders(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
+                           sr_report *r);
+sr_status sr_report_sales(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
+                          sr_report *r);
+sr_status sr_report_loss(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
+                         sr_report *r);
+sr_status sr_report_structure(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
+                              sr_report *r);
+sr_status sr_report_traffic(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
+                            sr_report *r);
+sr_status sr_report_daily(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
+                          sr_report *r);
+sr_status sr_report_collection(sr_db *db, const sr_kpi_query *q,
+                               const struct sr_report_args *a, sr_report *r);
+sr_status sr_report_sources(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
+                            sr_report *r);
+
+#define RPT_NCOLS(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

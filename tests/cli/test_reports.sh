@@ -1,0 +1,396 @@
+# test_reports.sh — every report but kpi (test_report.sh) on a hand-built
+# March 2026 where each number is known in advance: the funnel, follow-up
+# effectiveness, order and sales conversion by several groupings, loss
+# reasons with a competitor named in the note, customer structure, traffic by
+# hour and weekday, the consultants' daily work, collection against targets
+# (by consultant and by day) and media sources with costs and changes. Then
+# the same March after repeated visits, a back-dated duplicate merged in
+# April and April records (unchanged); the xlsx file opened and read; CSV
+# with a BOM; permissions, the audit row and refusals.
+. "${SR_CLI_DIR:-$(dirname "$0")}/lib.sh"
+setup_users
+
+# rep NAME [OPTIONS]: report NAME for March 2026 as a manager, CSV in $OUT.
+rep()
+{
+	_name=$1
+	shift
+	sr --as mgr --now "2026-04-02 09:00" report "$_name" --from 2026-03-01 --to 2026-03-31 --csv "$@"
+}
+
+# expect_row_is KEY... = VALUES: the data row of $OUT whose first fields are
+# KEY... holds exactly VALUES after them (CSV that needs no quoting).
+expect_row_is()
+{
+	_k=
+	while [ "$1" != "=" ]; do
+		_k="$_k$1,"
+		shift
+	done
+	_r=$(printf '%s\n' "$OUT" | tr -d '\r' | awk -v k="$_k" 'index($0, k) == 1 { print substr($0, length(k) + 1) }')
+	expect_eq "$_r" "$2" "row $_k"
+}
+
+# --- the data -------------------------------------------------------------------------
+# P1: alice's phone card from February (stock at start), autohome, envision;
+#     receptions 03-07 (T4) and 03-25 (T5, level B): visited, returned.
+# A1: alice's walk-in from T1 (03-02), passing, envision; reception + test
+#     drive 03-05; order 03-10; delivered 03-20.
+# B1: bob's phone card from call T3 (03-03, autohome), excelle; lost 03-13,
+#     competitor, note "已购明锐".
+# B2: bob's outreach card 03-15, event, envision; survivor of M1 (alice's
+#     walk-in 03-16, merged 03-17): visited through the merged walk-in.
+# T2: a walk-in batch for bob 03-02 that left no details.
+sr --as admin source cost autohome --month 2026-02 --amount 2000
+expect_ok
+sr --as admin source cost autohome --month 2026-03 --amount 3000
+expect_ok
+sr --as boss target set alice --month 2026-03 --traffic 4 --cards 2
+expect_ok
+sr --as boss target set bob --month 2026-03 --traffic 2 --cards 4
+expect_ok
+
+sr --as alice --now "2026-02-10 09:00" card file --name P1 --phone 13900000101 --channel phone \
+	--source autohome --model envision --level C
+expect_id; P1=$ID
+sr --as rita --now "2026-03-02 10:15" traffic add --kind walkin --consultant alice
+expect_id; T1=$ID
+sr --as alice --now "2026-03-02 10:20" card file --name A1 --phone 13900000102 --channel walkin \
+	--source passing --model envision --level B --traffic "$T1"
+expect_id; A1=$ID
+sr --as rita --now "2026-03-02 10:40" traffic add --kind walkin --consultant bob
+expect_id
+sr --as rita --now "2026-03-03 14:05" traffic add --kind call --consultant bob --source autohome
+expect_id; T3=$ID
+sr --as bob --now "2026-03-03 14:10" card file --name B1 --phone 13900000103 --channel phone \
+	--source autohome --model excelle --level B --traffic "$T3"
+expect_id; B1=$ID
+sr --as alice --now "2026-03-05 11:00" followup add "$A1" --method reception --test-drive
+expect_ok
+sr --as rita --now "2026-03-07 15:30" traffic add --kind walkin --consultant alice
+expect_id; T4=$ID
+sr --as alice --now "2026-03-07 15:35" followup add "$P1" --method reception --traffic "$T4"
+expect_ok
+sr --as alice --now "2026-03-10 10:00" order add "$A1"
+expect_ok
+sr --as bob --now "2026-03-12 10:00" loss request "$B1" --reason competitor --note "已购明锐"
+expect_ok
+sr --as mgr --now "2026-03-13 10:00" loss confirm "$B1"
+expect_ok
+sr --as bob --now "2026-03-15 10:00" card file --name B2 --phone 13900000104 --channel outreach \
+	--source event --model envision --level C
+expect_id; B2=$ID
+sr --as alice --now "2026-03-16 09:00" card file --name M1 --phone 13900000105 --channel walkin
+expect_id; M1=$ID
+sr --as mgr --now "2026-03-17 09:00" merge "$B2" "$M1"
+expect_ok
+sr --as alice --now "2026-03-20 10:00" order deliver "$A1"
+expect_ok
+sr --as rita --now "2026-03-25 10:00" traffic add --kind walkin --consultant alice
+expect_id; T5=$ID
+sr --as alice --now "2026-03-25 10:05" followup add "$P1" --method reception --traffic "$T5" --level B
+expect_ok
+expect_eq "$(db_val "select count(*) from followups")" "3" "follow-ups: only the three receptions"
+
+# --- funnel -------------------------------------------------------------------------------
+check_funnel()
+{
+	rep funnel
+	expect_ok
+	expect_header "step,count,step_rate,overall_rate"
+	expect_row_is traffic = "5,,1"
+	expect_row_is filed = "3,0.6,0.6"
+	expect_row_is visited = "2,0.6667,0.4"
+	expect_row_is test_drive = "1,0.5,0.2"
+	expect_row_is order = "1,1,0.2"
+	expect_row_is sold = "1,1,0.2"
+}
+check_funnel
+FUNNEL=$OUT
+
+# --- follow-up effectiveness, conversions ---------------------------------------------------
+check_followup()
+{
+	rep followup
+	expect_ok
+	expect_header "group,base,visited,overall_visit_rate,remote,first_visited,first_visit_rate,returned,return_visit_rate,test_drives,test_drive_rate,new_cards"
+	expect_row_is alice = "2,2,1,1,1,1,2,1,1,0.5,1"
+	expect_row_is bob = "2,1,0.5,2,1,0.5,0,0,0,0,2"
+	expect_row_is total = "4,3,0.75,3,2,0.6667,2,0.6667,1,0.25,3"
+	expect_eq "$(csv_rows)" "3" "followup rows"
+}
+check_followup
+FOLLOWUP=$OUT
+
+check_conversion()
+{
+	rep order-conversion
+	expect_ok
+	expect_header "group,base,orders,order_conversion,new_cards,new_orders,new_order_conversion"
+	expect_row_is alice = "2,1,0.5,1,1,1"
+	expect_row_is bob = "2,0,0,2,0,0"
+	expect_row_is total = "4,1,0.25,3,1,0.3333"
+	rep sales-conversion
+	expect_ok
+	expect_header "group,base,sold,sales_conversion,new_cards,new_sold,new_sales_conversion"
+	expect_row_is alice = "2,1,0.5,1,1,1"
+	expect_row_is total = "4,1,0.25,3,1,0.3333"
+	rep order-conversion --by channel
+	expect_ok
+	expect_eq "$(csv_col group | tr '\n' ' ')" "outreach phone walkin total " "groups by channel"
+	expect_row_is walkin = "1,1,1,1,1,1"
+	expect_row_is phone = "2,0,0,1,0,0"
+	rep sales-conversion --by level
+	expect_ok
+	expect_row_is B = "2,1,0.5,2,1,0.5"
+	expect_row_is C = "2,0,0,1,0,0"
+	rep order-conversion --by model
+	expect_ok
+	expect_row_is "昂科威 Plus 2.0T" = "3,1,0.3333,2,1,0.5"
+	expect_row_is "英朗 1.5L" = "1,0,0,1,0,0"
+	rep sales-conversion --by source
+	expect_ok
+	expect_row_is "路过" = "1,1,1,1,1,1"
+	expect_row_is "汽车之家" = "2,0,0,1,0,0"
+}
+check_conversion
+
+# --- loss ---------------------------------------------------------------------------------------
+check_loss()
+{
+	rep loss
+	expect_ok
+	expect_header "dimension,value,cards,share"
+	expect_row_is reason competitor = "1,1"
+	expect_row_is reason same-brand = "0,0"
+	expect_row_is reason unreachable = "0,0"
+	expect_row_is consultant bob = "1,1"
+	expect_row_is model "英朗 1.5L" = "1,1"
+	expect_row_is competitor "明锐" = "1,1"
+	expect_eq "$(csv_rows)" "8" "loss rows: five reasons, one consultant, model, competitor"
+}
+check_loss
+LOSS=$OUT
+
+# --- structure ------------------------------------------------------------------------------------
+check_structure()
+{
+	rep structure
+	expect_ok
+	expect_eq "$(printf '%s\n' "$OUT" | tr -d '\r' | sed 1d | tr '\n' ' ')" \
+		"level,B,1,0.5 level,C,1,0.5 status,active,2,1 age,16-30,1,0.5 age,31-60,1,0.5 channel,outreach,1,0.5 channel,phone,1,0.5 source,汽车之家,1,0.5 source,车展及外拓活动,1,0.5 model,昂科威 Plus 2.0T,2,1 " \
+		"structure rows"
+}
+check_structure
+STRUCTURE=$OUT
+
+# --- traffic by hour and weekday -------------------------------------------------------------------
+check_traffic()
+{
+	rep traffic
+	expect_ok
+	expect_header "group,key,walkin,calls,traffic,filed,share"
+	expect_eq "$(csv_rows)" "31" "24 hours and 7 weekdays"
+	expect_row_is hour 09 = "0,0,0,0,0"
+	expect_row_is hour 10 = "3,0,3,1,0.6"
+	expect_row_is hour 14 = "0,1,1,1,0.2"
+	expect_row_is hour 15 = "1,0,1,0,0.2"
+	expect_row_is weekday 1 = "2,0,2,1,0.4"
+	expect_row_is weekday 2 = "0,1,1,1,0.2"
+	expect_row_is weekday 3 = "1,0,1,0,0.2"
+	expect_row_is weekday 6 = "1,0,1,0,0.2"
+	expect_row_is weekday 7 = "0,0,0,0,0"
+}
+check_traffic
+TRAFFIC=$OUT
+
+# --- daily -------------------------------------------------------------------------------------------
+check_daily()
+{
+	rep daily
+	expect_ok
+	expect_header "date,consultant,traffic,filed,followups,visits,test_drives,orders,deliveries"
+	expect_eq "$(printf '%s\n' "$OUT" | tr -d '\r' | sed 1d | tr '\n' ' ')" \
+		"2026-03-02,alice,1,1,0,1,0,0,0 2026-03-02,bob,1,0,0,0,0,0,0 2026-03-03,bob,1,1,0,0,0,0,0 2026-03-05,alice,0,0,1,1,1,0,0 2026-03-07,alice,1,0,1,1,0,0,0 2026-03-10,alice,0,0,0,0,0,1,0 2026-03-15,bob,0,1,0,0,0,0,0 2026-03-20,alice,0,0,0,0,0,0,1 2026-03-25,alice,1,0,1,1,0,0,0 " \
+		"daily rows"
+}
+rep daily --consultant bob
+expect_ok
+expect_eq "$(csv_rows)" "3" "bob's days"
+check_daily
+DAILY=$OUT
+
+# --- collection against targets ------------------------------------------------------------------------
+check_collection()
+{
+	rep collection
+	expect_ok
+	expect_header "consultant,traffic_target,traffic,traffic_progress,cards_target,new_cards,walkin,phone,outreach,cards_progress"
+	expect_row_is alice = "4,3,0.75,2,1,1,0,0,0.5"
+	expect_row_is bob = "2,2,1,4,2,0,1,1,0.5"
+	expect_row_is total = "6,5,0.8333,6,3,1,1,1,0.5"
+	expect_eq "$(csv_rows)" "3" "collection rows"
+	rep collection --by day
+	expect_ok
+	expect_header "date,traffic,new_cards,walkin,phone,outreach,month_traffic,traffic_target,traffic_progress,month_cards,cards_target,cards_progress"
+	expect_eq "$(csv_rows)" "31" "every day of March"
+	expect_row_is 2026-03-01 = "0,0,0,0,0,0,6,0,0,6,0"
+	expect_row_is 2026-03-02 = "2,1,1,0,0,2,6,0.3333,1,6,0.1667"
+	expect_row_is 2026-03-15 = "0,1,0,0,1,4,6,0.6667,3,6,0.5"
+	expect_row_is 2026-03-31 = "0,0,0,0,0,5,6,0.8333,3,6,0.5"
+}
+check_collection
+COLLECTION=$OUT
+
+# --- media sources ----------------------------------------------------------------------------------------
+check_sources()
+{
+	rep sources
+	expect_ok
+	expect_header "month,source,calls,cards,visits,orders,sales,cards_mom,cards_yoy,sales_mom,sales_yoy,cost,cost_per_visit,cost_per_order"
+	expect_eq "$(csv_col source | tr '\n' ' ')" "汽车之家 车展及外拓活动 路过 " "sources in code order"
+	expect_row_is 2026-03 "汽车之家" = "1,1,1,0,0,0,,,,3000.00,3000.00,"
+	expect_row_is 2026-03 "车展及外拓活动" = "0,1,1,0,0,,,,,,,"
+	expect_row_is 2026-03 "路过" = "0,1,1,1,1,,,,,,,"
+}
+check_sources
+SOURCES=$OUT
+
+# February on its own: the month before, with its cost.
+sr --as mgr --now "2026-04-02 09:00" report sources --from 2026-02-01 --to 2026-02-28 --csv
+expect_ok
+expect_row_is 2026-02 "汽车之家" = "0,1,0,0,0,,,,,2000.00,,"
+
+# --- repeated visits, a back-dated duplicate merged later, April: March unchanged --------------------------
+sr --as alice --now "2026-03-20 16:00" card file --name P1b --phone 13900000101 --channel walkin \
+	--new-opportunity
+expect_id; D=$ID
+sr --as mgr --now "2026-04-01 09:00" merge "$P1" "$D"
+expect_ok
+sr --as alice --now "2026-04-01 10:00" followup add "$P1" --method reception --test-drive
+expect_ok
+sr --as rita --now "2026-04-01 11:00" traffic add --kind walkin --consultant bob
+expect_id
+sr --as bob --now "2026-04-01 11:10" card file --name N9 --phone 13900000109 --channel walkin \
+	--source autohome --traffic "$ID"
+expect_id
+sr --as bob --now "2026-04-01 12:00" followup add "$B2" --method reception --test-drive
+expect_ok
+
+rep funnel
+expect_eq "$OUT" "$FUNNEL" "funnel of March after later records"
+rep followup
+expect_eq "$OUT" "$FOLLOWUP" "followup of March after later records"
+rep loss
+expect_eq "$OUT" "$LOSS" "loss of March after later records"
+rep structure
+expect_eq "$OUT" "$STRUCTURE" "structure of March after later records"
+rep traffic
+expect_eq "$OUT" "$TRAFFIC" "traffic of March after later records"
+rep daily
+expect_eq "$OUT" "$DAILY" "daily of March after later records"
+rep collection --by day
+expect_eq "$OUT" "$COLLECTION" "collection of March after later records"
+rep sources
+expect_eq "$OUT" "$SOURCES" "sources of March after later records"
+check_conversion
+
+# April sees them: its funnel has the new card and its visit.
+sr --as mgr --now "2026-04-02 09:00" report funnel --csv
+expect_ok
+expect_row_is traffic = "1,,1"
+expect_row_is filed = "1,1,1"
+expect_row_is visited = "1,1,1"
+
+# --- the table ----------------------------------------------------------------------------------------------------
+sr --as mgr --now "2026-04-02 09:00" report funnel --from 2026-03-01 --to 2026-03-31
+expect_ok
+expect_out_contains "Sales funnel 2026-03-01 to 2026-03-31"
+expect_out_contains "66.7%"
+expect_eq "$(printf '%s\n' "$OUT" | awk '$1 == "visited" { print $3 }')" "2" "table: visited count"
+mkdir -p "$T/locale/zh_CN/LC_MESSAGES"
+msgfmt -o "$T/locale/zh_CN/LC_MESSAGES/showroom.mo" "$SR_CLI_DIR/../../data/po/zh_CN.po"
+SHOWROOM_LOCALEDIR=$T/locale SHOWROOM_LANG=zh_CN
+export SHOWROOM_LOCALEDIR SHOWROOM_LANG
+sr --as mgr --now "2026-04-02 09:00" report funnel --from 2026-03-01 --to 2026-03-31
+expect_ok
+expect_out_contains "销售漏斗"
+expect_out_contains "试乘试驾"
+unset SHOWROOM_LANG SHOWROOM_LOCALEDIR
+sr --as mgr report list
+expect_ok
+expect_out_contains "sales-conversion"
+expect_out_contains "Customer structure"
+
+# --- xlsx, opened --------------------------------------------------------------------------------------------------
+X=$T/funnel.xlsx
+sr --as boss --now "2026-04-02 09:00" report funnel --from 2026-03-01 --to 2026-03-31 --format xlsx --out "$X"
+expect_ok
+expect_out_contains "exported 6 rows to $X"
+expect_true "no xlsx file" test -f "$X"
+expect_true "no temporary file left" test ! -e "$X.tmp"
+sheet=$(unzip -p "$X" xl/worksheets/sheet1.xml)
+strings=$(unzip -p "$X" xl/sharedStrings.xml)
+styles=$(unzip -p "$X" xl/styles.xml)
+expect_match "$(unzip -p "$X" xl/workbook.xml)" '*<sheet name="funnel"*' "sheet named funnel"
+for s in step label count "from previous step" "from traffic" traffic test_drive "showroom traffic"; do
+	expect_match "$strings" "*<t>$s</t>*" "shared string $s"
+done
+# C2 = 5 traffic rows, C4 = 2 visited: numbers, not strings.
+expect_match "$sheet" '*<c r="C2"><v>5</v></c>*|*<c r="C2" s="[0-9]*"><v>5</v></c>*' "C2 is the number 5"
+expect_match "$sheet" '*<c r="C4"*><v>2</v></c>*' "C4 is the number 2"
+# D4 = 2/3 with the percentage style.
+d4=$(printf '%s' "$sheet" | grep -o '<c r="D4"[^>]*><v>[^<]*</v>')
+expect_match "$d4" '<c r="D4" s="[0-9]*"><v>0.66666*' "D4 is the rate 2/3: $d4"
+xf=$(printf '%s' "$d4" | sed 's/.* s="\([0-9]*\)".*/\1/')
+fmtid=$(printf '%s' "$styles" | tr '\n' ' ' | sed 's/.*<cellXfs[^>]*>//; s/<\/cellXfs>.*//' | grep -o '<xf [^>]*>' |
+	sed -n "$((xf + 1))p" | sed 's/.*numFmtId="\([0-9]*\)".*/\1/')
+expect_match "$styles" "*<numFmt numFmtId=\"$fmtid\" formatCode=\"0.0%\"/>*" "D4's style is 0.0% (numFmt $fmtid)"
+expect_eq "$(db_val "select count(*) from audit where action = 'export' and entity = 'report' and after like '%\"reports\":\"funnel\"%'")" "1" "audited export"
+
+# every report, one sheet each
+X=$T/all.xlsx
+sr --as boss --now "2026-04-02 09:00" report all --from 2026-03-01 --to 2026-03-31 --out "$X"
+expect_ok
+book=$(unzip -p "$X" xl/workbook.xml)
+for s in kpi collection followup order-conversion sales-conversion loss structure traffic daily sources funnel; do
+	expect_match "$book" "*<sheet name=\"$s\"*" "sheet $s in all.xlsx"
+done
+expect_match "$(unzip -p "$X" xl/worksheets/sheet1.xml)" '*<c r="A2" t="s"><v>*' "kpi: metric names as text"
+
+# export cards as xlsx: ids as numbers, names as text
+X=$T/cards.xlsx
+sr --as boss export cards --out "$X" --format xlsx
+expect_ok
+expect_out_contains "exported 7 rows"
+expect_match "$(unzip -p "$X" xl/worksheets/sheet1.xml)" '*<c r="A2"><v>1</v></c>*|*<c r="A2" s="[0-9]*"><v>1</v></c>*' "card id 1 as a number"
+expect_match "$(unzip -p "$X" xl/worksheets/sheet1.xml)" '*<c r="B2" t="inlineStr"><is><t>P1</t></is></c>*' "card name as text"
+expect_eq "$(db_val "select count(*) from audit where action = 'export' and entity = 'cards'")" "1" "card export audited"
+
+# --- CSV files and the BOM ----------------------------------------------------------------------------------------
+sr --as mgr --now "2026-04-02 09:00" report loss --from 2026-03-01 --to 2026-03-31 --csv --bom
+expect_ok
+expect_eq "$(printf '%s' "$OUT" | head -c 3 | od -An -tx1 | tr -d ' ')" "efbbbf" "BOM first"
+C=$T/loss.csv
+sr --as boss --now "2026-04-02 09:00" report loss --from 2026-03-01 --to 2026-03-31 --out "$C" --bom
+expect_ok
+expect_eq "$(head -c 3 "$C" | od -An -tx1 | tr -d ' ')" "efbbbf" "BOM in the file"
+expect_eq "$(sed 1d "$C" | tr -d '\r')" "$(printf '%s\n' "$LOSS" | tr -d '\r' | sed 1d)" "loss.csv rows"
+
+# --- permissions and refusals ----------------------------------------------------------------------------------------
+expect_refusal 3 --as alice report funnel
+expect_refusal 3 --as sue report funnel --out "$T/x.xlsx"
+expect_true "no file after a refusal" test ! -e "$T/x.xlsx"
+expect_refusal 3 --as alice target set alice --month 2026-03 --traffic 1
+expect_refusal 1 --as mgr report funnel --format xlsx
+expect_refusal 1 --as mgr report funnel --format pdf
+expect_refusal 1 --as mgr report funnel --out "$T/y.csv" --format table
+expect_refusal 6 --as mgr report funnel --by consultant
+expect_refusal 6 --as mgr report followup --by colour
+expect_refusal 6 --as boss target set alice --month 2026-13 --traffic 1
+expect_refusal 5 --as boss target set nobody --month 2026-03 --traffic 1
+expect_refusal 1 --as boss target set alice --traffic 1
+sr --as sue report funnel --csv
+expect_ok
+
+finish
