@@ -15,7 +15,7 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
 CC      ?= cc
-PKGS    := ncursesw sqlite3
+PKGS    := ncursesw sqlite3 libsodium
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 OPT     ?= -O2 -g

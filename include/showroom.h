@@ -24,5 +24,6 @@
 #include "showroom/kpi.h"
 #include "showroom/maint.h"
 #include "showroom/import.h"
+#include "showroom/login.h"
 
 #endif

@@ -16,6 +16,8 @@ sr_status sr_fail(sr_db *db, sr_status st, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(db->msg, sizeof db->msg, fmt, ap);
 	va_end(ap);
+	if (st == SR_PERM)
+		sr_audit_refusal(db);
 	return st;
 }
 
@@ -279,12 +281,14 @@ sr_status sr_tx_end(sr_db *db, sr_status st)
 	}
 	db->tx_depth = 0;
 	if (st == SR_OK) {
-		sr_status cst = exec_script(db, "COMMIT", _("saving"));
-		if (cst != SR_OK)
+		st = exec_script(db, "COMMIT", _("saving"));
+		if (st != SR_OK)
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		return cst;
+	} else {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	}
-	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (db->refusal_pending)
+		sr_audit_refusal_flush(db);
 	return st;
 }
 
