@@ -42,22 +42,25 @@ CORE_SRC := $(sort $(wildcard src/core/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TUI_SRC  := $(sort $(wildcard src/tui/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+FAULT_SRC := $(sort $(wildcard tests/fault/*.c))
 SCHEMA   := $(sort $(wildcard schema/[0-9][0-9][0-9]_*.sql))
 
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/schema.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(B)/%.o)
+FAULT_OBJ := $(FAULT_SRC:%.c=$(B)/%.o)
 
 LIB   := $(B)/libshowroom.a
 PROG  := $(B)/showroom
 UNIT  := $(B)/unit-tests
+FAULT := $(B)/fault-tests
 # The Chinese catalogue, next to the program: build/showroom finds
 # build/locale without installing (src/cli/i18n.c).
 MO_REL := locale/zh_CN/LC_MESSAGES/showroom.mo
 MO    := $(B)/$(MO_REL)
 
-.PHONY: fuzz fuzz-build all deps test unit-test cli-test run install uninstall clean check-deps bench pot FORCE
+.PHONY: fuzz fuzz-build all deps test unit-test fault-test cli-test run install uninstall clean check-deps bench pot FORCE
 
 all: deps $(PROG) $(LIB) $(MO)
 
@@ -122,10 +125,19 @@ $(UNIT): $(UNIT_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB) $(LDLIBS)
 
+# Concurrency, crash, power-loss and disk-full tests (tests/fault/fault.c).
+$(FAULT): $(FAULT_OBJ) $(LIB)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(FAULT_OBJ) $(LIB) $(LDLIBS)
+
+fault-test: deps
+	$(Q)$(MAKE) --no-print-directory SAN=1 build/asan/fault-tests
+	$(Q)build/asan/fault-tests
+
 # make test: everything under ASan+UBSan, one summary line at the end.
 test: deps
 	$(Q)$(MAKE) --no-print-directory SAN=1 build/asan/showroom build/asan/unit-tests \
-	  build/asan/$(MO_REL)
+	  build/asan/$(MO_REL) build/asan/fault-tests
 	$(Q)sh tests/run.sh build/asan
 
 unit-test: deps
