@@ -575,6 +575,47 @@ keys z q
 check "zh_CN: quits cleanly" wait_exit z
 check "zh_CN: nothing on stderr" test ! -s "$T/z.err"
 
+# --- trust (issue 6): the password login screen of a shared terminal ---------------
+# A Unix account that maps to no showroom user gets the login screen. Root
+# acts as admin without a mapping, so as root the UI runs as nobody, on a
+# database of its own in a directory nobody owns (0700: not o+w).
+
+LG=$(mktemp -d "${TMPDIR:-/tmp}/showroom-login.XXXXXX")
+LGDB=$LG/shared.db
+"$PROG" --db "$LGDB" --now "$NOW" init >/dev/null
+"$PROG" --db "$LGDB" --now "$NOW" --as admin user add wangfang --name 王芳 --role consultant \
+	>/dev/null
+printf 'lotus-pond-9\n' | "$PROG" --db "$LGDB" --now "$NOW" --as admin user passwd wangfang \
+	>/dev/null
+RUN_AS=
+if [ "$(id -u)" = 0 ]; then
+	chown -R nobody "$LG"
+	RUN_AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+tmux -L "$SOCK" new-session -d -s L -x 100 -y 30 \
+	"env LC_ALL=C.UTF-8 SHOWROOM_DB='$LGDB' SHOWROOM_NOW='$NOW' $RUN_AS '$PROG' 2>'$T/L.err'; \
+	echo \$? >'$T/L.exit'; sleep 600"
+check "login: an unmapped account gets the login screen" wait_for L "log in"
+check "login: it asks for the login" wait_for L "Login:"
+type_text L "wangfang"
+keys L Enter
+type_text L "wrong-guess"
+check "login: the password shows as stars" wait_for L "Password:   ***********"
+check "login: the password itself is never on screen" \
+	sh -c "! tmux -L '$SOCK' capture-pane -p -t L | grep -q 'wrong-guess'"
+keys L Enter
+check "login: a wrong password is refused on the status line" \
+	wait_for L "wrong login or password"
+type_text L "lotus-pond-9"
+keys L Enter
+check "login: the right password opens the home screen" wait_for L "王芳"
+keys L q
+check "login: quits cleanly" wait_exit L
+check "login: nothing on stderr" test ! -s "$T/L.err"
+check "login: the failed and the good login are audited" \
+	test "$("$PROG" --db "$LGDB" --as admin audit --csv | grep -c ',login')" = 2
+rm -rf "$LG"
+
 echo "time to first screen: ${FIRST_MS} ms (tmux start until the home screen showed the card)"
 echo "another user's change on screen after: ${REFRESH_MS:-?} ms"
 echo "$PASS passed, $FAIL failed"
