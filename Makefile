@@ -4,6 +4,7 @@
 #   make test       ASan+UBSan build, then every unit and command-line test
 #   make run        build, create data/showroom.db with demo data if missing, open it
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make install-setgid  the shared deployment: group showroom, DBDIR=/var/lib/showroom
 #   make pot        regenerate data/po/showroom.pot and merge it into the .po files
 #   make deps       install missing Debian packages (called by the targets above)
 #   V=1             show full commands
@@ -60,7 +61,7 @@ FAULT := $(B)/fault-tests
 MO_REL := locale/zh_CN/LC_MESSAGES/showroom.mo
 MO    := $(B)/$(MO_REL)
 
-.PHONY: fuzz fuzz-build all deps test unit-test fault-test cli-test run install uninstall clean check-deps bench pot FORCE
+.PHONY: fuzz fuzz-build all deps test unit-test fault-test cli-test run install install-setgid uninstall clean check-deps bench pot FORCE
 
 all: deps $(PROG) $(LIB) $(MO)
 
@@ -160,6 +161,28 @@ install: all
 	install -m 0644 man/showroom.1 $(DESTDIR)$(MANDIR)/man1/showroom.1
 	install -d $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
 	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/showroom.mo
+
+# The shared deployment (README "Deployment"): the program setgid to the
+# group showroom, the database directory 2770 and the file 0660 owned by that
+# group, so staff reach the books only through showroom. Setgid, the program
+# uses $(DBDIR)/showroom.db only (no --db, --now or SHOWROOM_DB) and keeps
+# only the language and terminal variables of its environment.
+SHOWROOM_GROUP ?= showroom
+DBDIR ?= /var/lib/showroom
+$(B)/src/cli/main.o: CPPFLAGS += -DSHOWROOM_SETGID_DB='"$(DBDIR)/showroom.db"'
+$(B)/src/cli/main.o: $(B)/gen/dbdir
+$(B)/gen/dbdir: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DBDIR)' | cmp -s - $@ || echo '$(DBDIR)' > $@
+
+install-setgid: install
+	getent group $(SHOWROOM_GROUP) >/dev/null || groupadd --system $(SHOWROOM_GROUP)
+	chgrp $(SHOWROOM_GROUP) $(DESTDIR)$(BINDIR)/showroom
+	chmod 2755 $(DESTDIR)$(BINDIR)/showroom
+	install -d -m 2770 -g $(SHOWROOM_GROUP) $(DESTDIR)$(DBDIR)
+	@if [ -z "$(DESTDIR)" ] && [ ! -f $(DBDIR)/showroom.db ]; then \
+	  $(BINDIR)/showroom init && chmod 0660 $(DBDIR)/showroom.db; fi
+	@echo "showroom: installed setgid $(SHOWROOM_GROUP); database $(DBDIR)/showroom.db"
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/showroom $(DESTDIR)$(MANDIR)/man1/showroom.1
