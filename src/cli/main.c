@@ -364,9 +364,11 @@ static sr_status scan_globals(struct cli_ctx *c, struct globals *g, int *argc, c
 			c->help = true;
 			continue;
 		}
-		/* `card edit ID --version N` has an option of that name: a
-		 * number after it means it is the command's. */
-		if (strcmp(a, "--version") == 0 && !(i + 1 < *argc && is_number(argv[i + 1]))) {
+		/* `card edit ID --version N` has an option of that name: after
+		 * a command word, or with a number after it, it is the
+		 * command's (which then checks the value). */
+		if (strcmp(a, "--version") == 0 && n == 1 &&
+		    !(i + 1 < *argc && is_number(argv[i + 1]))) {
 			g->version = true;
 			continue;
 		}
