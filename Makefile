@@ -161,6 +161,8 @@ install: all
 	install -m 0644 man/showroom.1 $(DESTDIR)$(MANDIR)/man1/showroom.1
 	install -d $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
 	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/showroom.mo
+	install -d $(DESTDIR)$(PREFIX)/share/showroom
+	install -m 0755 tools/backup-rotate.sh $(DESTDIR)$(PREFIX)/share/showroom/backup-rotate.sh
 
 # The shared deployment (README "Deployment"): the program setgid to the
 # group showroom, the database directory 2770 and the file 0660 owned by that
@@ -187,6 +189,7 @@ install-setgid: install
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/showroom $(DESTDIR)$(MANDIR)/man1/showroom.1
 	rm -f $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/showroom.mo
+	rm -f $(DESTDIR)$(PREFIX)/share/showroom/backup-rotate.sh
 
 # Fuzzing the CSV importer (issue 5): clang's libFuzzer, not part of `make
 # test` (CI has no clang). The core is rebuilt with the fuzzer's flags.

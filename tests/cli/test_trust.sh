@@ -126,6 +126,20 @@ expect_eq "$(db_val "select count(*) from audit where action = 'restore'")" 1 "r
 sr --as admin check
 expect_ok
 
+# --- the nightly backup script: a checked copy, old ones rotated out -----------------
+ROT=$T/rot
+mkdir "$ROT"
+touch -d "20 days ago" "$ROT/showroom-20000101-000000.db"
+touch "$ROT/keep-me.txt"
+made=$(SHOWROOM=$SHOWROOM SHOWROOM_DB=$DB SHOWROOM_BACKUP_AS=admin \
+	sh "$SR_CLI_DIR/../../tools/backup-rotate.sh" "$ROT" 14 2>"$T/rot.err")
+expect_eq "$?" 0 "backup-rotate.sh exit status ($(cat "$T/rot.err"))"
+expect_match "$made" "$ROT/showroom-*.db" "the new backup's name"
+expect_eq "$(sqlite3 "$made" "select count(*) from cards")" "$(db_val "select count(*) from cards")" \
+	"cards in the rotated backup"
+expect_true "an old backup is rotated out" test ! -e "$ROT/showroom-20000101-000000.db"
+expect_true "other files are left alone" test -e "$ROT/keep-me.txt"
+
 # --- a database others may write is refused ----------------------------------------------
 chmod o+w "$DB"
 sr --as admin card list
