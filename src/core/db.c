@@ -37,6 +37,15 @@ sr_status sr_sqlite_fail(sr_db *db, int rc, const char *what)
 		return sr_fail(db, SR_IO, _("%s: the disk is full; nothing was saved"), what);
 	case SQLITE_READONLY:
 		return sr_fail(db, SR_IO, _("%s: the database is read-only: %s"), what, err);
+	case SQLITE_IOERR: {
+		/* Some paths report a full disk (or quota, or file size limit)
+		 * as an I/O error: say what it is. */
+		int e = sqlite3_system_errno(db->h);
+		if (e == ENOSPC || e == EDQUOT || e == EFBIG)
+			return sr_fail(db, SR_IO, _("%s: the disk is full; nothing was saved"), what);
+		return sr_fail(db, SR_IO, _("%s: database error: %s (code %d)"), what, err,
+		               sqlite3_extended_errcode(db->h));
+	}
 	default:
 		return sr_fail(db, SR_IO, _("%s: database error: %s (code %d)"), what, err,
 		               sqlite3_extended_errcode(db->h));
