@@ -4,6 +4,7 @@
 #   make test       ASan+UBSan build, then every unit and command-line test
 #   make run        build, create data/showroom.db with demo data if missing, open it
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make install-setgid  the shared deployment: group showroom, DBDIR=/var/lib/showroom
 #   make pot        regenerate data/po/showroom.pot and merge it into the .po files
 #   make deps       install missing Debian packages (called by the targets above)
 #   V=1             show full commands
@@ -15,7 +16,7 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
 CC      ?= cc
-PKGS    := ncursesw sqlite3 xlsxwriter
+PKGS    := ncursesw sqlite3 xlsxwriter libsodium
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 OPT     ?= -O2 -g
@@ -42,22 +43,25 @@ CORE_SRC := $(sort $(wildcard src/core/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TUI_SRC  := $(sort $(wildcard src/tui/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+FAULT_SRC := $(sort $(wildcard tests/fault/*.c))
 SCHEMA   := $(sort $(wildcard schema/[0-9][0-9][0-9]_*.sql))
 
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/schema.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(B)/%.o)
+FAULT_OBJ := $(FAULT_SRC:%.c=$(B)/%.o)
 
 LIB   := $(B)/libshowroom.a
 PROG  := $(B)/showroom
 UNIT  := $(B)/unit-tests
+FAULT := $(B)/fault-tests
 # The Chinese catalogue, next to the program: build/showroom finds
 # build/locale without installing (src/cli/i18n.c).
 MO_REL := locale/zh_CN/LC_MESSAGES/showroom.mo
 MO    := $(B)/$(MO_REL)
 
-.PHONY: fuzz fuzz-build all deps test unit-test cli-test run install uninstall clean check-deps bench pot FORCE
+.PHONY: fuzz fuzz-build all deps test unit-test fault-test cli-test run install install-setgid uninstall clean check-deps bench pot FORCE
 
 all: deps $(PROG) $(LIB) $(MO)
 
@@ -122,10 +126,19 @@ $(UNIT): $(UNIT_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB) $(LDLIBS)
 
+# Concurrency, crash, power-loss and disk-full tests (tests/fault/fault.c).
+$(FAULT): $(FAULT_OBJ) $(LIB)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(FAULT_OBJ) $(LIB) $(LDLIBS)
+
+fault-test: deps
+	$(Q)$(MAKE) --no-print-directory SAN=1 build/asan/fault-tests
+	$(Q)build/asan/fault-tests
+
 # make test: everything under ASan+UBSan, one summary line at the end.
 test: deps
 	$(Q)$(MAKE) --no-print-directory SAN=1 build/asan/showroom build/asan/unit-tests \
-	  build/asan/$(MO_REL)
+	  build/asan/$(MO_REL) build/asan/fault-tests
 	$(Q)sh tests/run.sh build/asan
 
 unit-test: deps
@@ -148,10 +161,35 @@ install: all
 	install -m 0644 man/showroom.1 $(DESTDIR)$(MANDIR)/man1/showroom.1
 	install -d $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
 	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/showroom.mo
+	install -d $(DESTDIR)$(PREFIX)/share/showroom
+	install -m 0755 tools/backup-rotate.sh $(DESTDIR)$(PREFIX)/share/showroom/backup-rotate.sh
+
+# The shared deployment (README "Deployment"): the program setgid to the
+# group showroom, the database directory 2770 and the file 0660 owned by that
+# group, so staff reach the books only through showroom. Setgid, the program
+# uses $(DBDIR)/showroom.db only (no --db, --now or SHOWROOM_DB) and keeps
+# only the language and terminal variables of its environment.
+SHOWROOM_GROUP ?= showroom
+DBDIR ?= /var/lib/showroom
+$(B)/src/cli/main.o: CPPFLAGS += -DSHOWROOM_SETGID_DB='"$(DBDIR)/showroom.db"'
+$(B)/src/cli/main.o: $(B)/gen/dbdir
+$(B)/gen/dbdir: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DBDIR)' | cmp -s - $@ || echo '$(DBDIR)' > $@
+
+install-setgid: install
+	getent group $(SHOWROOM_GROUP) >/dev/null || groupadd --system $(SHOWROOM_GROUP)
+	chgrp $(SHOWROOM_GROUP) $(DESTDIR)$(BINDIR)/showroom
+	chmod 2755 $(DESTDIR)$(BINDIR)/showroom
+	install -d -m 2770 -g $(SHOWROOM_GROUP) $(DESTDIR)$(DBDIR)
+	@if [ -z "$(DESTDIR)" ] && [ ! -f $(DBDIR)/showroom.db ]; then \
+	  $(BINDIR)/showroom init && chmod 0660 $(DBDIR)/showroom.db; fi
+	@echo "showroom: installed setgid $(SHOWROOM_GROUP); database $(DBDIR)/showroom.db"
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/showroom $(DESTDIR)$(MANDIR)/man1/showroom.1
 	rm -f $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/showroom.mo
+	rm -f $(DESTDIR)$(PREFIX)/share/showroom/backup-rotate.sh
 
 # Fuzzing the CSV importer (issue 5): clang's libFuzzer, not part of `make
 # test` (CI has no clang). The core is rebuilt with the fuzzer's flags.

@@ -25,5 +25,6 @@
 #include "showroom/report.h"
 #include "showroom/maint.h"
 #include "showroom/import.h"
+#include "showroom/login.h"
 
 #endif

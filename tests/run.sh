@@ -1,6 +1,6 @@
 #!/bin/sh
-# tests/run.sh BUILD_DIR — run the unit tests, the command-line tests and
-# the terminal-UI tests
+# tests/run.sh BUILD_DIR — run the unit tests, the command-line tests, the
+# terminal-UI tests and the fault tests
 # built in BUILD_DIR (normally build/asan) and print one total line:
 #   N passed, N failed
 # Each runner ends with its own "N passed, N failed" line; a runner that
@@ -75,6 +75,12 @@ fi
 # The terminal UI, driven for real in tmux (send-keys, capture-pane).
 if [ -f "$here/tui/run.sh" ] && [ -x "$build/showroom" ]; then
 	run tui sh "$here/tui/run.sh" "$build/showroom"
+fi
+
+# Faults: 16 writers at once, SIGKILLed writers, power loss through a
+# fault-injecting VFS, a full database (tests/fault/fault.c).
+if [ -x "$build/fault-tests" ]; then
+	run fault "$build/fault-tests"
 fi
 
 echo

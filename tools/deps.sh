@@ -5,7 +5,7 @@
 set -e
 missing=""
 need_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed' || missing="$missing $1"; }
-for p in gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev sqlite3 tmux locales gettext libxlsxwriter-dev unzip; do
+for p in gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev libsodium-dev sqlite3 tmux locales gettext libxlsxwriter-dev unzip; do
 	need_pkg "$p"
 done
 [ -z "$missing" ] && exit 0

@@ -17,4 +17,13 @@ typedef void (*sr_check_fn)(void *ctx, const char *kind, const char *text);
  * Each problem goes to fn; *problems gets their number. */
 sr_status sr_db_check(sr_db *db, sr_check_fn fn, void *ctx, long *problems);
 
+/* Replace the whole database with the backup at src_path (administrators
+ * only). Refused (SR_CONFLICT) while any other process has the database
+ * open (probed with fcntl on the -shm file's lock byte that every open
+ * connection holds), and (SR_BADINPUT) unless src_path is a showroom
+ * database of a schema this program knows that passes integrity_check.
+ * The copy goes through SQLite's backup API in one transaction, so a crash
+ * midway leaves the old books. Audited in the restored database. */
+sr_status sr_db_restore(sr_db *db, const char *src_path);
+
 #endif

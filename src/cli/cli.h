@@ -39,6 +39,7 @@ typedef sr_status (*cli_fn)(struct cli_ctx *c, int argc, char **argv);
 enum {
 	CLI_NODB = 1 << 0,   /* runs without opening the database */
 	CLI_CREATE = 1 << 1, /* init: create the file, no identity needed */
+	CLI_LOGIN = 1 << 2,  /* may run with nobody identified: it logs in with a password */
 };
 
 /* One entry of a command table. A noun (card, user, ...) has `sub`, a
@@ -64,6 +65,15 @@ extern const struct cli_cmd cli_list_top[];      /* cmd_list.c: list, callback *
 extern const struct cli_cmd cli_admin_top[];     /* cmd_admin.c: init, user, ..., check */
 extern const struct cli_cmd cli_report_top[];    /* cmd_report.c: report */
 extern const struct cli_cmd cli_import_top[];    /* cmd_import.c: import */
+extern const struct cli_cmd cli_trust_top[];     /* cmd_trust.c: restore */
+
+/* cmd_trust.c: passwords (in the user table), and the setgid start-up. */
+sr_status cli_user_passwd(struct cli_ctx *c, int argc, char **argv);
+sr_status cli_user_login(struct cli_ctx *c, int argc, char **argv);
+/* Running setgid (the deployment mode): the caller is not trusted. */
+bool cli_setgid(void);
+/* When setgid: keep only the language and terminal variables, umask 007. */
+void cli_secure_start(void);
 
 /* `showroom` with no command: the acting user's work lists. */
 sr_status cli_cmd_home(struct cli_ctx *c, int argc, char **argv);

@@ -570,6 +570,17 @@ static const struct cli_cmd user_cmds[] = {
 	{ "disable", user_disable, N_("deactivate a user (they own no new cards)"), "LOGIN", NULL,
 	  0, NULL },
 	{ "enable", user_enable, N_("activate a user again"), "LOGIN", NULL, 0, NULL },
+	{ "passwd", cli_user_passwd, N_("set a user's password for shared terminals"),
+	  "LOGIN [--clear]",
+	  N_("Reads the password from the terminal without echo (twice), or one line from\n"
+	     "standard input when it is not a terminal. At least 8 characters. Anyone may\n"
+	     "set their own; the administrator anyone's.\n"
+	     "  --clear            remove the password (administrator)\n"),
+	  0, NULL },
+	{ "login", cli_user_login, N_("check a password: log in as a user (audited)"), "LOGIN",
+	  N_("Reads the password like passwd. After 5 failures within 15 minutes the\n"
+	     "account waits until the first of them is 15 minutes old.\n"),
+	  CLI_LOGIN, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 

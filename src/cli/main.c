@@ -31,13 +31,13 @@ static sr_status cmd_home_or_tui(struct cli_ctx *c, int argc, char **argv)
 }
 
 static const struct cli_cmd home_cmd = {
-	"", cmd_home_or_tui, N_("show your work lists (today, overdue, arrivals, ...)"), "", NULL, 0,
-	NULL,
+	"", cmd_home_or_tui, N_("show your work lists (today, overdue, arrivals, ...)"), "", NULL,
+	CLI_LOGIN, NULL,
 };
 
 static const struct cli_cmd *const top_tables[] = {
 	cli_card_top, cli_followup_top, cli_traffic_top, cli_lifecycle_top, cli_list_top,
-	cli_admin_top, cli_import_top, cli_report_top,
+	cli_admin_top, cli_import_top, cli_report_top, cli_trust_top,
 };
 
 static void print_global_options(FILE *f)
@@ -364,9 +364,11 @@ static sr_status scan_globals(struct cli_ctx *c, struct globals *g, int *argc, c
 			c->help = true;
 			continue;
 		}
-		/* `card edit ID --version N` has an option of that name: a
-		 * number after it means it is the command's. */
-		if (strcmp(a, "--version") == 0 && !(i + 1 < *argc && is_number(argv[i + 1]))) {
+		/* `card edit ID --version N` has an option of that name: after
+		 * a command word, or with a number after it, it is the
+		 * command's (which then checks the value). */
+		if (strcmp(a, "--version") == 0 && n == 1 &&
+		    !(i + 1 < *argc && is_number(argv[i + 1]))) {
 			g->version = true;
 			continue;
 		}
@@ -393,8 +395,25 @@ static sr_status parse_now(struct cli_ctx *c, const char *what, const char *text
 	return SR_OK;
 }
 
+/* The one database of a setgid install (make install-setgid DBDIR=...). */
+#ifndef SHOWROOM_SETGID_DB
+#define SHOWROOM_SETGID_DB "/var/lib/showroom/showroom.db"
+#endif
+
 static sr_status apply_globals(struct cli_ctx *c, const struct globals *g)
 {
+	/* Setgid, the program reaches files its caller cannot: only the
+	 * installed database, and only the real clock (the audit's times). */
+	if (cli_setgid()) {
+		if (g->db || g->now)
+			return cli_usage(c,
+			                 _("--db and --now are not allowed in the shared (setgid) "
+			                   "install: it uses %s and the real clock"),
+			                 SHOWROOM_SETGID_DB);
+		c->db_path = SHOWROOM_SETGID_DB;
+		c->as_login = g->as;
+		return SR_OK;
+	}
 	const char *env_db = getenv("SHOWROOM_DB");
 	c->db_path = g->db ? g->db : (env_db && *env_db ? env_db : DEFAULT_DB);
 	if (g->db && !*g->db)
@@ -431,6 +450,11 @@ static sr_status open_db(struct cli_ctx *c, unsigned flags)
 	char err[1024] = "";
 	if (flags & CLI_CREATE)
 		make_parent_dir(c->db_path);
+	sr_status pst = sr_db_path_check(c->db_path, err, sizeof err);
+	if (pst != SR_OK) {
+		print_line(stderr, NULL, err);
+		return pst;
+	}
 	int oflags = SR_OPEN_MIGRATE | ((flags & CLI_CREATE) ? SR_OPEN_CREATE : 0);
 	sr_status st = sr_db_open(c->db_path, oflags, &c->db, err, sizeof err);
 	if (st != SR_OK) {
@@ -448,6 +472,11 @@ static sr_status open_db(struct cli_ctx *c, unsigned flags)
 	uid_t uid = getuid();
 	struct passwd *pw = getpwuid(uid);
 	st = sr_user_identify(c->db, c->as_login, uid, owner, pw && pw->pw_name ? pw->pw_name : "");
+	/* An unmapped account may still log in with a password: the TUI's
+	 * login screen, or `user login`. */
+	if (st == SR_PERM && (flags & CLI_LOGIN) && !c->as_login && !sr_db_actor(c->db) &&
+	    (c->cmd || (!c->csv && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))))
+		return SR_OK;
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
 }
 
@@ -606,6 +635,7 @@ static sr_status dispatch(struct cli_ctx *c, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	cli_secure_start();
 	setlocale(LC_ALL, "");
 	cli_i18n_init();
 	struct cli_ctx c = { .out = stdout };

@@ -15,6 +15,36 @@ sr_status sr_audit_write(sr_db *db, const char *action, const char *entity, int6
 	               after);
 }
 
+static const char REFUSAL_SQL[] =
+	"INSERT INTO audit(at, user_id, action, entity, entity_id, after)"
+	" VALUES (?1, ?2, 'refused', 'permission', NULL, json_object('message', ?3))";
+
+void sr_audit_refusal_flush(sr_db *db)
+{
+	if (!db->refusal_pending || db->tx_depth > 0)
+		return;
+	db->refusal_pending = false;
+	db->refusal_quiet = true;
+	char saved[SR_MSG_MAX], now[SR_TIME_LEN];
+	memcpy(saved, db->msg, sizeof saved);
+	sr_now_text(db, now);
+	/* Best effort: a read-only or busy database must not turn the
+	 * refusal the user sees into a storage error. */
+	if (sr_tx_begin(db) == SR_OK)
+		sr_tx_end(db, sr_exec(db, REFUSAL_SQL, "sIs", now, db->actor_id, db->refusal_msg));
+	memcpy(db->msg, saved, sizeof saved);
+	db->refusal_quiet = false;
+}
+
+void sr_audit_refusal(sr_db *db)
+{
+	if (db->refusal_quiet || !db->actor_id)
+		return;
+	memcpy(db->refusal_msg, db->msg, sizeof db->refusal_msg);
+	db->refusal_pending = true;
+	sr_audit_refusal_flush(db);
+}
+
 static const char SNAPSHOT_SQL[] =
 	"SELECT json_object('name', name, 'phone', phone, 'gender', gender, 'region', region,"
 	" 'address', address, 'type', customer_type, 'channel', channel, 'source_id', source_id,"

@@ -16,6 +16,8 @@ sr_status sr_fail(sr_db *db, sr_status st, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(db->msg, sizeof db->msg, fmt, ap);
 	va_end(ap);
+	if (st == SR_PERM)
+		sr_audit_refusal(db);
 	return st;
 }
 
@@ -35,6 +37,15 @@ sr_status sr_sqlite_fail(sr_db *db, int rc, const char *what)
 		return sr_fail(db, SR_IO, _("%s: the disk is full; nothing was saved"), what);
 	case SQLITE_READONLY:
 		return sr_fail(db, SR_IO, _("%s: the database is read-only: %s"), what, err);
+	case SQLITE_IOERR: {
+		/* Some paths report a full disk (or quota, or file size limit)
+		 * as an I/O error: say what it is. */
+		int e = sqlite3_system_errno(db->h);
+		if (e == ENOSPC || e == EDQUOT || e == EFBIG)
+			return sr_fail(db, SR_IO, _("%s: the disk is full; nothing was saved"), what);
+		return sr_fail(db, SR_IO, _("%s: database error: %s (code %d)"), what, err,
+		               sqlite3_extended_errcode(db->h));
+	}
 	default:
 		return sr_fail(db, SR_IO, _("%s: database error: %s (code %d)"), what, err,
 		               sqlite3_extended_errcode(db->h));
@@ -279,12 +290,14 @@ sr_status sr_tx_end(sr_db *db, sr_status st)
 	}
 	db->tx_depth = 0;
 	if (st == SR_OK) {
-		sr_status cst = exec_script(db, "COMMIT", _("saving"));
-		if (cst != SR_OK)
+		st = exec_script(db, "COMMIT", _("saving"));
+		if (st != SR_OK)
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		return cst;
+	} else {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	}
-	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (db->refusal_pending)
+		sr_audit_refusal_flush(db);
 	return st;
 }
 

@@ -34,6 +34,12 @@ struct sr_db {
 	sr_team actor_team;
 	char actor_login[SR_LOGIN_MAX];
 	char msg[SR_MSG_MAX];
+	/* A permission refusal is audited even when the change it refused is
+	 * rolled back: written at once outside a transaction, else kept here
+	 * and written after the outermost transaction ends (audit.c). */
+	bool refusal_pending;
+	bool refusal_quiet;     /* writing one now, or a login that audits itself */
+	char refusal_msg[SR_MSG_MAX];
 };
 
 /* Set the connection's message and return st. printf-style. */
@@ -75,6 +81,12 @@ void sr_copy(char *out, size_t outlen, const char *in);
  * SR_OK and rolls back otherwise, and returns st (or the commit failure). */
 sr_status sr_tx_begin(sr_db *db);
 sr_status sr_tx_end(sr_db *db, sr_status st);
+
+/* Record a permission refusal (the message just set) as an audit row
+ * "refused" that survives the rollback of the refused change. sr_fail calls
+ * it for every SR_PERM; sr_tx_end writes a deferred one. */
+void sr_audit_refusal(sr_db *db);
+void sr_audit_refusal_flush(sr_db *db);
 
 /* Audit: one row per change. before/after are JSON text or NULL. */
 sr_status sr_audit_write(sr_db *db, const char *action, const char *entity, int64_t entity_id,

@@ -1,6 +1,9 @@
 /* maint.c — online backup and the database check. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "internal.h"
 #include "showroom/maint.h"
 
@@ -36,6 +39,9 @@ sr_status sr_db_backup(sr_db *db, const char *dest_path)
 		             dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
 	if (sqlite3_close(dst) != SQLITE_OK && st == SR_OK)
 		st = sr_fail(db, SR_IO, _("backup to %s failed: cannot close it"), dest_path);
+	/* A backup holds every phone: audited like an export. */
+	if (st == SR_OK && sr_tx_begin(db) == SR_OK)
+		st = sr_tx_end(db, sr_audit_write(db, "backup", "database", 0, 0, NULL, NULL));
 	return st;
 }
 
@@ -117,5 +123,136 @@ sr_status sr_db_check(sr_db *db, sr_check_fn fn, void *ctx, long *problems)
 		st = run_check(db, "PRAGMA foreign_key_check", "foreign-key", fn, ctx, problems);
 	if (st == SR_OK)
 		st = run_check(db, RULES_SQL, "rule", fn, ctx, problems);
+	return st;
+}
+
+/* --- restore ------------------------------------------------------------- */
+
+/* Every SQLite connection to a WAL database holds a shared fcntl lock on
+ * the "DMS" byte of the -shm file (byte 128: the unix VFS's UNIX_SHM_DMS)
+ * for as long as it is open. F_GETLK reports locks of other processes only,
+ * so a conflicting lock there means someone else has the database open. */
+enum { SHM_DMS_BYTE = 128 };
+
+static sr_status others_have_it_open(sr_db *db, const char *db_path)
+{
+	char shm[4096];
+	if (snprintf(shm, sizeof shm, "%s-shm", db_path) >= (int)sizeof shm)
+		return sr_fail(db, SR_USAGE, _("the database path is too long"));
+	int fd = open(shm, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return SR_OK; /* no -shm: no WAL connection at all */
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = SHM_DMS_BYTE,
+	                    .l_len = 1 };
+	int rc = fcntl(fd, F_GETLK, &fl);
+	close(fd);
+	if (rc != 0)
+		return sr_fail(db, SR_IO, _("cannot probe %s for other users: %s"), shm,
+		               strerror(errno));
+	if (fl.l_type != F_UNLCK)
+		return sr_fail(db, SR_CONFLICT,
+		               _("refusing to restore: another program (process %ld) has the database "
+		                 "open; ask everyone to quit showroom first, then try again"),
+		               (long)fl.l_pid);
+	return SR_OK;
+}
+
+static const char SHAPE_SQL[] =
+	"SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+	" AND name IN ('users', 'cards', 'followups', 'audit', 'settings')";
+
+/* The file is a sound showroom database this program can use. */
+static sr_status restore_source_check(sr_db *db, sqlite3 *src, const char *src_path)
+{
+	sqlite3_stmt *q = NULL;
+	int tables = 0, version = -1;
+	char integrity[256] = "";
+	if (sqlite3_prepare_v2(src, SHAPE_SQL, -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW)
+		tables = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	if (tables != 5)
+		return sr_fail(db, SR_BADINPUT,
+		               _("refusing to restore: %s is not a showroom database"), src_path);
+	if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW)
+		version = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	if (version < 1 || version > sr_db_schema_latest())
+		return sr_fail(db, SR_BADINPUT,
+		               _("refusing to restore: %s is at schema version %d; this showroom "
+		                 "knows 1 to %d"),
+		               src_path, version, sr_db_schema_latest());
+	if (sqlite3_prepare_v2(src, "PRAGMA integrity_check(1)", -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW)
+		snprintf(integrity, sizeof integrity, "%s", (const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	if (strcmp(integrity, "ok") != 0)
+		return sr_fail(db, SR_BADINPUT,
+		               _("refusing to restore: %s fails the integrity check: %s"), src_path,
+		               *integrity ? integrity : sqlite3_errmsg(src));
+	return SR_OK;
+}
+
+static sr_status restore_copy(sr_db *db, sqlite3 *src, const char *src_path)
+{
+	sqlite3_backup *b = sqlite3_backup_init(db->h, "main", src, "main");
+	if (!b)
+		return sr_fail(db, SR_IO, _("restore from %s failed: %s"), src_path,
+		               sqlite3_errmsg(db->h));
+	int rc = sqlite3_backup_step(b, -1);
+	int frc = sqlite3_backup_finish(b);
+	if (rc == SQLITE_DONE)
+		rc = frc;
+	if (rc != SQLITE_OK)
+		return sr_sqlite_fail(db, rc, _("restoring"));
+	return SR_OK;
+}
+
+/* The audit row goes into the restored books; the restoring login may have
+ * another id there, so it is looked up by name. */
+static sr_status restore_audit(sr_db *db, const char *src_path, const char *login)
+{
+	char now[SR_TIME_LEN];
+	sr_now_text(db, now);
+	sr_status st = sr_tx_begin(db);
+	if (st != SR_OK)
+		return st;
+	st = sr_exec(db,
+	             "INSERT INTO audit(at, user_id, action, entity, after) VALUES (?1,"
+	             " (SELECT id FROM users WHERE login = ?2), 'restore', 'database',"
+	             " json_object('from', ?3))",
+	             "sss", now, login, src_path);
+	return sr_tx_end(db, st);
+}
+
+sr_status sr_db_restore(sr_db *db, const char *src_path)
+{
+	sr_status st = sr_perm_require(db, SR_ACT_USER_ADMIN);
+	if (st != SR_OK)
+		return st;
+	if (db->tx_depth > 0)
+		return sr_fail(db, SR_USAGE, "internal: restore inside a transaction");
+	const char *db_path = sqlite3_db_filename(db->h, "main");
+	st = others_have_it_open(db, db_path ? db_path : "");
+	if (st != SR_OK)
+		return st;
+	sqlite3 *src = NULL;
+	int rc = sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK) {
+		st = sr_fail(db, SR_NOTFOUND, _("cannot open %s: %s"), src_path,
+		             src ? sqlite3_errmsg(src) : sqlite3_errstr(rc));
+		sqlite3_close(src);
+		return st;
+	}
+	st = restore_source_check(db, src, src_path);
+	if (st == SR_OK) {
+		for (int i = 0; i < SR_STMT_CACHE; i++)
+			sqlite3_reset(db->cache[i].stmt);
+		st = restore_copy(db, src, src_path);
+	}
+	sqlite3_close(src);
+	if (st == SR_OK)
+		st = restore_audit(db, src_path, db->actor_login);
 	return st;
 }

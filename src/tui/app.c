@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "prompt.h"
+#include "scr_login.h"
 #include "screens.h"
 #include "tui.h"
 
@@ -496,7 +497,9 @@ int tui_run(sr_db *db, const char *lang_hint)
 	memset(&app, 0, sizeof app);
 	app.db = db;
 	sr_status st = sr_user_actor(db, &app.me);
-	if (st != SR_OK) {
+	/* No user for this Unix account: a shared terminal, log in (scr_login.c). */
+	bool need_login = st != SR_OK;
+	if (need_login && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		fprintf(stderr, "showroom: %s\n", sr_db_message(db));
 		return st;
 	}
@@ -509,6 +512,12 @@ int tui_run(sr_db *db, const char *lang_hint)
 		fprintf(stderr, "showroom: %s\n",
 		        _("cannot start the terminal UI: check TERM (try TERM=xterm-256color)"));
 		return SR_IO;
+	}
+	if (need_login && !(login_screen(db, &got_signal) && sr_user_actor(db, &app.me) == SR_OK)) {
+		restore_terminal();
+		delscreen(tui_screen);
+		tui_screen = NULL;
+		return SR_PERM;
 	}
 	if (!app_push(&app, first_screen(&app.me), NULL) && !app_push(&app, &scr_search, NULL)) {
 		restore_terminal();

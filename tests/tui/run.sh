@@ -615,6 +615,95 @@ keys z q
 check "zh_CN: quits cleanly" wait_exit z
 check "zh_CN: nothing on stderr" test ! -s "$T/z.err"
 
+# --- trust (issue 6): the password login screen of a shared terminal ---------------
+# A Unix account that maps to no showroom user gets the login screen. Root
+# acts as admin without a mapping, so as root the UI runs as nobody, on a
+# database of its own in a directory nobody owns (0700: not o+w).
+
+LG=$(mktemp -d "${TMPDIR:-/tmp}/showroom-login.XXXXXX")
+LGDB=$LG/shared.db
+"$PROG" --db "$LGDB" --now "$NOW" init >/dev/null
+"$PROG" --db "$LGDB" --now "$NOW" --as admin user add wangfang --name 王芳 --role consultant \
+	>/dev/null
+printf 'lotus-pond-9\n' | "$PROG" --db "$LGDB" --now "$NOW" --as admin user passwd wangfang \
+	>/dev/null
+RUN_AS=
+if [ "$(id -u)" = 0 ]; then
+	chown -R nobody "$LG"
+	RUN_AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+tmux -L "$SOCK" new-session -d -s L -x 100 -y 30 \
+	"env LC_ALL=C.UTF-8 SHOWROOM_DB='$LGDB' SHOWROOM_NOW='$NOW' $RUN_AS '$PROG' 2>'$T/L.err'; \
+	echo \$? >'$T/L.exit'; sleep 600"
+check "login: an unmapped account gets the login screen" wait_for L "log in"
+check "login: it asks for the login" wait_for L "Login:"
+type_text L "wangfang"
+keys L Enter
+type_text L "wrong-guess"
+check "login: the password shows as stars" wait_for L "Password:   ***********"
+check "login: the password itself is never on screen" \
+	sh -c "! tmux -L '$SOCK' capture-pane -p -t L | grep -q 'wrong-guess'"
+keys L Enter
+check "login: a wrong password is refused on the status line" \
+	wait_for L "wrong login or password"
+type_text L "lotus-pond-9"
+keys L Enter
+check "login: the right password opens the home screen" wait_for L "王芳"
+keys L q
+check "login: quits cleanly" wait_exit L
+check "login: nothing on stderr" test ! -s "$T/L.err"
+check "login: the failed and the good login are audited" \
+	test "$("$PROG" --db "$LGDB" --as admin audit --csv | grep -c ',login')" = 2
+rm -rf "$LG"
+
+# --- trust (issue 6): a full disk refuses the save and keeps the form ----------------
+# The database on a 4 MB tmpfs (root only: mount), filled up while the
+# follow-up form is open.
+
+FULL=$(mktemp -d "${TMPDIR:-/tmp}/showroom-full.XXXXXX")
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=4m,mode=0700 tmpfs "$FULL" 2>/dev/null; then
+	FDB=$FULL/full.db
+	"$PROG" --db "$FDB" --now "$NOW" init >/dev/null
+	"$PROG" --db "$FDB" --now "$NOW" --as admin user add wangfang --name 王芳 \
+		--role consultant >/dev/null
+	"$PROG" --db "$FDB" --now "2026-03-01 09:00" --as wangfang card file --name 满盘客户 \
+		--phone 13700137000 --channel walkin --level B >/dev/null
+	tmux -L "$SOCK" new-session -d -s D -x 100 -y 30 \
+		"env LC_ALL=C.UTF-8 '$PROG' --db '$FDB' --now '$NOW' --as wangfang 2>'$T/D.err'; \
+		echo \$? >'$T/D.exit'; sleep 600"
+	wait_for D "满盘客户" >/dev/null
+	keys D F2
+	wait_for D "Name or phone" >/dev/null
+	type_text D "满盘"
+	keys D Enter
+	wait_for D "Rows 1–1" >/dev/null
+	keys D Enter
+	wait_for D "Customer card" >/dev/null
+	keys D F5
+	check "disk full: the follow-up form is open" wait_for D "Follow-up for 满盘客户"
+	keys D Down
+	type_text D "磁盘满了也不丢"
+	dd if=/dev/zero of="$FULL/filler" bs=64k >/dev/null 2>&1
+	keys D F10
+	check "disk full: the save is refused with a clear message" wait_for D "the disk is full"
+	check "disk full: the form keeps what was typed" wait_for D "磁盘满了也不丢"
+	check "disk full: still on the form" wait_for D "Follow-up for 满盘客户"
+	rm -f "$FULL/filler"
+	keys D F10
+	check "disk full: with room again the same form saves" wait_for D "Follow-up saved for 满盘客户"
+	keys D q
+	check "disk full: quits cleanly" wait_exit D
+	check "disk full: nothing on stderr" test ! -s "$T/D.err"
+	check "disk full: the database is sound afterwards" \
+		test "$("$PROG" --db "$FDB" --as admin check)" = ok
+	check "disk full: the follow-up is stored once" \
+		test "$(sqlite3 "$FDB" "select count(*) from followups where content = '磁盘满了也不丢'")" = 1
+	umount "$FULL"
+else
+	echo "skip disk full in the UI: needs root and a tmpfs mount"
+fi
+rmdir "$FULL" 2>/dev/null
+
 echo "time to first screen: ${FIRST_MS} ms (tmux start until the home screen showed the card)"
 echo "another user's change on screen after: ${REFRESH_MS:-?} ms"
 echo "$PASS passed, $FAIL failed"

@@ -1,0 +1,166 @@
+/* test_login.c — passwords (hash, verify, never in clear), the login rate
+ * limit, audited refusals that outlive their rollback, the o+w guard. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "unit.h"
+
+static int64_t audits(const char *action)
+{
+	return fx_q("SELECT count(*) FROM audit WHERE action = '%s'", action);
+}
+
+TEST(password_stored_as_argon2id_hash)
+{
+	fx_open();
+	CHECK_OK(sr_user_set_password(unit_db, "c1", "correct horse"));
+	char hash[256];
+	fx_qs(hash, sizeof hash, "SELECT password_hash FROM users WHERE login = 'c1'");
+	CHECK(strncmp(hash, "$argon2id$", 10) == 0);
+	CHECK(strstr(hash, "correct") == NULL);
+	/* Never in the audit trail either. */
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM audit WHERE instr(coalesce(after, '') ||"
+	                  " coalesce(before, ''), 'correct horse') > 0"),
+	             0);
+	CHECK_EQ_INT(audits("password"), 1);
+	/* Two hashes of one password differ (a salt each). */
+	char hash2[256];
+	CHECK_OK(sr_user_set_password(unit_db, "c2", "correct horse"));
+	fx_qs(hash2, sizeof hash2, "SELECT password_hash FROM users WHERE login = 'c2'");
+	CHECK(strcmp(hash, hash2) != 0);
+}
+
+TEST(login_right_and_wrong_password)
+{
+	fx_open();
+	CHECK_OK(sr_user_set_password(unit_db, "c1", "correct horse"));
+	sr_db_close(unit_db);
+	char err[256];
+	CHECK_OK(sr_db_open(fx_path(), 0, &unit_db, err, sizeof err));
+	fx_now("2026-03-02 10:00");
+	CHECK_EQ_INT(sr_db_actor(unit_db), 0);
+	CHECK_STATUS(sr_user_login(unit_db, "c1", "wrong horse"), SR_PERM);
+	CHECK_MSG("wrong login or password");
+	CHECK_EQ_INT(sr_db_actor(unit_db), 0);
+	CHECK_STATUS(sr_user_login(unit_db, "nobody", "correct horse"), SR_PERM);
+	CHECK_MSG("wrong login or password");
+	/* No password set: the same answer, no hint. */
+	CHECK_STATUS(sr_user_login(unit_db, "c2", "correct horse"), SR_PERM);
+	CHECK_MSG("wrong login or password");
+	CHECK_OK(sr_user_login(unit_db, "c1", "correct horse"));
+	char me[SR_LOGIN_MAX];
+	fx_actor(me);
+	CHECK_EQ_STR(me, "c1");
+	CHECK_EQ_INT(audits("login-failed"), 3);
+	CHECK_EQ_INT(audits("login"), 1);
+}
+
+TEST(login_deactivated_user_refused)
+{
+	fx_open();
+	CHECK_OK(sr_user_set_password(unit_db, "c1", "correct horse"));
+	CHECK_OK(sr_user_set_active(unit_db, "c1", false));
+	CHECK_STATUS(sr_user_login(unit_db, "c1", "correct horse"), SR_PERM);
+}
+
+TEST(password_rules)
+{
+	fx_open();
+	CHECK_STATUS(sr_user_set_password(unit_db, "c1", "short"), SR_BADINPUT);
+	CHECK_MSG("at least 8");
+	CHECK_STATUS(sr_user_set_password(unit_db, "c1", "tab\there12"), SR_BADINPUT);
+	CHECK_MSG("control");
+	CHECK_STATUS(sr_user_set_password(unit_db, "ghost", "long enough"), SR_NOTFOUND);
+	/* A consultant sets their own, not another's. */
+	fx_as("c1");
+	CHECK_OK(sr_user_set_password(unit_db, "c1", "my own one"));
+	CHECK_STATUS(sr_user_set_password(unit_db, "c2", "not my own"), SR_PERM);
+	CHECK_STATUS(sr_user_set_password(unit_db, "c1", NULL), SR_PERM);
+	fx_as("admin");
+	CHECK_OK(sr_user_set_password(unit_db, "c1", NULL));
+	CHECK_EQ_INT(fx_q("SELECT password_hash IS NULL FROM users WHERE login = 'c1'"), 1);
+}
+
+TEST(login_rate_limited_after_five_failures)
+{
+	fx_open();
+	CHECK_OK(sr_user_set_password(unit_db, "c1", "correct horse"));
+	for (int i = 0; i < SR_LOGIN_MAX_FAILURES; i++)
+		CHECK_STATUS(sr_user_login(unit_db, "c1", "bad guess"), SR_PERM);
+	/* The right password is refused now: the account waits. */
+	CHECK_STATUS(sr_user_login(unit_db, "c1", "correct horse"), SR_PERM);
+	CHECK_MSG("too many failed logins");
+	CHECK_MSG("2026-03-02 10:15:01");
+	fx_now("2026-03-02 10:14");
+	CHECK_STATUS(sr_user_login(unit_db, "c1", "correct horse"), SR_PERM);
+	CHECK_MSG("too many");
+	/* Waiting out the window ends it: locked attempts do not count. */
+	fx_now("2026-03-02 10:16");
+	CHECK_OK(sr_user_login(unit_db, "c1", "correct horse"));
+	CHECK_EQ_INT(audits("login-locked"), 2);
+	/* A good login starts the count again. */
+	fx_now("2026-03-02 10:17");
+	for (int i = 0; i < SR_LOGIN_MAX_FAILURES - 1; i++)
+		CHECK_STATUS(sr_user_login(unit_db, "c1", "bad guess"), SR_PERM);
+	CHECK_OK(sr_user_login(unit_db, "c1", "correct horse"));
+	/* The limit is per login: c2 is not locked by c1's failures. */
+	fx_as("admin");
+	CHECK_OK(sr_user_set_password(unit_db, "c2", "other horse"));
+	for (int i = 0; i < SR_LOGIN_MAX_FAILURES; i++)
+		CHECK_STATUS(sr_user_login(unit_db, "c1", "bad guess"), SR_PERM);
+	CHECK_OK(sr_user_login(unit_db, "c2", "other horse"));
+}
+
+TEST(refusal_audited_outside_transaction)
+{
+	fx_open();
+	int64_t id = fx_card("c1", SR_CHANNEL_WALKIN, 0);
+	fx_as("c2");
+	int64_t before = audits("refused");
+	sr_card c;
+	CHECK_STATUS(sr_card_get(unit_db, id, &c), SR_PERM);
+	CHECK_EQ_INT(audits("refused"), before + 1);
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM audit a JOIN users u ON u.id = a.user_id"
+	                  " WHERE a.action = 'refused' AND u.login = 'c2'"
+	                  " AND instr(a.after, 'belongs to another user') > 0"),
+	             1);
+}
+
+TEST(refusal_inside_rolled_back_transaction_kept)
+{
+	fx_open();
+	fx_as("c1");
+	int64_t before = audits("refused");
+	/* A refusal met inside a transaction: the change rolls back, the
+	 * audit row of the refusal stays. */
+	CHECK_STATUS(sr_user_add(unit_db, "x1", "某人", SR_ROLE_ADMIN, SR_TEAM_SHOWROOM, NULL, NULL),
+	             SR_PERM);
+	CHECK_EQ_INT(audits("refused"), before + 1);
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM users WHERE login = 'x1'"), 0);
+}
+
+TEST(path_check_refuses_world_writable)
+{
+	char dir[] = "/tmp/showroom-path-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char file[600], err[512];
+	snprintf(file, sizeof file, "%s/books.db", dir);
+	FILE *f = fopen(file, "w");
+	CHECK(f != NULL);
+	fclose(f);
+	chmod(dir, 0700);
+	chmod(file, 0600);
+	CHECK_OK(sr_db_path_check(file, err, sizeof err));
+	chmod(file, 0606);
+	CHECK_EQ_INT(sr_db_path_check(file, err, sizeof err), SR_PERM);
+	CHECK(strstr(err, "writable by everyone") != NULL);
+	chmod(file, 0660);
+	chmod(dir, 02777);
+	CHECK_EQ_INT(sr_db_path_check(file, err, sizeof err), SR_PERM);
+	CHECK(strstr(err, "directory") != NULL);
+	chmod(dir, 02770);
+	CHECK_OK(sr_db_path_check(file, err, sizeof err));
+	unlink(file);
+	rmdir(dir);
+}
