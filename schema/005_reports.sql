@@ -7,3 +7,9 @@ CREATE TABLE targets (
     cards    INTEGER NOT NULL DEFAULT 0 CHECK (cards >= 0),
     PRIMARY KEY (user_id, month)
 );
+
+-- The loss report reads each lost card's confirmed request, and the loss
+-- and source reports find the cards lost or sold in a period.
+CREATE INDEX IF NOT EXISTS loss_requests_card ON loss_requests(card_id);
+CREATE INDEX IF NOT EXISTS cards_lost_at ON cards(lost_at) WHERE lost_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS cards_sold_at ON cards(sold_at) WHERE sold_at IS NOT NULL;
