@@ -1,6 +1,9 @@
 /* scr_report.c — reports (报表): the key management report (关键管理报表)
  * for a month or a year, every figure of SPEC §5 with the rates drawn as
- * bars. [ and ] move the period, y switches month and year.
+ * bars; Tab and Shift-Tab go through the other reports (report.h), each a
+ * table with its main count drawn as bars (the funnel's steps, traffic by
+ * hour and weekday, ...). [ and ] move the period, y switches month and
+ * year.
  *
  * Figures over years of data take a moment, so another user's commit does
  * not recompute them at once: the screen says they changed, and recomputes
@@ -37,7 +40,82 @@ struct report_scr {
 	bool have;             /* k holds figures for from..to */
 	bool stale;            /* someone changed the data since */
 	time_t computed;
+	/* view 0 is the KPI; view i > 0 is names[i - 1] of the other reports */
+	int view, nviews;
+	const char *names[32];
+	sr_report rep;
+	bool have_rep;
+	struct table rt;
+	struct table_col rcols[TABLE_MAX_COLS];
+	int bar_col;           /* the report column drawn as bars, -1 = none */
 };
+
+static int collect_name(void *ctx, const sr_report_info *info)
+{
+	struct report_scr *r = ctx;
+	if (strcmp(info->name, "kpi") != 0 && r->nviews < 32)
+		r->names[r->nviews++] = info->name;
+	return 0;
+}
+
+/* The column to draw as bars: the first of these a report has. */
+static int pick_bar_col(const sr_report *rep)
+{
+	static const char *const prefer[] = { "count", "traffic", "cards", "new_cards", "base", NULL };
+	for (int i = 0; prefer[i]; i++) {
+		int c = sr_report_col_index(rep, prefer[i]);
+		if (c >= 0 && rep->cols[c].kind == SR_CELL_COUNT)
+			return c;
+	}
+	return -1;
+}
+
+static void fill_report_table(struct report_scr *r)
+{
+	const sr_report *rep = &r->rep;
+	int n = 0;
+	for (size_t c = 0; c < rep->ncols && n < TABLE_MAX_COLS - 1; c++, n++) {
+		bool text = rep->cols[c].kind == SR_CELL_TEXT;
+		r->rcols[n] = (struct table_col){ rep->cols[c].label, 4, text ? 16 : 12,
+		                                  text ? 0 : TCOL_RIGHT };
+	}
+	r->bar_col = pick_bar_col(rep);
+	if (r->bar_col >= 0)
+		r->rcols[n++] = (struct table_col){ "", BAR_W, BAR_W, TCOL_FILL };
+	table_free(&r->rt);
+	table_init(&r->rt, r->rcols, n, _("No rows for this period."));
+	double max = 0;
+	for (size_t i = 0; r->bar_col >= 0 && i < rep->nrows; i++)
+		if (sr_report_num(rep, i, (size_t)r->bar_col) > max)
+			max = sr_report_num(rep, i, (size_t)r->bar_col);
+	for (size_t i = 0; i < rep->nrows; i++) {
+		char buf[TABLE_MAX_COLS][64], bar[4 * BAR_W + 1] = "";
+		const char *cells[TABLE_MAX_COLS];
+		int k = 0;
+		for (size_t c = 0; c < rep->ncols && k < TABLE_MAX_COLS - 1; c++, k++)
+			cells[k] = sr_report_format(rep, i, c, false, buf[k], sizeof buf[k]);
+		if (r->bar_col >= 0) {
+			double v = sr_report_num(rep, i, (size_t)r->bar_col);
+			chart_hbar_text(max > 0 ? v / max : 0, BAR_W, bar, sizeof bar);
+			cells[k++] = bar;
+		}
+		table_add(&r->rt, (int64_t)i + 1, TH_NORMAL, cells);
+	}
+}
+
+static sr_status compute_report(struct app *a, struct report_scr *r)
+{
+	if (r->have_rep)
+		sr_report_free(&r->rep);
+	r->have_rep = false;
+	sr_report_query q = { .period = { .from = r->from, .to = r->to } };
+	sr_status s = sr_report_run(a->db, r->names[r->view - 1], &q, &r->rep);
+	if (s != SR_OK)
+		return s;
+	r->have_rep = true;
+	fill_report_table(r);
+	return SR_OK;
+}
 
 static void period_dates(struct report_scr *r)
 {
@@ -94,6 +172,8 @@ static void compute(struct app *a, struct report_scr *r)
 	sr_kpi_query q = { .from = r->from, .to = r->to };
 	int sel = r->t.sel;
 	sr_status s = sr_kpi_compute(a->db, &q, &r->k);
+	if (s == SR_OK && r->view > 0)
+		s = compute_report(a, r);
 	r->computed = time(NULL);
 	r->stale = false;
 	r->have = s == SR_OK;
@@ -127,11 +207,14 @@ static void *report_open(struct app *a, const void *arg)
 	if (!r)
 		return NULL;
 	table_init(&r->t, kpi_cols, K_NCOLS, _("No figures."));
+	table_init(&r->rt, r->rcols, 0, "");
+	sr_report_each(collect_name, r);
 	int day;
 	sr_date_to_civil(sr_db_today(a->db), &r->year, &r->month, &day);
 	compute(a, r);
 	if (!r->have) {
 		table_free(&r->t);
+		table_free(&r->rt);
 		free(r);
 		return NULL;
 	}
@@ -143,14 +226,18 @@ static void report_draw(struct app *a, void *st, const struct rect *rc)
 	(void)a;
 	struct report_scr *r = st;
 	char head[256];
-	snprintf(head, sizeof head, _("Key management report %s … %s (as of %.16s)"), r->k.from, r->k.to,
-	         r->k.as_of);
+	if (r->view > 0 && r->have_rep)
+		snprintf(head, sizeof head, _("%s (%s) %s … %s (as of %.16s)   Tab: next report"),
+		         r->rep.title, r->rep.name, r->rep.from, r->rep.to, r->rep.as_of);
+	else
+		snprintf(head, sizeof head, _("Key management report %s … %s (as of %.16s)"),
+		         r->k.from, r->k.to, r->k.as_of);
 	ui_text(rc->y, rc->x + 1, rc->w - 1, TH_HEADING, head);
 	if (r->stale)
 		ui_text(rc->y + 1, rc->x + 1, rc->w - 1, TH_DIM,
 		        _("Others have changed the data since: Ctrl-L recomputes."));
 	struct rect tr = { rc->y + 2, rc->x, rc->h - 2, rc->w };
-	table_draw(&r->t, &tr, true);
+	table_draw(r->view > 0 ? &r->rt : &r->t, &tr, true);
 }
 
 static void move_period(struct report_scr *r, int step)
@@ -172,9 +259,14 @@ static void move_period(struct report_scr *r, int step)
 static bool report_key(struct app *a, void *st, const struct tui_key *k)
 {
 	struct report_scr *r = st;
-	if (table_key(&r->t, k->act, NULL))
+	if (table_key(r->view > 0 ? &r->rt : &r->t, k->act, NULL))
 		return true;
 	switch (k->act) {
+	case ACT_NEXT:
+	case ACT_PREV:
+		r->view = (r->view + (k->act == ACT_NEXT ? 1 : r->nviews)) % (r->nviews + 1);
+		compute(a, r);
+		return true;
 	case ACT_PERIOD_PREV:
 	case ACT_PERIOD_NEXT:
 		move_period(r, k->act == ACT_PERIOD_NEXT ? 1 : -1);
@@ -199,11 +291,14 @@ static void report_close(struct app *a, void *st)
 	(void)a;
 	struct report_scr *r = st;
 	table_free(&r->t);
+	table_free(&r->rt);
+	if (r->have_rep)
+		sr_report_free(&r->rep);
 	free(r);
 }
 
 static const enum action report_keys[] = {
-	ACT_PERIOD_PREV, ACT_PERIOD_NEXT, ACT_PERIOD_KIND, ACT_RELOAD, ACT_HOME, ACT_SEARCH,
+	ACT_NEXT, ACT_PERIOD_PREV, ACT_PERIOD_NEXT, ACT_PERIOD_KIND, ACT_RELOAD, ACT_HOME, ACT_SEARCH,
 	ACT_QUIT, ACT_NONE,
 };
 
