@@ -24,5 +24,9 @@
 #include "showroom/kpi.h"
 #include "showroom/maint.h"
 #include "showroom/import.h"
+#include "showroom/dcc.h"
+#include "showroom/call.h"
+#include "showroom/complaint.h"
+#include "showroom/campaign.h"
 
 #endif

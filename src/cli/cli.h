@@ -64,6 +64,7 @@ extern const struct cli_cmd cli_list_top[];      /* cmd_list.c: list, callback *
 extern const struct cli_cmd cli_admin_top[];     /* cmd_admin.c: init, user, ..., check */
 extern const struct cli_cmd cli_report_top[];    /* cmd_report.c: report */
 extern const struct cli_cmd cli_import_top[];    /* cmd_import.c: import */
+extern const struct cli_cmd cli_dcc_top[];       /* cmd_dcc.c: dcc, call, script, callback, ... */
 
 /* `showroom` with no command: the acting user's work lists. */
 sr_status cli_cmd_home(struct cli_ctx *c, int argc, char **argv);
