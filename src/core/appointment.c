@@ -301,6 +301,42 @@ sr_status sr_appointment_arrived(sr_db *db, int64_t card_id, int64_t traffic_id)
 	return st;
 }
 
+sr_status sr_appointment_arrival(sr_db *db, int64_t traffic_id, int64_t card_id,
+                                 int64_t *appt_id)
+{
+	sr_card_facts c;
+	sr_status st = sr_perm_require(db, SR_ACT_TRAFFIC_LOG);
+	if (st == SR_OK)
+		st = sr_perm_card(db, SR_ACT_CARD_VIEW, card_id);
+	if (st == SR_OK)
+		st = sr_card_facts_get(db, card_id, &c);
+	if (st == SR_OK)
+		st = sr_transition_check(db, &c, SR_TR_APPOINTMENT);
+	if (st == SR_OK && !traffic_id)
+		st = sr_fail(db, SR_USAGE, "%s", _("name the visit's traffic row"));
+	if (st == SR_OK)
+		st = check_traffic(db, traffic_id);
+	if (st == SR_OK)
+		st = sr_tx_begin(db);
+	if (st != SR_OK)
+		return st;
+	int64_t before = 0, id = 0;
+	st = sr_query_int(db, &before, "SELECT coalesce(max(id), 0) FROM appointments"
+	                               " WHERE card_id = ?1 AND status = 'showed'", "I", card_id);
+	if (st == SR_OK)
+		st = link_traffic(db, traffic_id, card_id);
+	if (st == SR_OK)
+		st = sr_appointment_arrived(db, card_id, traffic_id);
+	if (st == SR_OK)
+		st = sr_query_int(db, &id, "SELECT coalesce(max(id), 0) FROM appointments"
+		                           " WHERE card_id = ?1 AND status = 'showed'"
+		                           " AND traffic_id = ?2", "II", card_id, traffic_id);
+	st = sr_tx_end(db, st);
+	if (appt_id)
+		*appt_id = st == SR_OK && id != before ? id : 0;
+	return st;
+}
+
 sr_status sr_appointment_showed(sr_db *db, int64_t id, int64_t traffic_id)
 {
 	return resolve(db, id, SR_APPT_SHOWED, traffic_id);

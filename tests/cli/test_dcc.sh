@@ -105,6 +105,24 @@ sr --as admin --now "2026-03-03 10:05" followup add "$l3" --method reception --n
 expect_id
 expect_eq "$(db_val "select status || ' ' || traffic_id from appointments where id = $a1")" "showed $t1" \
 	"appointment shown when the visit is linked"
+# Reception links a visit to a card with no follow-up: the appointment shows.
+file_card dana "邀约己" 13000500005 phone --owner dana
+l5=$ID
+sr --as dana appointment add "$l5" --date 2026-03-03
+expect_id
+a3=$ID
+sr --as rita --now "2026-03-03 10:20" traffic add --kind walkin --consultant bob
+expect_id
+t2=$ID
+expect_refusal 3 --as alice --now "2026-03-03 10:30" traffic link "$t2" --card "$l5"
+sr --as rita --now "2026-03-03 10:30" traffic link "$t2"
+expect_rc 1
+sr --as rita --now "2026-03-03 10:30" traffic link "$t2" --card "$l5"
+expect_ok
+expect_eq "$OUT" "$a3" "the appointment shown"
+expect_eq "$(db_val "select status from appointments where id = $a3")" "showed" "shown on the link"
+expect_eq "$(db_val "select result || ' ' || card_id from traffic where id = $t2")" "followup $l5" "traffic linked"
+expect_refusal 2 --as rita --now "2026-03-03 10:40" traffic link "$t2" --card "$l5"
 # The other one passes without a visit: the sweep marks it missed and the card is due.
 expect_refusal 3 --as dana --now "2026-03-04 07:00" dcc sweep
 sr --as mgr --now "2026-03-04 07:00" dcc sweep
