@@ -227,6 +227,11 @@ fuzz: deps $(FUZZ_BIN)
 	  grep -E '^#[0-9]+.*(DONE|pulse)|stat::' build/fuzz/log | tail -12; \
 	  if [ $$rc -ne 0 ]; then tail -60 build/fuzz/log; exit $$rc; fi
 
+# make bench: 100 000 portal leads through `showroom import`, beside
+# sqlite3's .import of the same file (rows/s and peak memory).
+bench: all
+	$(Q)sh tests/bench/import_bench.sh $(B)/showroom
+
 clean:
 	rm -rf build
 

@@ -26,5 +26,9 @@
 #include "showroom/maint.h"
 #include "showroom/import.h"
 #include "showroom/login.h"
+#include "showroom/dcc.h"
+#include "showroom/call.h"
+#include "showroom/complaint.h"
+#include "showroom/campaign.h"
 
 #endif

@@ -16,6 +16,11 @@ sr_status sr_appointment_add(sr_db *db, int64_t card_id, const char *date,
 /* traffic_id 0 = none; otherwise the traffic row is linked to the card. */
 sr_status sr_appointment_showed(sr_db *db, int64_t id, int64_t traffic_id);
 sr_status sr_appointment_missed(sr_db *db, int64_t id);
+/* Reception links a walk-in traffic row to the visitor's card; the card's
+ * appointment for the visit's day, if one is waiting, is marked showed
+ * (its id in *appt_id, else 0). */
+sr_status sr_appointment_arrival(sr_db *db, int64_t traffic_id, int64_t card_id,
+                                 int64_t *appt_id);
 
 typedef struct {
 	int64_t id, card_id;

@@ -112,7 +112,9 @@ typedef struct {
 	const char *expected_purchase;/* "YYYY-MM-DD" or NULL */
 	const char *next_date;        /* NULL = earliest the follow-up level allows */
 	const char *followup_level;   /* NULL = the default for the intent level */
-	const char *owner;            /* login; NULL = the filer (or the traffic row's consultant) */
+	const char *owner;            /* login; NULL = the filer (or the traffic row's consultant);
+	                                 a phone lead filed by the DCC or by someone who owns
+	                                 no cards goes to a DCC caller by the rule (dcc.h) */
 	int64_t traffic_id;           /* 0 = none; the row's result becomes "filed" */
 	bool wholesale;               /* forces channel outreach and the wholesale owner */
 	bool new_opportunity;         /* allow a second following card on this phone */
@@ -122,6 +124,7 @@ typedef struct {
 	int64_t deposit_cents;        /* with SR_FILE_ORDER / SR_FILE_SOLD */
 	const char *vin;
 	const char *at;               /* filing time; NULL = now */
+	int64_t campaign_id;          /* 0 = none; the campaign that brought the lead */
 } sr_card_filing;
 
 sr_status sr_card_file(sr_db *db, const sr_card_filing *in, int64_t *id_out);

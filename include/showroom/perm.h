@@ -30,7 +30,12 @@
 	X(SR_ACT_AUDIT,         "audit",         "read the audit trail")        \
 	X(SR_ACT_USER_ADMIN,    "user-admin",    "manage users")                \
 	X(SR_ACT_REFERENCE,     "reference",     "manage the catalogue, sources and levels") \
-	X(SR_ACT_DEMO,          "demo",          "load demo data")
+	X(SR_ACT_DEMO,          "demo",          "load demo data")              \
+	X(SR_ACT_CALL,          "call",          "record phone calls to customers") \
+	X(SR_ACT_SCRIPT,        "script",        "manage call scripts")         \
+	X(SR_ACT_DCC_SWEEP,     "dcc-sweep",     "move overdue cards to the DCC and close missed appointments") \
+	X(SR_ACT_COMPLAINT,     "complaint",     "handle customer complaints")  \
+	X(SR_ACT_CAMPAIGN,      "campaign",      "manage marketing campaigns")
 
 typedef enum {
 #define SR_ACTION_ENUM(id, name, text) id,

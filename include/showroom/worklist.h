@@ -33,6 +33,11 @@ typedef struct {
 	int days_late;                 /* overdue: days past the next date */
 	int64_t ref_id;                /* appointment / loss request / callback id */
 	char detail[512];              /* model, reason, callback kind, ... */
+	/* calls list: a new lead (never reached) with the working minutes it
+	 * has waited since filing, flagged past lead_contact_hours (dcc.h) */
+	bool new_lead;
+	int64_t wait_minutes;
+	bool flagged;
 } sr_work_item;
 
 /* owner NULL: the actor's own list (managers: everyone's). */

@@ -74,6 +74,7 @@ sr_status cli_user_login(struct cli_ctx *c, int argc, char **argv);
 bool cli_setgid(void);
 /* When setgid: keep only the language and terminal variables, umask 007. */
 void cli_secure_start(void);
+extern const struct cli_cmd cli_dcc_top[];       /* cmd_dcc.c: dcc, call, script, callback, ... */
 
 /* `showroom` with no command: the acting user's work lists. */
 sr_status cli_cmd_home(struct cli_ctx *c, int argc, char **argv);

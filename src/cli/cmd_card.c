@@ -60,6 +60,7 @@ static sr_status card_file(struct cli_ctx *c, int argc, char **argv)
 		{ "deposit", CLI_STR, &deposit },
 		{ "vin", CLI_STR, &in.vin },
 		{ "at", CLI_STR, &in.at },
+		{ "campaign", CLI_ID, &in.campaign_id },
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
@@ -310,7 +311,7 @@ static sr_status card_edit(struct cli_ctx *c, int argc, char **argv)
 	enum { NFIELDS = sizeof fields / sizeof *fields };
 	const char *values[NFIELDS] = { NULL };
 	struct cli_list answers = { .n = 0 };
-	int64_t version = 0;
+	int64_t version = 0, campaign = 0;
 	const struct cli_opt opts[] = {
 		{ "name", CLI_STR, &values[0] },
 		{ "phone", CLI_STR, &values[1] },
@@ -325,6 +326,7 @@ static sr_status card_edit(struct cli_ctx *c, int argc, char **argv)
 		{ "level", CLI_STR, &values[10] },
 		{ "answer", CLI_LIST, &answers },
 		{ "version", CLI_ID, &version },
+		{ "campaign", CLI_ID, &campaign },
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
@@ -343,11 +345,13 @@ static sr_status card_edit(struct cli_ctx *c, int argc, char **argv)
 	for (size_t a = 0; a < SR_ANS_COUNT; a++)
 		if (answer_keys[a])
 			changes[n++] = (sr_card_change){ answer_keys[a], answer_values[a] };
-	if (n == 0)
+	if (n == 0 && !campaign)
 		return cli_usage(c, "%s",
 		                 _("nothing to change: give at least one --FIELD VALUE "
 		                   "(see showroom card edit --help)"));
-	sr_status st = sr_card_edit(c->db, id, version, changes, n);
+	sr_status st = n ? sr_card_edit(c->db, id, version, changes, n) : SR_OK;
+	if (st == SR_OK && campaign)
+		st = sr_campaign_attribute(c->db, id, campaign);
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
 }
 
@@ -385,7 +389,9 @@ static const struct cli_cmd card_cmds[] = {
 	  "  --level L             intent level H, A, B, C or N (default N)\n"
 	  "  --expect DATE         expected purchase date\n"
 	  "  --next DATE           next follow-up date (default: earliest the follow-up level allows)\n"
-	  "  --owner LOGIN         owner (default: you, or the traffic row's consultant)\n"
+	  "  --owner LOGIN         owner (default: you, or the traffic row's consultant; a phone\n"
+	  "                        lead filed by the DCC or reception goes to a DCC caller by the\n"
+	  "                        distribution rule)\n"
 	  "  --traffic ID          the traffic row this card is filed from\n"
 	  "  --wholesale           a wholesale card (channel outreach, the wholesale owner)\n"
 	  "  --answer KEY=VALUE    a key question; keys: budget, current, usage, compare, "
@@ -396,7 +402,8 @@ static const struct cli_cmd card_cmds[] = {
 	  "  --status S            filed as active (default), order or sold\n"
 	  "  --deposit AMOUNT      deposit in yuan, e.g. 5000 or 5000.50 (with --status order|sold)\n"
 	  "  --vin VIN             vehicle identification number (with --status order|sold)\n"
-	  "  --at TIME             filing time (default now)\n"),
+	  "  --at TIME             filing time (default now)\n"
+	  "  --campaign ID         the marketing campaign that brought the lead\n"),
 	  0, NULL },
 	{ "show", card_show, N_("show a card and its history"), "ID",
 	  N_("Prints key: value lines, then the history. With --csv: one header row and one "
@@ -410,7 +417,8 @@ static const struct cli_cmd card_cmds[] = {
 	  "  --level L             intent level\n"
 	  "  --answer KEY=VALUE    a key question; keys: budget, current, usage, compare, "
 	  "payment, addons, use-date\n"
-	  "  --version N           only if the card is still at this version (else exit 4)\n"),
+	  "  --version N           only if the card is still at this version (else exit 4)\n"
+	  "  --campaign ID         attribute the card to a marketing campaign\n"),
 	  0, NULL },
 	{ "promote", card_promote, N_("promote a retail card to wholesale"), "ID", NULL, 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },

@@ -66,6 +66,7 @@ static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
 	sr_import_options o = { 0 };
 	struct cli_list map = { 0 };
 	const char *rejects_path = NULL;
+	int64_t campaign = 0;
 	const struct cli_opt opts[] = {
 		{ "source", CLI_STR, &o.source },
 		{ "encoding", CLI_STR, &o.encoding },
@@ -73,6 +74,7 @@ static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
 		{ "dry-run", CLI_FLAG, &o.dry_run },
 		{ "require-model", CLI_FLAG, &o.require_model },
 		{ "rejects", CLI_STR, &rejects_path },
+		{ "campaign", CLI_ID, &campaign },
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
@@ -85,6 +87,8 @@ static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
 			return cli_usage(c, _("--map: expected COLUMN=FIELD, got '%s'"), map.v[i]);
 		o.map[o.nmap++] = map.v[i];
 	}
+	if (campaign && sr_campaign_check(c->db, campaign) != SR_OK)
+		return cli_fail(c, SR_NOTFOUND);
 	const char *path = argv[0];
 	FILE *in = fopen(path, "rb");
 	if (!in)
@@ -111,6 +115,9 @@ static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
 		fputc('\n', stderr);
 	if (r.f && fclose(r.f) != 0)
 		r.failed = true;
+	int64_t attributed = 0;
+	if (st == SR_OK && campaign && s.import_id)
+		st = sr_campaign_attribute_import(c->db, s.import_id, campaign, &attributed);
 	if (st != SR_OK)
 		return cli_fail(c, st);
 	if (r.failed)
@@ -135,7 +142,7 @@ static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
 const struct cli_cmd cli_import_top[] = {
 	{ "import", cmd_import, N_("import internet leads from a portal's CSV file"),
 	  "FILE.csv [--source S] [--encoding auto|utf-8|gb18030] [--map COLUMN=FIELD ...] "
-	  "[--dry-run] [--require-model] [--rejects FILE]",
+	  "[--dry-run] [--require-model] [--rejects FILE] [--campaign ID]",
 	  N_("  --source S         the file's media source (code or name), unless a 来源\n"
 	     "                     column gives it per row\n"
 	     "  --encoding E       auto (default: UTF-8 when valid, else GB18030), utf-8, gb18030\n"
@@ -147,7 +154,8 @@ const struct cli_cmd cli_import_top[] = {
 	     "                     line,reason, then the row's fields\n"
 	     "Line numbers are physical lines where a record starts (the header is line 1).\n"
 	     "Prints rows, filed, matched (a note on the phone's following card),\n"
-	     "already_imported, rejected, batches (committed, 500 rows each).\n"),
+	     "already_imported, rejected, batches (committed, 500 rows each).\n"
+	     "  --campaign ID      attribute the cards the file filed to a campaign\n"),
 	  0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };

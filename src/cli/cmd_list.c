@@ -1,4 +1,4 @@
-/* cmd_list.c — the work lists: list KIND, callback done, and `showroom`
+/* cmd_list.c — the work lists: list KIND, and `showroom`
  * with no command (the acting user's lists until the terminal UI). */
 #include <string.h>
 #include "cli.h"
@@ -24,6 +24,31 @@ static int work_row(void *ctx, const sr_work_item *it)
 	return t->failed;
 }
 
+/* The call list adds the new-lead columns: waited is working minutes since
+ * filing, flagged past lead_contact_hours. */
+static const struct cli_col call_list_cols[] = {
+	{ "card_id", CLI_RIGHT }, { "name", 0 },  { "phone", 0 },     { "level", 0 },
+	{ "status", 0 },          { "owner", 0 }, { "date", 0 },      { "days_late", CLI_RIGHT },
+	{ "ref_id", CLI_RIGHT },  { "detail", 0 }, { "new_lead", 0 }, { "waited_min", CLI_RIGHT },
+	{ "flagged", 0 },
+};
+enum { CALL_LIST_NCOLS = sizeof call_list_cols / sizeof call_list_cols[0] };
+
+static int call_list_row(void *ctx, const sr_work_item *it)
+{
+	struct cli_table *t = ctx;
+	char card[24], late[24], ref[24], waited[24], level[2] = { it->level, 0 };
+	const char *row[CALL_LIST_NCOLS] = {
+		cli_fmt_int(card, it->card_id),  it->name,        it->phone,
+		level,                           sr_card_status_name(it->status),
+		it->owner_login,                 it->date,        cli_fmt_int(late, it->days_late),
+		cli_fmt_id(ref, it->ref_id),     it->detail,      cli_bool(it->new_lead),
+		it->new_lead ? cli_fmt_int(waited, it->wait_minutes) : "", cli_bool(it->flagged),
+	};
+	cli_table_row(t, row);
+	return t->failed;
+}
+
 static sr_status cmd_list(struct cli_ctx *c, int argc, char **argv)
 {
 	const char *owner = NULL;
@@ -43,30 +68,16 @@ static sr_status cmd_list(struct cli_ctx *c, int argc, char **argv)
 		                   "calls, pending-loss, callbacks or to-comment)"),
 		                 argv[0]);
 	struct cli_table t;
-	cli_table_init(&t, c, work_cols, WORK_NCOLS);
-	sr_status st = sr_worklist(c->db, kind, owner, work_row, &t);
+	bool calls = kind == SR_LIST_CALLS;
+	cli_table_init(&t, c, calls ? call_list_cols : work_cols,
+	               calls ? CALL_LIST_NCOLS : WORK_NCOLS);
+	sr_status st = sr_worklist(c->db, kind, owner, calls ? call_list_row : work_row, &t);
 	if (st != SR_OK) {
 		cli_table_free(&t);
 		return cli_fail(c, st);
 	}
 	cli_table_print(&t, true);
 	return SR_OK;
-}
-
-static sr_status callback_done(struct cli_ctx *c, int argc, char **argv)
-{
-	const char *result = NULL;
-	const struct cli_opt opts[] = {
-		{ "result", CLI_STR, &result },
-		{ NULL, 0, NULL },
-	};
-	int npos = cli_parse(c, argc, argv, opts);
-	int64_t id;
-	if (!cli_npos(c, npos, 1, 1, _("one callback id")) ||
-	    !cli_id(c, _("callback"), argv[0], &id) || !cli_need(c, "--result", result))
-		return SR_USAGE;
-	sr_status st = sr_callback_done(c->db, id, result);
-	return st == SR_OK ? SR_OK : cli_fail(c, st);
 }
 
 /* --- home: the acting user's lists ------------------------------------------------ */
@@ -154,12 +165,6 @@ sr_status cli_cmd_home(struct cli_ctx *c, int argc, char **argv)
 	return SR_OK;
 }
 
-static const struct cli_cmd callback_cmds[] = {
-	{ "done", callback_done, N_("record the result of a post-sale callback"),
-	  "ID --result TEXT", NULL, 0, NULL },
-	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
-};
-
 const struct cli_cmd cli_list_top[] = {
 	{ "list", cmd_list, N_("a work list"),
 	  "today|overdue|contacted|arrivals|calls|pending-loss|callbacks|to-comment [--owner LOGIN]",
@@ -172,8 +177,9 @@ const struct cli_cmd cli_list_top[] = {
 	  "  callbacks      post-sale callbacks due\n"
 	  "  to-comment     follow-ups of the last 7 days awaiting a manager's comment (批复)\n"
 	  "  --owner LOGIN  someone else's list (managers); default your own\n"
-	  "Columns: card_id,name,phone,level,status,owner,date,days_late,ref_id,detail\n"),
+	  "Columns: card_id,name,phone,level,status,owner,date,days_late,ref_id,detail\n"
+	  "(calls adds new_lead,waited_min,flagged: a new lead's working minutes since filing,\n"
+	  "flagged past the lead_contact_hours setting)\n"),
 	  0, NULL },
-	{ "callback", NULL, N_("post-sale callbacks"), NULL, NULL, 0, callback_cmds },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };

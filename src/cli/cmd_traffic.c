@@ -104,6 +104,26 @@ static sr_status traffic_list(struct cli_ctx *c, int argc, char **argv)
 	return SR_OK;
 }
 
+static sr_status traffic_link(struct cli_ctx *c, int argc, char **argv)
+{
+	int64_t id, card = 0, appt = 0;
+	const struct cli_opt opts[] = {
+		{ "card", CLI_ID, &card },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 1, 1, _("one traffic id")) || !cli_id(c, _("traffic"), argv[0], &id))
+		return SR_USAGE;
+	if (!cli_need(c, "--card", card ? "" : NULL))
+		return SR_USAGE;
+	sr_status st = sr_appointment_arrival(c->db, id, card, &appt);
+	if (st != SR_OK)
+		return cli_fail(c, st);
+	if (appt)
+		cli_print_id(c, appt);
+	return SR_OK;
+}
+
 static const struct cli_cmd traffic_cmds[] = {
 	{ "add", traffic_add, N_("log a walk-in batch or a sales call and print its id"),
 	  "--kind walkin|call [OPTIONS]",
@@ -116,6 +136,9 @@ static const struct cli_cmd traffic_cmds[] = {
 	  0, NULL },
 	{ "leave", traffic_leave, N_("record when a walk-in batch left"), "ID [--at TIME]", NULL,
 	  0, NULL },
+	{ "link", traffic_link,
+	  N_("link a walk-in row to the visitor's card; prints the appointment it shows, if any"),
+	  "ID --card CARD", NULL, 0, NULL },
 	{ "list", traffic_list, N_("list traffic rows (default today)"),
 	  "[--from DATE] [--to DATE]",
 	  N_("  --from DATE        first day (default today)\n"

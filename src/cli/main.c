@@ -38,6 +38,7 @@ static const struct cli_cmd home_cmd = {
 static const struct cli_cmd *const top_tables[] = {
 	cli_card_top, cli_followup_top, cli_traffic_top, cli_lifecycle_top, cli_list_top,
 	cli_admin_top, cli_import_top, cli_report_top, cli_trust_top,
+	cli_dcc_top,
 };
 
 static void print_global_options(FILE *f)

@@ -2,6 +2,7 @@
  * date; later the customer shows (optionally linked to the traffic row of
  * the visit) or misses it. DCC callers live on these; tomorrow's 'set'
  * appointments are the showroom's expected-arrivals list (worklist.c). */
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
@@ -179,6 +180,29 @@ static sr_status link_traffic(sr_db *db, int64_t traffic_id, int64_t card_id)
 	return st;
 }
 
+/* A missed appointment sends the card back to its owner's list: due
+ * today unless it already is (a dormant or ordered card keeps its date). */
+static sr_status card_due_today(sr_db *db, int64_t card_id)
+{
+	char today[SR_DATE_LEN], now[SR_TIME_LEN];
+	sr_today_text(db, today);
+	sr_now_text(db, now);
+	int64_t due = 0;
+	sr_status st = sr_query_int(db, &due,
+	                            "SELECT count(*) FROM cards WHERE id = ?1 AND status = 'active'"
+	                            " AND merged_into IS NULL AND next_date > ?2", "Is",
+	                            card_id, today);
+	if (st != SR_OK || !due)
+		return st;
+	char *before = sr_card_snapshot(db, card_id);
+	st = sr_exec(db, "UPDATE cards SET next_date = ?1, version = version + 1, updated_at = ?2"
+	                 " WHERE id = ?3", "ssI", today, now, card_id);
+	if (st == SR_OK)
+		return sr_audit_card(db, "appointment-missed", card_id, before);
+	free(before);
+	return st;
+}
+
 static const char RESOLVE_SQL[] =
 	"UPDATE appointments SET status = ?1, traffic_id = ?2, resolved_at = ?3,"
 	" version = version + 1 WHERE id = ?4 AND status = 'set'";
@@ -209,7 +233,108 @@ static sr_status resolve(sr_db *db, int64_t id, sr_appt_status to, int64_t traff
 	if (st == SR_OK)
 		st = sr_audit_write(db, sr_appt_status_name(to), "appointment", id, a.card_id, before,
 		                    after);
+	if (st == SR_OK && to == SR_APPT_MISSED)
+		st = card_due_today(db, a.card_id);
 	return sr_tx_end(db, st);
+}
+
+static const char PAST_SET_SQL[] =
+	"SELECT id, card_id FROM appointments WHERE status = 'set' AND date < ?1"
+	" ORDER BY id LIMIT 1";
+
+sr_status sr_appointments_close_missed(sr_db *db, int64_t *count)
+{
+	char today[SR_DATE_LEN], now[SR_TIME_LEN];
+	sr_today_text(db, today);
+	sr_now_text(db, now);
+	*count = 0;
+	for (;;) {
+		sqlite3_stmt *q = sr_stmt(db, PAST_SET_SQL);
+		if (!q)
+			return SR_IO;
+		sqlite3_bind_text(q, 1, today, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(q);
+		int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+		int64_t card = rc == SQLITE_ROW ? sqlite3_column_int64(q, 1) : 0;
+		sr_stmt_done(q);
+		if (rc == SQLITE_DONE)
+			return SR_OK;
+		if (rc != SQLITE_ROW)
+			return sr_sqlite_fail(db, rc, _("reading the appointments"));
+		char before[JSON_MAX] = "", after[JSON_MAX] = "";
+		sr_status st = sr_query_text(db, before, sizeof before, SNAPSHOT_SQL, "I", id);
+		if (st == SR_OK)
+			st = sr_exec(db, RESOLVE_SQL, "szsI", "missed", (int64_t)0, now, id);
+		if (st == SR_OK)
+			st = sr_query_text(db, after, sizeof after, SNAPSHOT_SQL, "I", id);
+		if (st == SR_OK)
+			st = sr_audit_write(db, "missed", "appointment", id, card, before, after);
+		if (st == SR_OK)
+			st = card_due_today(db, card);
+		if (st != SR_OK)
+			return st;
+		(*count)++;
+	}
+}
+
+static const char ARRIVED_SQL[] =
+	"SELECT a.id FROM appointments a JOIN traffic t ON t.id = ?2"
+	" WHERE a.card_id = ?1 AND a.status = 'set' AND a.date = date(t.time_in)"
+	" AND t.kind = 'walkin' ORDER BY a.id LIMIT 1";
+
+sr_status sr_appointment_arrived(sr_db *db, int64_t card_id, int64_t traffic_id)
+{
+	int64_t id = 0;
+	sr_status st = sr_query_int(db, &id, ARRIVED_SQL, "II", card_id, traffic_id);
+	if (st == SR_NOTFOUND)
+		return SR_OK;
+	char now[SR_TIME_LEN], before[JSON_MAX] = "", after[JSON_MAX] = "";
+	sr_now_text(db, now);
+	if (st == SR_OK)
+		st = sr_query_text(db, before, sizeof before, SNAPSHOT_SQL, "I", id);
+	if (st == SR_OK)
+		st = sr_exec(db, RESOLVE_SQL, "sIsI", "showed", traffic_id, now, id);
+	if (st == SR_OK)
+		st = sr_query_text(db, after, sizeof after, SNAPSHOT_SQL, "I", id);
+	if (st == SR_OK)
+		st = sr_audit_write(db, "showed", "appointment", id, card_id, before, after);
+	return st;
+}
+
+sr_status sr_appointment_arrival(sr_db *db, int64_t traffic_id, int64_t card_id,
+                                 int64_t *appt_id)
+{
+	sr_card_facts c;
+	sr_status st = sr_perm_require(db, SR_ACT_TRAFFIC_LOG);
+	if (st == SR_OK)
+		st = sr_perm_card(db, SR_ACT_CARD_VIEW, card_id);
+	if (st == SR_OK)
+		st = sr_card_facts_get(db, card_id, &c);
+	if (st == SR_OK)
+		st = sr_transition_check(db, &c, SR_TR_APPOINTMENT);
+	if (st == SR_OK && !traffic_id)
+		st = sr_fail(db, SR_USAGE, "%s", _("name the visit's traffic row"));
+	if (st == SR_OK)
+		st = check_traffic(db, traffic_id);
+	if (st == SR_OK)
+		st = sr_tx_begin(db);
+	if (st != SR_OK)
+		return st;
+	int64_t before = 0, id = 0;
+	st = sr_query_int(db, &before, "SELECT coalesce(max(id), 0) FROM appointments"
+	                               " WHERE card_id = ?1 AND status = 'showed'", "I", card_id);
+	if (st == SR_OK)
+		st = link_traffic(db, traffic_id, card_id);
+	if (st == SR_OK)
+		st = sr_appointment_arrived(db, card_id, traffic_id);
+	if (st == SR_OK)
+		st = sr_query_int(db, &id, "SELECT coalesce(max(id), 0) FROM appointments"
+		                           " WHERE card_id = ?1 AND status = 'showed'"
+		                           " AND traffic_id = ?2", "II", card_id, traffic_id);
+	st = sr_tx_end(db, st);
+	if (appt_id)
+		*appt_id = st == SR_OK && id != before ? id : 0;
+	return st;
 }
 
 sr_status sr_appointment_showed(sr_db *db, int64_t id, int64_t traffic_id)

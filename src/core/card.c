@@ -347,7 +347,21 @@ struct filing {
 	char expected[SR_DATE_LEN];
 	char at[SR_TIME_LEN];
 	bool wholesale;
+	bool distribute;        /* owner chosen by the DCC rule inside the transaction */
 };
+
+/* A new DCC lead: a phone-channel card filed without an owner by the DCC
+ * or by someone who owns no cards (reception, a manager). A call the filer
+ * answered (filed from its traffic row) stays with a filer who owns cards:
+ * the inbound caller has already made the first contact. */
+static bool dcc_lead(const sr_db *db, const sr_card_filing *in, const struct filing *f)
+{
+	if (in->wholesale || f->channel != SR_CHANNEL_PHONE)
+		return false;
+	if (in->traffic_id && sr_role_owns_cards(db->actor_role))
+		return false;
+	return db->actor_team == SR_TEAM_DCC || !sr_role_owns_cards(db->actor_role);
+}
 
 static sr_status resolve_owner(sr_db *db, const sr_card_filing *in, int64_t traffic_consultant,
                                struct filing *f)
@@ -377,6 +391,9 @@ static sr_status resolve_owner(sr_db *db, const sr_card_filing *in, int64_t traf
 		if (sr_user_by_id(db, f->owner_id, &u) != SR_OK)
 			return SR_NOTFOUND;
 		role = u.role;
+	} else if (dcc_lead(db, in, f)) {
+		f->distribute = true;
+		return SR_OK;
 	} else if (sr_role_owns_cards(db->actor_role)) {
 		f->owner_id = db->actor_id;
 		role = db->actor_role;
@@ -507,6 +524,8 @@ static sr_status validate_filing(sr_db *db, const sr_card_filing *in, struct fil
 			return st;
 		sr_today_text(db, f->next); /* placeholder while it passes through 'order' */
 	}
+	if (in->campaign_id && (st = sr_campaign_check(db, in->campaign_id)) != SR_OK)
+		return st;
 	int64_t traffic_consultant;
 	if ((st = resolve_traffic(db, in, &traffic_consultant)) != SR_OK)
 		return st;
@@ -546,6 +565,15 @@ static sr_status insert_card(sr_db *db, const sr_card_filing *in, const struct f
 	return SR_OK;
 }
 
+static sr_status distribute(sr_db *db, struct filing *f)
+{
+	char source[SR_CODE_MAX] = "";
+	if (f->source_id)
+		sr_query_text(db, source, sizeof source, "SELECT code FROM sources WHERE id = ?1", "I",
+		              f->source_id);
+	return sr_dcc_pick_caller(db, source, &f->owner_id);
+}
+
 sr_status sr_card_file(sr_db *db, const sr_card_filing *in, int64_t *id_out)
 {
 	struct filing f;
@@ -559,7 +587,10 @@ sr_status sr_card_file(sr_db *db, const sr_card_filing *in, int64_t *id_out)
 	if ((st = sr_tx_begin(db)) != SR_OK)
 		return st;
 	int64_t id = 0;
-	st = insert_card(db, in, &f, &id);
+	if (f.distribute)
+		st = distribute(db, &f);
+	if (st == SR_OK)
+		st = insert_card(db, in, &f, &id);
 	if (st == SR_OK && f.traffic_id) {
 		st = sr_exec(db,
 		             "UPDATE traffic SET result = 'filed', card_id = ?1, version = version + 1"
@@ -572,6 +603,9 @@ sr_status sr_card_file(sr_db *db, const sr_card_filing *in, int64_t *id_out)
 	}
 	if (st == SR_OK)
 		st = sr_assignment_write(db, id, 0, f.owner_id, f.wholesale ? "wholesale" : "file");
+	if (st == SR_OK && in->campaign_id)
+		st = sr_exec(db, "UPDATE cards SET campaign_id = ?1 WHERE id = ?2", "II",
+		             in->campaign_id, id);
 	if (st == SR_OK)
 		st = sr_audit_card(db, "file", id, NULL);
 	if (st == SR_OK && in->file_as != SR_FILE_ACTIVE) {

@@ -577,6 +577,13 @@ static bool offsets_valid(const char *v)
 	}
 }
 
+/* 0 .. 9999, digits only. */
+static bool number_valid(const char *v)
+{
+	size_t n = strlen(v);
+	return n >= 1 && n <= 4 && strspn(v, "0123456789") == n;
+}
+
 /* Values the rest of the core reads are checked here, so a typo is refused
  * when it is made, not when a card is delivered. */
 static sr_status setting_check(sr_db *db, const char *key, const char *value)
@@ -594,6 +601,14 @@ static sr_status setting_check(sr_db *db, const char *key, const char *value)
 		return sr_fail(db, SR_BADINPUT,
 		               _("setting callback_offsets: give days after delivery separated by "
 		                 "commas, in order, e.g. 0,3,7,15,60"));
+	if (!strcmp(key, "work_hours") && !sr_dcc_work_hours_parse(value, &(int){0}, &(int){0}))
+		return sr_fail(db, SR_BADINPUT,
+		               _("setting work_hours: give the working day as HH:MM-HH:MM, e.g. "
+		                 "09:00-18:00"));
+	if ((!strcmp(key, "lead_contact_hours") || !strcmp(key, "dcc_sweep_days")) &&
+	    !number_valid(value))
+		return sr_fail(db, SR_BADINPUT,
+		               _("setting %s: give a whole number, e.g. 2"), key);
 	if (!strcmp(key, "wholesale_owner") && *value) {
 		sr_role role;
 		sr_status st = sr_user_id(db, value, NULL, &role);

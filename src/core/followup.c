@@ -135,6 +135,8 @@ static sr_status write_followup(sr_db *db, const sr_followup_input *in, const sr
 			return sr_fail(db, SR_CONFLICT,
 			               _("traffic row %lld was linked by someone else meanwhile"),
 			               (long long)in->traffic_id);
+		if (st == SR_OK)
+			st = sr_appointment_arrived(db, in->card_id, in->traffic_id);
 	}
 	if (st == SR_OK)
 		st = sr_exec(db, UPDATE_CARD_SQL, "csiiisI", (int)level, next, (int)in->intro,

@@ -141,6 +141,13 @@ sr_status sr_assignment_write(sr_db *db, int64_t card_id, int64_t from, int64_t 
 /* Schedule post-sale callbacks for a card delivered today. */
 sr_status sr_callbacks_schedule(sr_db *db, int64_t card_id);
 
+/* Appointments dated before today and still 'set' become missed, their
+ * cards due today on the owner's list (appointment.c; the DCC sweep). */
+sr_status sr_appointments_close_missed(sr_db *db, int64_t *count);
+/* A walk-in row was just linked to this card: the card's appointment for
+ * the visit's day, if one is waiting, is marked showed with the row. */
+sr_status sr_appointment_arrived(sr_db *db, int64_t card_id, int64_t traffic_id);
+
 /* The transition table (lifecycle.c): every status change is checked here
  * first, so the whole life of a card reads in one place. */
 typedef enum {

@@ -119,7 +119,9 @@ static const char ARRIVALS_ALL_SQL[] = ARRIVALS_COLS ARRIVALS_FROM TEAM " ORDER 
  * filing first), then the cards due today or earlier by intent level and
  * lateness. */
 #define NEW_LEAD                                                                             \
-	"(c.status = 'active' AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.card_id = c.id))"
+	"(c.status = 'active' AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.card_id = c.id)" \
+	" AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.card_id = c.id"                      \
+	" AND k.result IN ('reached','appointment')))"
 #define CALLS_COLS                                                                           \
 	COLS("CASE WHEN " NEW_LEAD " THEN c.filed_at ELSE c.next_date END",                  \
 	     LATE("c.next_date"), "0", MODEL_TEXT) ", " NEW_LEAD " AS new_lead"
@@ -298,6 +300,19 @@ static void item_from_row(sr_db *db, sqlite3_stmt *q, struct phone_cache *pc, sr
 		sr_phone_mask(phone, it->phone);
 }
 
+/* The call list's new leads: how long they have waited (working minutes
+ * since filing) and whether that is past lead_contact_hours. */
+static void lead_wait(sr_db *db, sqlite3_stmt *q, const sr_lead_rule *r, sr_work_item *it)
+{
+	sr_time filed;
+	it->new_lead = sqlite3_column_int(q, 11);
+	if (!it->new_lead || !sr_time_parse(it->date, &filed))
+		return;
+	it->wait_minutes = sr_dcc_working_minutes(r, filed, sr_db_now(db));
+	it->flagged = it->wait_minutes > r->contact_minutes;
+	it->days_late = 0;
+}
+
 sr_status sr_worklist(sr_db *db, sr_list_kind kind, const char *owner,
                       int (*fn)(void *ctx, const sr_work_item *it), void *ctx)
 {
@@ -312,9 +327,16 @@ sr_status sr_worklist(sr_db *db, sr_list_kind kind, const char *owner,
 		return SR_IO;
 	struct phone_cache pc = {0};
 	sr_work_item it;
+	sr_lead_rule rule;
+	if (kind == SR_LIST_CALLS && (st = sr_dcc_lead_rule(db, &rule)) != SR_OK) {
+		sr_stmt_done(q);
+		return st;
+	}
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		item_from_row(db, q, &pc, &it);
+		if (kind == SR_LIST_CALLS)
+			lead_wait(db, q, &rule, &it);
 		if (fn(ctx, &it))
 			break;
 	}

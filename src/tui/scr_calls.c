@@ -3,7 +3,11 @@
  * history; side by side on a wide terminal, stacked at 80 columns with
  * the newest entries of the history. A call's result takes few keys: f
  * records a phone follow-up with the next date, i an appointment (邀约);
- * after either the next row is selected, ready for the next call. */
+ * after either the next row is selected, ready for the next call. The
+ * digits 1-6 record the call itself (reached, no answer, wrong number,
+ * call back, appointment, not interested) in one key; reached then asks
+ * what was said, appointment for the date. New leads show how long they
+ * have waited (working hours), in the overdue colour once flagged. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +24,7 @@ static const struct table_col call_cols[K_NCOLS] = {
 	[K_PHONE] = { N_("Phone"), 11, 13, 0 },
 	[K_LEVEL] = { N_("Lvl"), 3, 3, TCOL_LEVEL },
 	[K_DATE] = { N_("Date"), 10, 10, 0 },
-	[K_LATE] = { N_("Late"), 4, 5, TCOL_RIGHT },
+	[K_LATE] = { N_("Late"), 4, 6, TCOL_RIGHT },
 	[K_DETAIL] = { N_("Detail"), 6, 0, TCOL_FILL },
 };
 
@@ -44,15 +48,19 @@ struct calls {
 static int add_call(void *ctx, const sr_work_item *it)
 {
 	struct calls *c = ctx;
-	char late[16] = "", date[SR_DATE_LEN], level[2] = { it->level, '\0' };
-	if (it->days_late > 0)
+	char late[24] = "", date[SR_DATE_LEN], level[2] = { it->level, '\0' };
+	if (it->new_lead)
+		snprintf(late, sizeof late, "%lldh%02lld", (long long)(it->wait_minutes / 60),
+		         (long long)(it->wait_minutes % 60));
+	else if (it->days_late > 0)
 		snprintf(late, sizeof late, "%d", it->days_late);
 	snprintf(date, sizeof date, "%.10s", it->date);
 	const char *cells[K_NCOLS] = {
 		[K_NAME] = it->name, [K_PHONE] = it->phone, [K_LEVEL] = level, [K_DATE] = date,
 		[K_LATE] = late, [K_DETAIL] = it->detail,
 	};
-	table_add(&c->t, it->card_id, it->days_late > 0 ? TH_OVERDUE : TH_NORMAL, cells);
+	bool late_row = it->new_lead ? it->flagged : it->days_late > 0;
+	table_add(&c->t, it->card_id, late_row ? TH_OVERDUE : TH_NORMAL, cells);
 	return 0;
 }
 
@@ -125,7 +133,9 @@ static void calls_draw(struct app *a, void *st, const struct rect *r)
 	(void)a;
 	struct calls *c = st;
 	char head[300];
-	snprintf(head, sizeof head, _("%d call(s) today   %s: phone follow-up   %s: appointment   %s: card"),
+	snprintf(head, sizeof head,
+	         _("%d call(s) today   1-6: reached, no answer, wrong number, call back, "
+	           "appointment, not interested   %s: phone follow-up   %s: appointment   %s: card"),
 	         c->t.nrows, keys_key(ACT_FOLLOWUP), keys_key(ACT_APPOINT), keys_key(ACT_OPEN));
 	ui_text(r->y, r->x + 1, r->w - 1, TH_HEADING, head);
 	struct rect lr, hr;
@@ -317,6 +327,33 @@ const struct screen_ops scr_appointment = {
 	.keys = formscr_keys,
 };
 
+/* A digit: the call's result, recorded at once on the selected card. */
+static bool call_digit(struct app *a, struct calls *c, int64_t id, int digit)
+{
+	sr_call_result r = (sr_call_result)(digit - 1);
+	sr_call_input in = { .card_id = id, .result = r };
+	const struct table_row *row = table_selected(&c->t);
+	char name[SR_NAME_MAX * 2];
+	snprintf(name, sizeof name, "%s", row ? row->cells[K_NAME] : "");
+	sr_status st = sr_call_add(a->db, &in, NULL);
+	if (st != SR_OK) {
+		app_fail(a, st);
+		return true;
+	}
+	c->next_key = c->t.sel + 1 < c->t.nrows ? c->t.rows[c->t.sel + 1].key : 0;
+	app_msg(a, _("Call with %s recorded: %s."), name, sr_call_result_name(r));
+	struct call_arg arg = { id, &c->saved };
+	if (r == SR_CALL_REACHED)
+		app_push(a, &scr_call_result, &arg);
+	else if (r == SR_CALL_APPOINTMENT)
+		app_push(a, &scr_appointment, &arg);
+	else {
+		c->saved = true;
+		calls_reload(a, c);
+	}
+	return true;
+}
+
 static bool calls_key(struct app *a, void *st, const struct tui_key *k)
 {
 	struct calls *c = st;
@@ -341,6 +378,11 @@ static bool calls_key(struct app *a, void *st, const struct tui_key *k)
 		return true;
 	}
 	default:
+		if (k->act == ACT_NONE && k->code >= '1' && k->code <= '0' + SR_CALL_RESULT_COUNT) {
+			if (id)
+				call_digit(a, c, id, k->code - '0');
+			return true;
+		}
 		return false;
 	}
 }

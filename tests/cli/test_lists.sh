@@ -54,7 +54,7 @@ expect_no_row card_id "$c1"
 # The DCC call list of a caller.
 sr --as dana --now "$now" list calls --csv
 expect_ok
-expect_header "$H"
+expect_header "$H,new_lead,waited_min,flagged"
 expect_row card_id "$c5"
 expect_no_row card_id "$c1"
 # Without --csv: a table, names and all.

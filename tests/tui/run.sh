@@ -507,6 +507,10 @@ check "at 80x24 the call list and the history stack" wait_for d "History of 周�
 screen d >"$T/calls80.txt"
 check "... the list above the history" \
 	sh -c "test \$(grep -n '周杰' '$T/calls80.txt' | head -n 1 | cut -d: -f1) -lt \$(grep -n 'History of' '$T/calls80.txt' | cut -d: -f1)"
+keys d 2
+check "2 records an unanswered call in one key" wait_for d "Call with 周杰 recorded: no-answer"
+check "... stored as a call record" \
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as xiaoliu call list --card $K2 --csv | grep -q ',no-answer,'"
 keys d q
 check "DCC: quits cleanly" wait_exit d
 check "DCC: nothing on stderr" test ! -s "$T/d.err"

@@ -31,6 +31,11 @@ static const bool expected[SR_ACT_COUNT][SR_ROLE_COUNT] = {
 	[SR_ACT_USER_ADMIN]   = { n,    n,    n,   n,   n,     n,      n,      n,  Y },
 	[SR_ACT_REFERENCE]    = { n,    n,    n,   Y,   n,     n,      n,      n,  Y },
 	[SR_ACT_DEMO]         = { n,    n,    n,   n,   n,     n,      n,      n,  Y },
+	[SR_ACT_CALL]         = { n,    Y,    Y,   Y,   Y,     Y,      Y,      n,  Y },
+	[SR_ACT_SCRIPT]       = { n,    n,    Y,   Y,   n,     n,      Y,      n,  Y },
+	[SR_ACT_DCC_SWEEP]    = { n,    n,    Y,   Y,   n,     n,      Y,      n,  Y },
+	[SR_ACT_COMPLAINT]    = { n,    n,    Y,   Y,   n,     n,      n,      Y,  Y },
+	[SR_ACT_CAMPAIGN]     = { n,    n,    Y,   Y,   n,     n,      Y,      n,  Y },
 };
 
 #undef Y
