@@ -164,3 +164,27 @@ TEST(path_check_refuses_world_writable)
 	unlink(file);
 	rmdir(dir);
 }
+
+/* A manager's comment is never overwritten by another (who may have read
+ * the follow-up before it was there): a conflict; its author may revise. */
+TEST(comment_not_overwritten_by_another)
+{
+	sr_followup_input in = {.method = SR_METHOD_PHONE};
+	int64_t fid = 0;
+	fx_open();
+	in.card_id = fx_card("c1", SR_CHANNEL_PHONE, 1);
+	fx_as("c1");
+	CHECK_OK(sr_followup_add(unit_db, &in, &fid));
+	fx_as("mgr");
+	CHECK_OK(sr_followup_comment(unit_db, fid, "先邀约"));
+	CHECK_OK(sr_followup_comment(unit_db, fid, "先邀约到店"));
+	fx_as("dir");
+	CHECK_REFUSED(sr_followup_comment(unit_db, fid, "直接报价"), SR_CONFLICT, "mgr");
+	char text[64];
+	fx_qs(text, sizeof text, "SELECT comment FROM followups WHERE id = %lld", (long long)fid);
+	CHECK_EQ_STR(text, "先邀约到店");
+	/* The revision is audited with the text before and after. */
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM audit WHERE action = 'comment'"
+	                  " AND instr(before, '先邀约') > 0 AND instr(after, '先邀约到店') > 0"),
+	             1);
+}
