@@ -182,6 +182,43 @@ sr_status sr_followup_add(sr_db *db, const sr_followup_input *in, int64_t *id_ou
 	return st;
 }
 
+static const char COMMENT_SNAPSHOT_SQL[] =
+	"SELECT json_object('comment', f.comment, 'comment_by', u.login, 'comment_at', f.comment_at)"
+	" FROM followups f LEFT JOIN users u ON u.id = f.comment_by WHERE f.id = ?1";
+
+/* Inside the transaction. Another user's comment is never overwritten
+ * (someone may have commented since this one was read: the lost update
+ * that a version check prevents on cards); its author may revise it. */
+static sr_status comment_write(sr_db *db, int64_t followup_id, int64_t card_id,
+                               const char *comment)
+{
+	char by[SR_LOGIN_MAX] = "", before[2400] = "", after[2400] = "", now[SR_TIME_LEN];
+	int64_t by_id = 0;
+	sr_status st = sr_query_int(db, &by_id,
+	                            "SELECT coalesce(comment_by, 0) FROM followups WHERE id = ?1", "I",
+	                            followup_id);
+	if (st == SR_OK && by_id && by_id != db->actor_id) {
+		sr_query_text(db, by, sizeof by, "SELECT login FROM users WHERE id = ?1", "I", by_id);
+		return sr_fail(db, SR_CONFLICT,
+		               _("follow-up %lld already has a comment by %s; only they can change "
+		                 "it (add yours to a later follow-up)"),
+		               (long long)followup_id, by);
+	}
+	if (st == SR_OK)
+		st = sr_query_text(db, before, sizeof before, COMMENT_SNAPSHOT_SQL, "I", followup_id);
+	sr_now_text(db, now);
+	if (st == SR_OK)
+		st = sr_exec(db, "UPDATE followups SET comment = ?1, comment_by = ?2, comment_at = ?3"
+		                 " WHERE id = ?4",
+		             "sIsI", comment, db->actor_id, now, followup_id);
+	if (st == SR_OK)
+		st = sr_query_text(db, after, sizeof after, COMMENT_SNAPSHOT_SQL, "I", followup_id);
+	if (st == SR_OK)
+		st = sr_audit_write(db, "comment", "followup", followup_id, card_id,
+		                    by_id ? before : NULL, after);
+	return st;
+}
+
 sr_status sr_followup_comment(sr_db *db, int64_t followup_id, const char *comment)
 {
 	int64_t card_id = 0;
@@ -200,17 +237,7 @@ sr_status sr_followup_comment(sr_db *db, int64_t followup_id, const char *commen
 		return st;
 	if ((st = sr_tx_begin(db)) != SR_OK)
 		return st;
-	char now[SR_TIME_LEN];
-	sr_now_text(db, now);
-	st = sr_exec(db, "UPDATE followups SET comment = ?1, comment_by = ?2, comment_at = ?3"
-	                 " WHERE id = ?4",
-	             "sIsI", comment, db->actor_id, now, followup_id);
-	if (st == SR_OK) {
-		char after[64];
-		snprintf(after, sizeof after, "{\"comment_by\":%lld}", (long long)db->actor_id);
-		st = sr_audit_write(db, "comment", "followup", followup_id, card_id, NULL, after);
-	}
-	return sr_tx_end(db, st);
+	return sr_tx_end(db, comment_write(db, followup_id, card_id, comment));
 }
 
 static const char FOLLOWUP_LIST_SQL[] =

@@ -524,7 +524,9 @@ static void test_diskfull(void)
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : NULL;
+	bool own_dir_given = false;
 	if (dir && *dir && strchr(dir, '/')) {
+		own_dir_given = true;
 		snprintf(workdir, sizeof workdir, "%s", dir);
 		argc--, argv++;
 	} else {
@@ -550,6 +552,20 @@ int main(int argc, char **argv)
 			test_powerloss(seed);
 		if (!t || !strcmp(t, "diskfull"))
 			test_diskfull();
+	}
+	/* Kept for a look when something failed; removed otherwise. */
+	if (!failed && !own_dir_given) {
+		static const char *const dbs[] = { "conc.db", "conc-backup.db", "conc-restored.db",
+		                                   "crash.db", "power.db", "full.db" };
+		char p[700];
+		for (size_t i = 0; i < sizeof dbs / sizeof *dbs; i++) {
+			path_in(p, sizeof p, dbs[i]);
+			remove_db(p);
+		}
+		remove_logs(CONC_WRITERS);
+		rmdir(workdir);
+	} else if (failed) {
+		printf("the databases and writer logs are kept in %s\n", workdir);
 	}
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "unit.h"
+#include "internal.h" /* sr_tx_begin/end: a refusal inside a transaction */
 
 static int64_t audits(const char *action)
 {
@@ -127,17 +128,38 @@ TEST(refusal_audited_outside_transaction)
 	             1);
 }
 
+TEST(refusal_before_transaction_audited)
+{
+	fx_open();
+	fx_as("c1");
+	int64_t before = audits("refused");
+	CHECK_STATUS(sr_user_add(unit_db, "x1", "某人", SR_ROLE_ADMIN, SR_TEAM_SHOWROOM, NULL, NULL),
+	             SR_PERM);
+	CHECK_EQ_INT(audits("refused"), before + 1);
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM users WHERE login = 'x1'"), 0);
+}
+
+/* A refusal met inside a transaction (a nested savepoint too): the change
+ * rolls back, the audit row of the refusal is written after it and stays. */
 TEST(refusal_inside_rolled_back_transaction_kept)
 {
 	fx_open();
 	fx_as("c1");
 	int64_t before = audits("refused");
-	/* A refusal met inside a transaction: the change rolls back, the
-	 * audit row of the refusal stays. */
-	CHECK_STATUS(sr_user_add(unit_db, "x1", "某人", SR_ROLE_ADMIN, SR_TEAM_SHOWROOM, NULL, NULL),
-	             SR_PERM);
+	CHECK_OK(sr_tx_begin(unit_db));
+	CHECK_OK(sr_exec(unit_db, "INSERT INTO settings(key, value) VALUES ('probe', 'x')", NULL));
+	CHECK_OK(sr_tx_begin(unit_db));
+	sr_status st = sr_perm_require(unit_db, SR_ACT_MERGE);
+	CHECK_EQ_INT(st, SR_PERM);
+	CHECK_EQ_INT(sr_tx_end(unit_db, st), SR_PERM);
+	CHECK_EQ_INT(sr_tx_end(unit_db, st), SR_PERM);
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM settings WHERE key = 'probe'"), 0);
 	CHECK_EQ_INT(audits("refused"), before + 1);
-	CHECK_EQ_INT(fx_q("SELECT count(*) FROM users WHERE login = 'x1'"), 0);
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM audit WHERE action = 'refused'"
+	                  " AND instr(after, 'merge cards') > 0"),
+	             1);
+	/* The message the caller shows is the refusal's, not the audit's. */
+	CHECK_MSG("may not merge");
 }
 
 TEST(path_check_refuses_world_writable)
@@ -163,4 +185,28 @@ TEST(path_check_refuses_world_writable)
 	CHECK_OK(sr_db_path_check(file, err, sizeof err));
 	unlink(file);
 	rmdir(dir);
+}
+
+/* A manager's comment is never overwritten by another (who may have read
+ * the follow-up before it was there): a conflict; its author may revise. */
+TEST(comment_not_overwritten_by_another)
+{
+	sr_followup_input in = {.method = SR_METHOD_PHONE};
+	int64_t fid = 0;
+	fx_open();
+	in.card_id = fx_card("c1", SR_CHANNEL_PHONE, 1);
+	fx_as("c1");
+	CHECK_OK(sr_followup_add(unit_db, &in, &fid));
+	fx_as("mgr");
+	CHECK_OK(sr_followup_comment(unit_db, fid, "先邀约"));
+	CHECK_OK(sr_followup_comment(unit_db, fid, "先邀约到店"));
+	fx_as("dir");
+	CHECK_REFUSED(sr_followup_comment(unit_db, fid, "直接报价"), SR_CONFLICT, "mgr");
+	char text[64];
+	fx_qs(text, sizeof text, "SELECT comment FROM followups WHERE id = %lld", (long long)fid);
+	CHECK_EQ_STR(text, "先邀约到店");
+	/* The revision is audited with the text before and after. */
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM audit WHERE action = 'comment'"
+	                  " AND instr(before, '先邀约') > 0 AND instr(after, '先邀约到店') > 0"),
+	             1);
 }
