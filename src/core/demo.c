@@ -1893,6 +1893,12 @@ sr_status sr_demo_generate(sr_db *db, int64_t cards, uint64_t seed, sr_progress_
 		return st;
 	if (cards < 0 || cards > 1000000)
 		return sr_fail(db, SR_USAGE, _("demo: the number of cards must be 0 to 1000000"));
+	if (cards >= SR_DEMO_BULK_MIN) {
+		st = sr_demo_bulk(db, cards, seed, progress, ctx);
+		if (st == SR_OK)
+			sr_fail(db, SR_OK, _("demo: %lld cards"), (long long)cards);
+		return st;
+	}
 	/* The caller's identity and clock come back at the end, whatever happens. */
 	int64_t actor_id = db->actor_id;
 	sr_role actor_role = db->actor_role;

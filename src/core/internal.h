@@ -181,4 +181,10 @@ extern const char *const sr_translated_names[];
 /* Status text <-> enum for SQL columns. */
 sr_card_status sr_card_status_from_db(const char *text);
 
+/* The large demo (demo_bulk.c): from this many cards sr_demo_generate
+ * writes five years of a dealer group straight into an empty database. */
+#define SR_DEMO_BULK_MIN 20000
+sr_status sr_demo_bulk(sr_db *db, int64_t cards, uint64_t seed, sr_progress_fn progress,
+                       void *ctx);
+
 #endif

@@ -44,11 +44,24 @@ expect_refusal 6 --as alice card edit "$c3" --phone "abc"
 expect_card "$c3" phone 13900000002
 
 # --- search: part of a phone, part of a name -----------------------------------------------------------------------
-sr --as alice search 0013 --csv
+# Four digits are the last four (尾号); other digits match anywhere.
+sr --as alice search 8000 --csv
 expect_ok
 expect_header "id,name,phone,level,status,channel,source,model,owner,next_date,filed_at,age_days"
 expect_row id "$c1"
 expect_row id "$c2"
+expect_no_row id "$c3"
+sr --as alice search 0013 --csv
+expect_ok
+expect_no_row id "$c1"
+sr --as alice search 00138 --csv
+expect_ok
+expect_row id "$c1"
+expect_row id "$c2"
+expect_no_row id "$c3"
+sr --as alice search 13800138000 --csv
+expect_ok
+expect_row id "$c1"
 expect_no_row id "$c3"
 sr --as alice search "张" --csv
 expect_ok

@@ -174,18 +174,22 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 uint64_t fx_hash(void)
 {
 	uint64_t h = 14695981039346656037ull;
-	sqlite3_stmt *tables = prepare("SELECT name FROM sqlite_master WHERE type = 'table'"
-	                               " AND name NOT LIKE 'sqlite_%' ORDER BY name");
+	/* A table WITHOUT ROWID (card_grams) is ordered by its key. */
+	sqlite3_stmt *tables = prepare("SELECT name, sql LIKE '%WITHOUT ROWID%' FROM sqlite_master"
+	                               " WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+	                               " ORDER BY name");
 	while (sqlite3_step(tables) == SQLITE_ROW) {
 		char sql[256];
 		const char *name = (const char *)sqlite3_column_text(tables, 0);
 		h = fnv(h, name, strlen(name) + 1);
 		/* A refusal leaves its own audit row (on purpose): the data
-		 * it refused to change is what must stay equal. */
-		snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"%s ORDER BY rowid", name,
+		 * it refused to change is what must stay equal. Tables without
+		 * a rowid are ordered by their key. */
+		snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"%s ORDER BY %s", name,
 		         strcmp(name, "audit") == 0
 		                 ? " WHERE action NOT IN ('refused', 'login-failed', 'login-locked')"
-		                 : "");
+		                 : "",
+		         sqlite3_column_int(tables, 1) ? "1, 2" : "rowid");
 		sqlite3_stmt *rows = prepare(sql);
 		while (sqlite3_step(rows) == SQLITE_ROW) {
 			int n = sqlite3_column_count(rows);
