@@ -189,6 +189,15 @@ fuzz: deps $(FUZZ_BIN)
 	  grep -E '^#[0-9]+.*(DONE|pulse)|stat::' build/fuzz/log | tail -12; \
 	  if [ $$rc -ne 0 ]; then tail -60 build/fuzz/log; exit $$rc; fi
 
+# make bench (issue 7): figures on a million cards, not part of make test.
+# The data set is built once into build/bench (tests/bench/bench.sh).
+$(B)/srbench: tests/bench/bench.c $(LIB)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+bench: all $(B)/srbench
+	$(Q)sh tests/bench/bench.sh $(B)
+
 clean:
 	rm -rf build
 

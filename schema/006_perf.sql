@@ -120,3 +120,7 @@ CREATE INDEX orders_at_card ON orders(ordered_at, card_id);
 CREATE INDEX traffic_kpi ON traffic(time_in, kind, result, consultant_id, source_id, model_id,
     card_id);
 CREATE INDEX cards_filed_as_order ON cards(id) WHERE level_at_filing = 'O';
+
+-- A card's history reads its loss requests and merges by card.
+CREATE INDEX loss_card ON loss_requests(card_id);
+CREATE INDEX merges_survivor ON merges(survivor_id);

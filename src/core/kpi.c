@@ -404,3 +404,8 @@ sr_status sr_kpi_compute(sr_db *db, const sr_kpi_query *q, sr_kpi *out)
 		return st;
 	return kpi_cards(db, &a, out);
 }
+
+const char *sr_kpi_hot_sql(const char *name)
+{
+	return !strcmp(name, "cards") ? CARDS_SQL : !strcmp(name, "traffic") ? TRAFFIC_SQL : NULL;
+}
