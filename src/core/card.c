@@ -1059,3 +1059,18 @@ sr_status sr_card_history(sr_db *db, int64_t id,
 		return sr_sqlite_fail(db, rc, _("reading the history"));
 	return SR_OK;
 }
+
+const char *sr_card_hot_sql(const char *name)
+{
+	static const struct {
+		const char *name, *sql;
+	} hot[] = {
+		{"get", CARD_GET_SQL},         {"history", HISTORY_SQL},
+		{"by-phone", CARD_BY_PHONE_SQL}, {"search-phone", SEARCH_PHONE_SQL},
+		{"search-tail", SEARCH_TAIL_SQL}, {"search-grams", SEARCH_GRAMS_SQL},
+	};
+	for (size_t i = 0; i < sizeof hot / sizeof *hot; i++)
+		if (!strcmp(hot[i].name, name))
+			return hot[i].sql;
+	return NULL;
+}

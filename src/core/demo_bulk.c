@@ -267,6 +267,7 @@ struct life {
 	bool intro, nego, drive;
 	unsigned ans;                /* bit per key question answered */
 	int64_t last_traffic;        /* the traffic row of the last visit */
+	sr_time visit1, visit2, drive_at; /* the report's facts (cards_kpi) */
 	sr_time order_at, cancelled; /* the order, written once its fate is known */
 	char order_before;
 	struct person who;
@@ -516,9 +517,10 @@ static const char *const bulk_sql[Q_COUNT] = {
 	           " level_at_filing, followup_level, expected_purchase, status, ans_budget,"
 	           " ans_current, ans_usage, ans_compare, ans_payment, ans_addons, ans_use_date,"
 	           " step_intro, step_negotiation, step_test_drive, next_date, loss_reason,"
-	           " sold_at, lost_at, version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-	           " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
-	           " ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)",
+	           " sold_at, lost_at, version, updated_at, visit1_at, visit2_at, drive_at)"
+	           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+	           " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32,"
+	           " ?33, ?34, ?35, ?36, ?37)",
 	[Q_FU] = "INSERT INTO followups(card_id, at, user_id, method, content, result,"
 	         " level_before, level, next_date, step_intro, step_negotiation, step_test_drive,"
 	         " traffic_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
@@ -633,6 +635,12 @@ static bool follow(struct life *l, sr_date d, bool visit, const char *content)
 		l->intro = true;
 		l->nego |= nego;
 		l->drive |= drive;
+		if (!l->visit1)
+			l->visit1 = t;
+		else if (!l->visit2)
+			l->visit2 = t;
+		if (drive && !l->drive_at)
+			l->drive_at = t;
 		traffic = add_traffic(b, true, t - 60 * rint_(&l->r, 0, 10),
 		                      t + 60 * rint_(&l->r, 20, 90), rint_(&l->r, 1, 4), l->owner,
 		                      l->model, 0, l->id, "followup", pool_pick(b, P_RECEP, &l->r));
@@ -1059,6 +1067,9 @@ static void insert_card(struct life *l, sr_time filed_at, const struct ending *e
 	bind_time(q, 32, e->lost_at);
 	sqlite3_bind_int(q, 33, 1 + l->nfu);
 	bind_time(q, 34, l->cursor > filed_at ? l->cursor : filed_at);
+	bind_time(q, 35, l->visit1);
+	bind_time(q, 36, l->visit2);
+	bind_time(q, 37, l->drive_at);
 	bk_step(b, Q_CARD, "cards");
 }
 

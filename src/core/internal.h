@@ -181,6 +181,12 @@ extern const char *const sr_translated_names[];
 /* Status text <-> enum for SQL columns. */
 sr_card_status sr_card_status_from_db(const char *text);
 
+/* The hot statements of issue 7 by name, for the test that checks their
+ * query plans (tests/unit/test_plans.c); NULL for an unknown name. */
+const char *sr_card_hot_sql(const char *name);
+const char *sr_worklist_hot_sql(const char *name);
+const char *sr_kpi_hot_sql(const char *name);
+
 /* The large demo (demo_bulk.c): from this many cards sr_demo_generate
  * writes five years of a dealer group straight into an empty database. */
 #define SR_DEMO_BULK_MIN 20000

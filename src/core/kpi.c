@@ -202,16 +202,15 @@ sr_status sr_report_resolve(sr_db *db, const sr_kpi_query *q, struct sr_report_a
 static const char TRAFFIC_SQL[] =
 	"SELECT count(*), coalesce(sum(t.result = 'followup'), 0),"
 	" coalesce(sum(t.result = 'filed'), 0),"
-	" coalesce(sum(t.kind = 'walkin' AND t.result <> 'followup'"
-	"   AND coalesce(c.level_at_filing, '') <> 'O'), 0),"
-	" coalesce(sum(t.kind = 'walkin' AND t.result = 'filed'"
-	"   AND coalesce(c.level_at_filing, '') <> 'O'), 0)"
-	" FROM traffic t LEFT JOIN cards c ON c.id = t.card_id"
-	" WHERE t.time_in >= ?1 AND t.time_in <= ?2"
-	" AND (?3 IS NULL OR t.consultant_id = ?3)"
-	" AND (?4 IS NULL OR t.consultant_id IN (SELECT u.id FROM users u WHERE u.team = ?4))"
-	" AND (?5 IS NULL OR t.source_id = ?5)"
-	" AND (?6 IS NULL OR t.model_id = ?6)";
+	" coalesce(sum(t.kind = 'walkin' AND t.result <> 'followup' AND NOT o), 0),"
+	" coalesce(sum(t.kind = 'walkin' AND t.result = 'filed' AND NOT o), 0)"
+	" FROM (SELECT t.kind, t.result, coalesce(t.card_id IN (SELECT c.id FROM cards c"
+	"   WHERE c.level_at_filing = 'O'), 0) AS o"
+	"  FROM traffic t WHERE t.time_in >= ?1 AND t.time_in <= ?2"
+	"  AND (?3 IS NULL OR t.consultant_id = ?3)"
+	"  AND (?4 IS NULL OR t.consultant_id IN (SELECT u.id FROM users u WHERE u.team = ?4))"
+	"  AND (?5 IS NULL OR t.source_id = ?5)"
+	"  AND (?6 IS NULL OR t.model_id = ?6)) t";
 
 static sr_status kpi_traffic(sr_db *db, const struct sr_report_args *a, sr_kpi *k)
 {
@@ -249,49 +248,47 @@ static sr_status kpi_traffic(sr_db *db, const struct sr_report_args *a, sr_kpi *
 
 /* ---- cards --------------------------------------------------------------------- */
 
-/* ?1 period start, ?2 as of, ?3 owner, ?4 team, ?5 channel, ?6 source,
- * ?7 model, ?8 customer type, ?9 the as-of date (card age). */
+/* The cards of the period: filed by its end and not closed (sold or lost,
+ * never both) before its start, with the filters. ?1 period start, ?2 as
+ * of, ?3 owner, ?4 team, ?5 channel, ?6 source, ?7 model, ?8 customer type.
+ * Written to walk cards_kpi (schema 007), which holds every column used. */
+#define BASE_CARDS                                                                           \
+	" coalesce(c.sold_at, c.lost_at, '9999-12-31') >= ?1 AND c.filed_at <= ?2"           \
+	"  AND c.merged_into IS NULL"                                                        \
+	"  AND (?3 IS NULL OR c.owner_id = ?3)"                                              \
+	"  AND (?4 IS NULL OR c.owner_id IN (SELECT u.id FROM users u WHERE u.team = ?4))"   \
+	"  AND (?5 IS NULL OR c.channel = ?5)"                                               \
+	"  AND (?6 IS NULL OR c.source_id = ?6)"                                             \
+	"  AND (?7 IS NULL OR c.model_id = ?7)"                                              \
+	"  AND (?8 IS NULL OR c.customer_type = ?8)"
+
+/* One row per card of the period: its class, the bits the figures need
+ * (an order signed in the period: from the period's orders, one set)
+ * (kpi_class below), summed up in C; one integer a row keeps SQLite's
+ * share small on a large period. Visits as of ?2: the walk-in filing, the
+ * first two reception follow-ups (visit1_at, visit2_at: enough for "at
+ * least one" and "at least two"), walk-in cards merged into the card (the
+ * survivors with one, and with two or more, are few: two sets built once);
+ * the test drive from the first follow-up with one, or the card's flag
+ * when no follow-up has it. Age by the filing date against ?12..?15, the
+ * dates 15, 30, 60 and 90 days before the as-of date. */
+#define MERGED_WALKINS(n)                                                                    \
+	" + (c.id IN (SELECT mc.merged_into FROM cards mc WHERE mc.merged_into IS NOT NULL"  \
+	"   AND mc.channel = 'walkin' AND mc.filed_at <= ?2 GROUP BY mc.merged_into"         \
+	"   HAVING count(*) >= " n "))"
 static const char CARDS_SQL[] =
-	"WITH b AS MATERIALIZED (SELECT"
-	"  c.filed_at >= ?1 AS fresh,"
-	"  c.channel <> 'walkin' AS remote,"
-	"  (c.channel = 'walkin')"
-	"  + (SELECT count(*) FROM followups f WHERE f.card_id = c.id AND f.method = 'reception'"
-	"     AND f.at <= ?2)"
-	"  + (SELECT count(*) FROM cards mc WHERE mc.merged_into = c.id AND mc.channel = 'walkin'"
-	"     AND mc.filed_at <= ?2) AS visits,"
-	"  (EXISTS (SELECT 1 FROM followups f WHERE f.card_id = c.id AND f.step_test_drive = 1"
-	"     AND f.at <= ?2)"
-	"   OR (c.step_test_drive = 1 AND NOT EXISTS (SELECT 1 FROM followups f"
-	"     WHERE f.card_id = c.id AND f.step_test_drive = 1))) AS drove,"
-	"  EXISTS (SELECT 1 FROM orders o WHERE o.card_id = c.id AND o.ordered_at >= ?1"
-	"     AND o.ordered_at <= ?2) AS ordered,"
-	"  coalesce(c.sold_at <= ?2, 0) AS sold,"
-	"  coalesce(c.lost_at <= ?2, 0) AS lost,"
-	"  CAST(julianday(?9) - julianday(date(c.filed_at)) AS INTEGER) AS age"
-	" FROM cards c"
-	" WHERE c.filed_at <= ?2 AND c.merged_into IS NULL"
-	"  AND (c.sold_at IS NULL OR c.sold_at >= ?1) AND (c.lost_at IS NULL OR c.lost_at >= ?1)"
-	"  AND (?3 IS NULL OR c.owner_id = ?3)"
-	"  AND (?4 IS NULL OR c.owner_id IN (SELECT u.id FROM users u WHERE u.team = ?4))"
-	"  AND (?5 IS NULL OR c.channel = ?5)"
-	"  AND (?6 IS NULL OR c.source_id = ?6)"
-	"  AND (?7 IS NULL OR c.model_id = ?7)"
-	"  AND (?8 IS NULL OR c.customer_type = ?8))"
-	" SELECT count(*), sum(fresh),"
-	"  sum(visits >= 1), sum(fresh AND visits >= 1),"
-	"  sum(remote), sum(remote AND visits >= 1), sum(fresh AND remote),"
-	"  sum(fresh AND remote AND visits >= 1),"
-	"  sum(visits >= 2), sum(fresh AND visits >= 2),"
-	"  sum(drove), sum(fresh AND drove),"
-	"  sum(ordered), sum(sold), sum(lost),"
-	"  sum(NOT sold AND NOT lost),"
-	"  sum(NOT sold AND NOT lost AND age <= 15),"
-	"  sum(NOT sold AND NOT lost AND age BETWEEN 16 AND 30),"
-	"  sum(NOT sold AND NOT lost AND age BETWEEN 31 AND 60),"
-	"  sum(NOT sold AND NOT lost AND age BETWEEN 61 AND 90),"
-	"  sum(NOT sold AND NOT lost AND age > 90)"
-	" FROM b";
+	"SELECT (c.filed_at >= ?1)"
+	" | ((c.channel <> 'walkin') << 1)"
+	" | (min(2, (c.channel = 'walkin') + coalesce(c.visit1_at <= ?2, 0)"
+	"   + coalesce(c.visit2_at <= ?2, 0)" MERGED_WALKINS("1") MERGED_WALKINS("2") ") << 2)"
+	" | ((coalesce(c.drive_at <= ?2, 0) OR (c.step_test_drive = 1 AND c.drive_at IS NULL)) << 4)"
+	" | (coalesce(c.sold_at <= ?2, 0) << 5)"
+	" | (coalesce(c.lost_at <= ?2, 0) << 6)"
+	" | ((CASE WHEN c.filed_at >= ?12 THEN 0 WHEN c.filed_at >= ?13 THEN 1"
+	"   WHEN c.filed_at >= ?14 THEN 2 WHEN c.filed_at >= ?15 THEN 3 ELSE 4 END) << 7)"
+	" | ((c.id IN (SELECT o.card_id FROM orders o WHERE o.ordered_at >= ?1"
+	"   AND o.ordered_at <= ?2)) << 10)"
+	" FROM cards c WHERE" BASE_CARDS;
 
 enum {
 	C_BASE, C_NEW, C_VISITED, C_NEW_VISITED, C_REMOTE, C_REMOTE_VISITED, C_NEW_REMOTE,
@@ -348,21 +345,61 @@ static void cards_figures(const int64_t *n, sr_kpi *k)
 	k->age_over_90 = (double)n[C_AGE91];
 }
 
+/* The age bands' first filing dates, 15, 30, 60 and 90 days before the
+ * as-of date, as ?12..?15 (after sr_report_bind's ?1..?11). */
+static void bind_ages(sqlite3_stmt *st, const struct sr_report_args *a)
+{
+	static const int ages[4] = {15, 30, 60, 90};
+	sr_date as_of;
+	if (!sr_date_parse(a->as_of_date, &as_of))
+		return; /* set by sr_report_resolve: cannot fail */
+	for (int i = 0; i < 4; i++) {
+		char day[SR_DATE_LEN];
+		sr_date_format(as_of - ages[i], day);
+		sqlite3_bind_text(st, 12 + i, day, -1, SQLITE_TRANSIENT);
+	}
+}
+
+/* Count one card of the period by its class (CARDS_SQL). */
+static void kpi_class(int64_t *n, int k)
+{
+	bool fresh = k & 1, remote = k >> 1 & 1, drove = k >> 4 & 1;
+	bool sold = k >> 5 & 1, lost = k >> 6 & 1, following = !sold && !lost;
+	int visits = k >> 2 & 3, age = k >> 7 & 7;
+	n[C_BASE]++;
+	n[C_NEW] += fresh;
+	n[C_VISITED] += visits >= 1;
+	n[C_NEW_VISITED] += fresh && visits >= 1;
+	n[C_REMOTE] += remote;
+	n[C_REMOTE_VISITED] += remote && visits >= 1;
+	n[C_NEW_REMOTE] += fresh && remote;
+	n[C_NEW_REMOTE_VISITED] += fresh && remote && visits >= 1;
+	n[C_RETURNED] += visits >= 2;
+	n[C_NEW_RETURNED] += fresh && visits >= 2;
+	n[C_DROVE] += drove;
+	n[C_NEW_DROVE] += fresh && drove;
+	n[C_ORDERED] += k >> 10 & 1;
+	n[C_SOLD] += sold;
+	n[C_LOST] += lost;
+	n[C_FOLLOWING] += following;
+	if (following && age <= 4)
+		n[C_AGE0 + age]++;
+}
+
 static sr_status kpi_cards(sr_db *db, const struct sr_report_args *a, sr_kpi *k)
 {
 	sqlite3_stmt *st = sr_stmt(db, CARDS_SQL);
 	if (!st)
 		return SR_IO;
 	sr_report_bind(st, a);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sr_stmt_done(st);
-		return sr_sqlite_fail(db, rc, "card figures");
-	}
-	int64_t n[C_N];
-	for (int i = 0; i < C_N; i++)
-		n[i] = sqlite3_column_int64(st, i); /* sum() of no rows is NULL: 0 */
+	bind_ages(st, a);
+	int64_t n[C_N] = {0};
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		kpi_class(n, sqlite3_column_int(st, 0));
 	sr_stmt_done(st);
+	if (rc != SQLITE_DONE)
+		return sr_sqlite_fail(db, rc, "card figures");
 	cards_figures(n, k);
 	return SR_OK;
 }
@@ -383,4 +420,9 @@ sr_status sr_kpi_compute(sr_db *db, const sr_kpi_query *q, sr_kpi *out)
 	if ((st = kpi_traffic(db, &a, out)) != SR_OK)
 		return st;
 	return kpi_cards(db, &a, out);
+}
+
+const char *sr_kpi_hot_sql(const char *name)
+{
+	return !strcmp(name, "cards") ? CARDS_SQL : !strcmp(name, "traffic") ? TRAFFIC_SQL : NULL;
 }

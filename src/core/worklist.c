@@ -497,3 +497,16 @@ sr_status sr_callback_done(sr_db *db, int64_t callback_id, const char *result)
 		st = sr_audit_write(db, "done", "callback", callback_id, card_id, before, after);
 	return sr_tx_end(db, st);
 }
+
+const char *sr_worklist_hot_sql(const char *name)
+{
+	static const struct {
+		const char *name, *sql;
+	} hot[] = {
+		{"today", TODAY_ONE_SQL}, {"overdue", OVERDUE_ONE_SQL}, {"calls", CALLS_ONE_SQL},
+	};
+	for (size_t i = 0; i < sizeof hot / sizeof *hot; i++)
+		if (!strcmp(hot[i].name, name))
+			return hot[i].sql;
+	return NULL;
+}

@@ -51,6 +51,9 @@ expect_true "no appointments" test "$(q "select count(*) from appointments where
 expect_eq "$(q "select count(*) from cards c where length(c.name) > 1 and not exists (select 1 from card_grams g where g.gram = lower(substr(c.name, 1, 2)) and g.card_id = c.id)")" \
 	"0" "cards without name pieces"
 expect_eq "$(q "select count(*) from audit where action = 'demo'")" "1" "audit rows of the bulk load"
+# The report's facts on the cards (schema 006) agree with the follow-ups.
+expect_eq "$(q "select count(*) from cards c where coalesce(visit1_at, '') <> coalesce((select f.at from followups f where f.card_id = c.id and f.method = 'reception' order by f.at limit 1), '') or coalesce(visit2_at, '') <> coalesce((select f.at from followups f where f.card_id = c.id and f.method = 'reception' order by f.at limit 1 offset 1), '') or coalesce(drive_at, '') <> coalesce((select min(f.at) from followups f where f.card_id = c.id and f.step_test_drive = 1), '')")" \
+	"0" "cards whose visit and test-drive facts disagree with their follow-ups"
 expect_eq "$(q "select max(filed_at) < '2026-03-02 10:00:00' from cards")" "1" "nothing after now"
 expect_eq "$(q "select count(*) from followups where at > '2026-03-02 10:00:00'")" "0" "follow-ups after now"
 
