@@ -191,4 +191,15 @@ const char *cli_fmt_money(char *buf, int64_t cents);
 /* Flags in output: "1" or "0". */
 const char *cli_bool(bool b);
 
+/* A progress bar on standard error for long work (import, demo data). It is
+ * for people: cli_progress_begin returns the callback to hand the core, or
+ * NULL when standard error is not a terminal, so a pipe or a log file gets
+ * no bar. label is already translated. cli_progress_end ends its line. */
+struct cli_progress {
+	const char *label;
+	int shown; /* last percentage drawn, -1 before the first */
+};
+sr_progress_fn cli_progress_begin(struct cli_progress *p, const char *label);
+void cli_progress_end(struct cli_progress *p);
+
 #endif

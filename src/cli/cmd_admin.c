@@ -33,29 +33,6 @@ static sr_status cmd_init(struct cli_ctx *c, int argc, char **argv)
 	return SR_OK;
 }
 
-struct progress {
-	int shown; /* last percentage drawn, -1 before the first */
-};
-
-/* Called by the core now and then; only ever installed for a terminal. */
-static void demo_progress(void *ctx, int64_t done_n, int64_t total)
-{
-	struct progress *p = ctx;
-	if (total <= 0)
-		return;
-	int pct = (int)(done_n * 100 / total);
-	if (pct == p->shown)
-		return;
-	p->shown = pct;
-	char bar[21];
-	for (int i = 0; i < 20; i++)
-		bar[i] = i < pct / 5 ? '#' : '.';
-	bar[20] = '\0';
-	fputc('\r', stderr);
-	fprintf(stderr, _("demo [%s] %3d%%"), bar, pct);
-	fflush(stderr);
-}
-
 static bool parse_seed(const char *text, uint64_t *out)
 {
 	if (!*text)
@@ -86,12 +63,10 @@ static sr_status cmd_demo(struct cli_ctx *c, int argc, char **argv)
 	uint64_t seed = 1;
 	if (seed_text && !parse_seed(seed_text, &seed))
 		return cli_usage(c, _("--seed: expected a number, got '%s'"), seed_text);
-	/* A progress bar is for people: never into a pipe or a log file. */
-	bool tty = isatty(STDERR_FILENO);
-	struct progress p = { -1 };
-	sr_status st = sr_demo_generate(c->db, cards, seed, tty ? demo_progress : NULL, &p);
-	if (tty && p.shown >= 0)
-		fputc('\n', stderr);
+	struct cli_progress p;
+	sr_progress_fn bar = cli_progress_begin(&p, _("demo data"));
+	sr_status st = sr_demo_generate(c->db, cards, seed, bar, &p);
+	cli_progress_end(&p);
 	if (st != SR_OK)
 		return cli_fail(c, st);
 	fprintf(c->out, P_("added %d card\n", "added %d cards\n", cards), cards);

@@ -37,30 +37,6 @@ static void on_reject(void *ctx, int64_t line, const char *reason, const char *c
 		r->failed = true;
 }
 
-struct bar {
-	int shown;
-};
-
-static void progress(void *ctx, int64_t done, int64_t total)
-{
-	struct bar *p = ctx;
-	if (total <= 0)
-		return;
-	int pct = (int)(done * 100 / total);
-	if (pct > 100)
-		pct = 100;
-	if (pct == p->shown)
-		return;
-	p->shown = pct;
-	char bar[21];
-	for (int i = 0; i < 20; i++)
-		bar[i] = i < pct / 5 ? '#' : '.';
-	bar[20] = '\0';
-	fputc('\r', stderr);
-	fprintf(stderr, _("import [%s] %3d%%"), bar, pct);
-	fflush(stderr);
-}
-
 static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
 {
 	sr_import_options o = { 0 };
@@ -106,13 +82,12 @@ static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
 	}
 	unlink(rejects_path); /* a stale one from an earlier run would mislead */
 	struct rejects r = { .c = c, .path = rejects_path };
-	struct bar b = { .shown = -1 };
-	bool tty = isatty(STDERR_FILENO);
+	struct cli_progress b;
+	sr_progress_fn bar = cli_progress_begin(&b, _("import"));
 	sr_import_summary s;
-	sr_status st = sr_import_csv(c->db, &o, in, &s, on_reject, &r, tty ? progress : NULL, &b);
+	sr_status st = sr_import_csv(c->db, &o, in, &s, on_reject, &r, bar, &b);
 	fclose(in);
-	if (tty && b.shown >= 0)
-		fputc('\n', stderr);
+	cli_progress_end(&b);
 	if (r.f && fclose(r.f) != 0)
 		r.failed = true;
 	int64_t attributed = 0;

@@ -5,6 +5,7 @@
  * with "…" in a table; CSV always carries the whole value. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 
 enum { CELL_MAX = 40, GAP = 2 };
@@ -190,4 +191,36 @@ const char *cli_fmt_money(char *buf, int64_t cents)
 const char *cli_bool(bool b)
 {
 	return b ? "1" : "0";
+}
+
+static void progress_step(void *ctx, int64_t done, int64_t total)
+{
+	struct cli_progress *p = ctx;
+	if (total <= 0)
+		return;
+	int pct = (int)(done * 100 / total);
+	if (pct > 100)
+		pct = 100;
+	if (pct == p->shown)
+		return;
+	p->shown = pct;
+	char bar[21];
+	for (int i = 0; i < 20; i++)
+		bar[i] = i < pct / 5 ? '#' : '.';
+	bar[20] = '\0';
+	fprintf(stderr, "\r%s [%s] %3d%%", p->label, bar, pct);
+	fflush(stderr);
+}
+
+sr_progress_fn cli_progress_begin(struct cli_progress *p, const char *label)
+{
+	p->label = label;
+	p->shown = -1;
+	return isatty(STDERR_FILENO) ? progress_step : NULL;
+}
+
+void cli_progress_end(struct cli_progress *p)
+{
+	if (p->shown >= 0)
+		fputc('\n', stderr);
 }

@@ -17,6 +17,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "demo_words.h"
 #include "internal.h"
 
 /* ---- deterministic random numbers (splitmix64; never rand()) ---------- */
@@ -210,73 +211,17 @@ static const char *const female_given[] = {
 	"美玲", "春梅", "海燕", "玉兰", "丹丹", "佳慧", "诗涵", "晓丽", "慧敏", "雪梅",
 	"芳",   "娜",   "敏",   "静",   "丽",   "艳",   "娟",   "霞",   "婷",   "琳",
 };
-static const char *const regions[] = {
-	"东城区", "西城区", "南湖区", "北苑区", "高新区", "经开区", "临江县", "青山县",
-};
-static const char *const roads[] = {
-	"人民路", "解放路", "建设路", "中山路", "和平路", "新华路", "胜利路", "文化路",
-};
-static const char *const phone_prefixes[] = {
-	"130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
-	"153", "155", "156", "157", "158", "159", "166", "173", "175", "176", "177", "180",
-	"181", "182", "183", "185", "186", "187", "188", "189", "191", "198", "199",
-};
 
-static const char *const answer_pool[SR_ANS_COUNT][4] = {
-	{"15万左右", "20-25万", "30万以内", "12万以内"},
-	{"无车，首次购车", "2012款捷达", "2015款朗逸", "家里有一辆比亚迪F3"},
-	{"上下班通勤，市区为主", "家用，周末郊游", "常跑高速，长途多", "商务接待"},
-	{"对比速腾，要天窗", "对比卡罗拉，要自动挡", "对比CR-V，要四驱", "要倒车影像和导航"},
-	{"全款", "贷款，首付三成", "分期三年", "公司付款"},
-	{"贴膜、脚垫", "行车记录仪", "暂不需要", "导航升级"},
-	{"国庆前", "春节前", "下个月", "两周内"},
-};
 
-static const char *const phone_talk[] = {
-	"电话回访，客户仍在对比车型",   "电话邀约周末到店试驾",     "客户询问最新优惠，已告知",
-	"客户出差，约下周再联系",       "介绍本月金融贷款方案",     "客户要和家人商量，暂未决定",
-	"确认客户意向车型及颜色",       "客户表示近期没时间到店",   "告知到店礼品活动",
-	"客户询问置换补贴政策",
-};
-static const char *const wechat_talk[] = {
-	"微信发送车型配置表和报价", "微信推送试驾活动信息", "客户微信咨询颜色和库存",
-	"微信发送贷款月供测算",
-};
-static const char *const sms_talk[] = {"短信提醒本周末店内活动", "短信发送节日问候及优惠信息"};
-static const char *const visit_talk[] = {
-	"到店看车，介绍外观内饰和配置",   "试乘试驾，客户对动力满意",
-	"客户带家人再次到店，洽谈价格",   "到店洽谈置换方案，评估旧车",
-	"客户对比竞品后回店，重点讲解安全配置",
-};
-static const char *const home_talk[] = {"上门拜访，送车型资料", "上门拜访客户单位，洽谈团购"};
-static const char *const order_talk[] = {
-	"通知客户车辆在途", "与客户确认交车时间", "提醒客户准备购车资料",
-};
 static const char *const dcc_talk[] = {
 	"回访网络线索，客户确认有购车意向", "客户对比多家4S店报价",  "客户未接电话，稍后再拨",
 	"介绍到店试驾礼品",                 "确认客户预算和意向车型",
 };
 static const char *const invite_talk[] = {"邀约客户到店看车", "邀约客户周末到店试驾"};
-static const char *const results[] = {"继续跟进", "考虑中", "报价已发", "意向提升", "待回复"};
 static const char *const comments[] = {
 	"抓紧邀约到店试驾",   "注意报价策略，别急于让价", "客户意向高，重点跟进",
 	"跟进间隔太长，加快节奏", "记录太简单，下次写清客户顾虑", "可以推荐金融方案",
 	"已阅",
-};
-static const char *const loss_notes[5][3] = {
-	{"已购买大众速腾", "已购本田思域", "已订丰田凯美瑞"},
-	{"在邻市4S店购买，价格更低", "在其他经销商提车", "朋友介绍去了别家店"},
-	{"家庭原因暂不购车", "资金不到位，放弃购车", "决定继续开旧车"},
-	{"外地客户，当地上牌限制", "需在户籍地购车", "单位要求在本地采购"},
-	{"多次电话无人接听", "号码已停机", "客户拒接电话"},
-};
-static const char *const cancel_reasons[] = {
-	"客户资金周转问题", "改订其他车型", "交车周期太长", "家人反对，退订",
-};
-static const char *const callback_results[] = {
-	"交车满意，已讲解用车注意事项", "用车正常，客户满意", "客户对服务满意，愿意转介绍",
-	"已提醒首保时间",               "首保已预约",
-	"客户反映车机偶尔卡顿，已转售后处理",
 };
 
 /* ---- the run ------------------------------------------------------------ */
@@ -798,7 +743,7 @@ static void gen_person(struct demo *g, struct rng *r, struct result *res)
 	sr_copy(res->gender, sizeof res->gender, male ? "M" : "F");
 	for (int tries = 0; tries < 32; tries++) {
 		int64_t used = 0;
-		snprintf(res->phone, sizeof res->phone, "%s%08d", PICK(r, phone_prefixes),
+		snprintf(res->phone, sizeof res->phone, "%s%08d", PICK(r, demo_phone_prefixes),
 		         rng_int(r, 0, 99999999));
 		if (sr_query_int(g->db, &used, "SELECT count(*) FROM cards WHERE phone = ?1", "s",
 		                 res->phone) == SR_OK && !used)
@@ -878,7 +823,7 @@ static bool sim_answers(struct sim *s, sr_time t)
 	for (int i = 0; i < SR_ANS_COUNT; i++)
 		if (!(s->answers & (1u << i))) {
 			ch[n].field = sr_answer_key((sr_answer)i);
-			ch[n++].value = answer_pool[i][rng_int(&s->r, 0, 3)];
+			ch[n++].value = demo_answers[i][rng_int(&s->r, 0, 3)];
 		}
 	if (!n)
 		return true;
@@ -941,7 +886,7 @@ static bool sim_followup(struct sim *s, sr_time t, struct fu *f)
 		.card_id = s->id, .method = f->method, .level = order ? 0 : lv,
 		.next_date = next, .intro = f->intro, .negotiation = f->nego,
 		.test_drive = f->drive, .content = f->content,
-		.result = PICK(&s->r, results), .traffic_id = f->traffic_id,
+		.result = PICK(&s->r, demo_results), .traffic_id = f->traffic_id,
 	};
 	int64_t fid = 0;
 	if (!sim_as(s, s->owner, t) || !sim_ok(s, sr_followup_add(g->db, &in, &fid)))
@@ -993,7 +938,7 @@ static bool sim_visit(struct sim *s, sr_date d, struct fu *f, const char *cons)
 	f->method = SR_METHOD_RECEPTION;
 	f->traffic_id = tid;
 	if (!f->content)
-		f->content = f->drive ? visit_talk[1] : PICK(&s->r, visit_talk);
+		f->content = f->drive ? demo_visit_talk[1] : PICK(&s->r, demo_visit_talk);
 	if (!sim_followup(s, t + 60 * rng_int(&s->r, 3, 10), f))
 		return false;
 	sr_time out = t + 60 * rng_int(&s->r, 25, 120);
@@ -1065,8 +1010,8 @@ static bool sim_dcc_call(struct sim *s, sr_date d)
 		f.content = PICK(&s->r, invite_talk);
 	} else {
 		f.content = f.method == SR_METHOD_PHONE ? PICK(&s->r, dcc_talk)
-		            : f.method == SR_METHOD_WECHAT ? PICK(&s->r, wechat_talk)
-		                                           : PICK(&s->r, sms_talk);
+		            : f.method == SR_METHOD_WECHAT ? PICK(&s->r, demo_wechat_talk)
+		                                           : PICK(&s->r, demo_sms_talk);
 	}
 	if (!sim_followup(s, t, &f))
 		return false;
@@ -1111,26 +1056,26 @@ static bool sim_contact(struct sim *s, sr_date d)
 	int x = rng_int(&s->r, 0, 99);
 	f.method = x < 60 ? SR_METHOD_PHONE : x < 85 ? SR_METHOD_WECHAT
 	           : x < 97 ? SR_METHOD_SMS : SR_METHOD_VISIT;
-	const char *const *pool = phone_talk;
-	int n = (int)(sizeof phone_talk / sizeof *phone_talk);
+	const char *const *pool = demo_phone_talk;
+	int n = (int)(sizeof demo_phone_talk / sizeof *demo_phone_talk);
 	f.days = s->visit_permille ? sim_invite_days(s, d) : 0;
 	if (s->status == SR_STATUS_ORDER) {
 		f.method = SR_METHOD_PHONE;
-		pool = order_talk;
-		n = (int)(sizeof order_talk / sizeof *order_talk);
+		pool = demo_order_talk;
+		n = (int)(sizeof demo_order_talk / sizeof *demo_order_talk);
 	} else if (f.days) {
 		f.method = SR_METHOD_PHONE;
 		pool = invite_talk;
 		n = (int)(sizeof invite_talk / sizeof *invite_talk);
 	} else if (f.method == SR_METHOD_WECHAT) {
-		pool = wechat_talk;
-		n = (int)(sizeof wechat_talk / sizeof *wechat_talk);
+		pool = demo_wechat_talk;
+		n = (int)(sizeof demo_wechat_talk / sizeof *demo_wechat_talk);
 	} else if (f.method == SR_METHOD_SMS) {
-		pool = sms_talk;
-		n = (int)(sizeof sms_talk / sizeof *sms_talk);
+		pool = demo_sms_talk;
+		n = (int)(sizeof demo_sms_talk / sizeof *demo_sms_talk);
 	} else if (f.method == SR_METHOD_VISIT) {
-		pool = home_talk;
-		n = (int)(sizeof home_talk / sizeof *home_talk);
+		pool = demo_home_talk;
+		n = (int)(sizeof demo_home_talk / sizeof *demo_home_talk);
 	}
 	f.content = pool[rng_int(&s->r, 0, n - 1)];
 	if (!sim_followup(s, t, &f))
@@ -1162,7 +1107,7 @@ static void filing_answers(struct sim *s, sr_card_filing *in, int count)
 {
 	for (int i = 0; i < SR_ANS_COUNT; i++)
 		if (rng_int(&s->r, 0, SR_ANS_COUNT - 1) < count || count >= SR_ANS_COUNT) {
-			in->answers[i] = answer_pool[i][rng_int(&s->r, 0, 3)];
+			in->answers[i] = demo_answers[i][rng_int(&s->r, 0, 3)];
 			s->answers |= 1u << i;
 		}
 }
@@ -1218,9 +1163,9 @@ static int filing_details(struct sim *s, sr_card_filing *in, struct filing_text 
 	in->model = g->models[rng_int(&s->r, 0, g->nmodels - 1)];
 	in->level = filing_level(&s->r, k);
 	if (rng_per(&s->r, 800))
-		in->region = PICK(&s->r, regions);
+		in->region = PICK(&s->r, demo_regions);
 	if (in->region && rng_per(&s->r, 300)) {
-		snprintf(x->address, sizeof x->address, "%s%d号", PICK(&s->r, roads),
+		snprintf(x->address, sizeof x->address, "%s%d号", PICK(&s->r, demo_roads),
 		         rng_int(&s->r, 1, 300));
 		in->address = x->address;
 	}
@@ -1350,9 +1295,9 @@ static void sim_callbacks(struct sim *s)
 			t = s->cursor + 3600;
 		if (t > g->limit || !rng_per(&s->r, 880))
 			continue;
-		const char *res = i == 0 ? callback_results[0]
-		                  : rng_per(&s->r, 60) ? callback_results[5]
-		                                       : callback_results[rng_int(&s->r, 1, 4)];
+		const char *res = i == 0 ? demo_callback_results[0]
+		                  : rng_per(&s->r, 60) ? demo_callback_results[5]
+		                                       : demo_callback_results[rng_int(&s->r, 1, 4)];
 		if (demo_ok(g, demo_as(g, PICK_OF(&s->r, g->service, g->nservice), t)))
 			demo_ok(g, sr_callback_done(g->db, ids[i], res));
 	}
@@ -1381,7 +1326,7 @@ static void sim_cancel(struct sim *s, sr_date d)
 	if (s->dead || s->status != SR_STATUS_ORDER || !sim_when(s, d, SLOT_CALL, &t))
 		return;
 	if (!sim_as(s, s->owner, t) ||
-	    !sim_ok(s, sr_order_cancel(s->g->db, s->id, PICK(&s->r, cancel_reasons))) ||
+	    !sim_ok(s, sr_order_cancel(s->g->db, s->id, PICK(&s->r, demo_cancel_reasons))) ||
 	    !sim_refresh(s))
 		return;
 	s->cursor = t;
@@ -1461,7 +1406,7 @@ static bool sim_loss_request(struct sim *s, sr_date d)
 		return false;
 	sr_loss_reason why = pick_reason(s);
 	if (!sim_as(s, s->owner, t) ||
-	    !sim_ok(s, sr_loss_request(s->g->db, s->id, why, loss_notes[why][rng_int(&s->r, 0, 2)])))
+	    !sim_ok(s, sr_loss_request(s->g->db, s->id, why, demo_loss_notes[why][rng_int(&s->r, 0, 2)])))
 		return false;
 	s->cursor = t;
 	return true;

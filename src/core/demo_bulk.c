@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "demo_words.h"
 #include "showroom/demo.h"
 
 enum {
@@ -107,62 +108,8 @@ static const char female_chars[] =
 	"莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓仪荷丹"
 	"蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝"
 	"晓欢霄枫芸菲寒伊亚宜可舒影荔思丽";
-static const char *const regions[] = {
-	"东城区", "西城区", "南湖区", "北苑区", "高新区", "经开区", "临江县", "青山县",
-	"城关镇", "滨海新区",
-};
-static const char *const roads[] = {
-	"人民路", "解放路", "建设路", "中山路", "和平路", "新华路", "胜利路", "文化路",
-	"长江路", "黄河路", "光明街", "幸福里",
-};
-static const char *const phone_prefixes[] = {
-	"130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
-	"153", "155", "156", "157", "158", "159", "166", "173", "175", "176", "177", "180",
-	"181", "182", "183", "185", "186", "187", "188", "189", "191", "198", "199",
-};
-static const char *const answers[SR_ANS_COUNT][4] = {
-	{"15万左右", "20-25万", "30万以内", "12万以内"},
-	{"无车，首次购车", "2012款捷达", "2015款朗逸", "家里有一辆比亚迪F3"},
-	{"上下班通勤，市区为主", "家用，周末郊游", "常跑高速，长途多", "商务接待"},
-	{"对比速腾，要天窗", "对比卡罗拉，要自动挡", "对比CR-V，要四驱", "要倒车影像和导航"},
-	{"全款", "贷款，首付三成", "分期三年", "公司付款"},
-	{"贴膜、脚垫", "行车记录仪", "暂不需要", "导航升级"},
-	{"国庆前", "春节前", "下个月", "两周内"},
-};
-static const char *const phone_talk[] = {
-	"电话回访，客户仍在对比车型", "电话邀约周末到店试驾", "客户询问最新优惠，已告知",
-	"客户出差，约下周再联系", "介绍本月金融贷款方案", "客户要和家人商量，暂未决定",
-	"确认客户意向车型及颜色", "客户表示近期没时间到店", "告知到店礼品活动",
-	"客户询问置换补贴政策", "客户未接电话，稍后再拨", "回访网络线索，客户确认有购车意向",
-};
-static const char *const wechat_talk[] = {
-	"微信发送车型配置表和报价", "微信推送试驾活动信息", "客户微信咨询颜色和库存",
-	"微信发送贷款月供测算",
-};
-static const char *const sms_talk[] = {"短信提醒本周末店内活动", "短信发送节日问候及优惠信息"};
-static const char *const visit_talk[] = {
-	"到店看车，介绍外观内饰和配置", "试乘试驾，客户对动力满意", "客户带家人再次到店，洽谈价格",
-	"到店洽谈置换方案，评估旧车", "客户对比竞品后回店，重点讲解安全配置",
-};
-static const char *const home_talk[] = {"上门拜访，送车型资料", "上门拜访客户单位，洽谈团购"};
-static const char *const order_talk[] = {"通知客户车辆在途", "与客户确认交车时间",
-                                         "提醒客户准备购车资料"};
-static const char *const results_[] = {"继续跟进", "考虑中", "报价已发", "意向提升", "待回复"};
-static const char *const loss_notes[5][3] = {
-	{"已购买大众速腾", "已购本田思域", "已订丰田凯美瑞"},
-	{"在邻市4S店购买，价格更低", "在其他经销商提车", "朋友介绍去了别家店"},
-	{"家庭原因暂不购车", "资金不到位，放弃购车", "决定继续开旧车"},
-	{"外地客户，当地上牌限制", "需在户籍地购车", "单位要求在本地采购"},
-	{"多次电话无人接听", "号码已停机", "客户拒接电话"},
-};
 static const char *const loss_reasons[5] = {"competitor", "same-brand", "gave-up", "region",
                                             "unreachable"};
-static const char *const cancel_reasons[] = {"客户资金周转问题", "改订其他车型", "交车周期太长",
-                                             "家人反对，退订"};
-static const char *const callback_results[] = {
-	"交车满意，已讲解用车注意事项", "用车正常，客户满意", "客户对服务满意，愿意转介绍",
-	"已提醒首保时间", "首保已预约", "客户反映车机偶尔卡顿，已转售后处理",
-};
 
 /* ---- how cards arrive --------------------------------------------------------- */
 
@@ -612,12 +559,12 @@ static bool follow(struct life *l, sr_date d, bool visit, const char *content)
 		method = m < 62 ? "phone" : m < 82 ? "wechat" : m < 95 ? "sms" : "visit";
 	}
 	if (!content)
-		content = visit                          ? RPICK(&l->r, visit_talk)
-		          : l->level == 'O'              ? RPICK(&l->r, order_talk)
-		          : !strcmp(method, "wechat")    ? RPICK(&l->r, wechat_talk)
-		          : !strcmp(method, "sms")       ? RPICK(&l->r, sms_talk)
-		          : !strcmp(method, "visit")     ? RPICK(&l->r, home_talk)
-		                                         : RPICK(&l->r, phone_talk);
+		content = visit                          ? RPICK(&l->r, demo_visit_talk)
+		          : l->level == 'O'              ? RPICK(&l->r, demo_order_talk)
+		          : !strcmp(method, "wechat")    ? RPICK(&l->r, demo_wechat_talk)
+		          : !strcmp(method, "sms")       ? RPICK(&l->r, demo_sms_talk)
+		          : !strcmp(method, "visit")     ? RPICK(&l->r, demo_home_talk)
+		                                         : RPICK(&l->r, demo_phone_talk);
 	char before = l->level;
 	if (l->level != 'O' && l->level != l->target && rper(&l->r, visit ? 600 : 300)) {
 		int a = level_rank(l->level), z = level_rank(l->target);
@@ -657,7 +604,7 @@ static bool follow(struct life *l, sr_date d, bool visit, const char *content)
 	sqlite3_bind_int64(q, 3, l->owner);
 	sqlite3_bind_text(q, 4, method, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 5, content, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 6, RPICK(&l->r, results_), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 6, RPICK(&l->r, demo_results), -1, SQLITE_STATIC);
 	bind_level(q, 7, before);
 	bind_level(q, 8, l->level);
 	bind_date(q, 9, l->next);
@@ -749,7 +696,7 @@ static void add_callbacks(struct life *l, sr_date delivered)
 		bind_date(q, 2, due);
 		sqlite3_bind_text(q, 3, kind, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(q, 4, status, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 5, !strcmp(status, "done") ? RPICK(&l->r, callback_results) : "",
+		sqlite3_bind_text(q, 5, !strcmp(status, "done") ? RPICK(&l->r, demo_callback_results) : "",
 		                  -1, SQLITE_STATIC);
 		bool closed = strcmp(status, "due") != 0;
 		bind_id(q, 6, closed ? pool_pick(b, P_SERVICE, &l->r) : 0);
@@ -777,7 +724,7 @@ static void add_order(struct life *l, sr_time at, char before, sr_time delivered
 	                  SQLITE_STATIC);
 	bind_time(q, 9, delivered);
 	bind_time(q, 10, cancelled);
-	bind_text(q, 11, cancelled ? RPICK(&l->r, cancel_reasons) : NULL);
+	bind_text(q, 11, cancelled ? RPICK(&l->r, demo_cancel_reasons) : NULL);
 	sqlite3_bind_int64(q, 12, l->owner);
 	bk_step(b, Q_ORDER, "orders");
 	b->orders++;
@@ -838,7 +785,7 @@ static void loss_row(struct life *l, int reason, sr_time at, const char *status,
 	sqlite3_stmt *q = b->q[Q_LOSS];
 	sqlite3_bind_int64(q, 1, l->id);
 	sqlite3_bind_text(q, 2, loss_reasons[reason], -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, loss_notes[reason][rint_(&l->r, 0, 2)], -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, demo_loss_notes[reason][rint_(&l->r, 0, 2)], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 4, l->owner);
 	bind_time(q, 5, at);
 	sqlite3_bind_text(q, 6, status, -1, SQLITE_STATIC);
@@ -1008,7 +955,7 @@ static void gen_person(struct bulk *b, struct life *l)
 	}
 	bool female = rper(r, 380);
 	gen_name(r, female, l->who.name, sizeof l->who.name);
-	snprintf(l->who.phone, sizeof l->who.phone, "%s%08d", RPICK(r, phone_prefixes),
+	snprintf(l->who.phone, sizeof l->who.phone, "%s%08d", RPICK(r, demo_phone_prefixes),
 	         rint_(r, 0, 99999999));
 	sr_copy(l->who.gender, sizeof l->who.gender, female ? "F" : rper(r, 950) ? "M" : "");
 }
@@ -1029,12 +976,12 @@ static void insert_card(struct life *l, sr_time filed_at, const struct ending *e
 	if (level == 'H')
 		l->ans = 0x7f;
 	char addr[64];
-	snprintf(addr, sizeof addr, "%s%d号", RPICK(r, roads), rint_(r, 1, 300));
+	snprintf(addr, sizeof addr, "%s%d号", RPICK(r, demo_roads), rint_(r, 1, 300));
 	sqlite3_bind_int64(q, 1, l->id);
 	sqlite3_bind_text(q, 2, l->who.name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 3, l->who.phone, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 4, l->who.gender, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 5, rper(r, 700) ? RPICK(r, regions) : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, rper(r, 700) ? RPICK(r, demo_regions) : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 6, rper(r, 300) ? addr : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 7, l->kind == K_WHOLESALE ? "wholesale" : "retail", -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 8,
@@ -1055,7 +1002,7 @@ static void insert_card(struct life *l, sr_time filed_at, const struct ending *e
 	                           : 0);
 	sqlite3_bind_text(q, 18, e->status, -1, SQLITE_STATIC);
 	for (int i = 0; i < SR_ANS_COUNT; i++)
-		sqlite3_bind_text(q, 19 + i, l->ans & (1u << i) ? answers[i][rint_(r, 0, 3)] : "",
+		sqlite3_bind_text(q, 19 + i, l->ans & (1u << i) ? demo_answers[i][rint_(r, 0, 3)] : "",
 		                  -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 26, l->intro);
 	sqlite3_bind_int(q, 27, l->nego);

@@ -216,19 +216,17 @@ static sr_status export_audit(sr_db *db, const struct export_def *def, const cha
 	return sr_tx_end(db, sr_audit_write(db, "export", def->name, 0, 0, NULL, after));
 }
 
-sr_status sr_export_csv(sr_db *db, sr_export_kind kind, const sr_export_options *opt,
-                        FILE *out, long *rows)
+/* What both exports check first: the right to export, the kind and the
+ * period (bounds normalised into from and to, "" when open). */
+static sr_status export_prepare(sr_db *db, sr_export_kind kind, const sr_export_options *opt,
+                                const struct export_def **def, char *from, char *to)
 {
-	long count = 0;
-	if (rows)
-		*rows = 0;
 	sr_status st = sr_perm_require(db, SR_ACT_EXPORT);
 	if (st != SR_OK)
 		return st;
 	if ((unsigned)kind >= COUNT(exports))
 		return sr_fail(db, SR_USAGE, _("unknown export: use cards, followups or traffic"));
-	const struct export_def *def = &exports[kind];
-	char from[SR_DATE_LEN], to[SR_DATE_LEN];
+	*def = &exports[kind];
 	st = date_bound(db, opt ? opt->from : NULL, "--from", from);
 	if (st == SR_OK)
 		st = date_bound(db, opt ? opt->to : NULL, "--to", to);
@@ -236,52 +234,57 @@ sr_status sr_export_csv(sr_db *db, sr_export_kind kind, const sr_export_options 
 		return st;
 	if (*from && *to && strcmp(from, to) > 0)
 		return sr_fail(db, SR_BADINPUT, _("--from %s is after --to %s"), from, to);
+	return SR_OK;
+}
+
+/* The audit row of an export that ran: complete, or failed with st (the
+ * first failure's message is kept: the write error matters more). */
+static sr_status export_finish(sr_db *db, const struct export_def *def, const char *from,
+                               const char *to, long count, sr_status st)
+{
+	if (st == SR_OK)
+		return export_audit(db, def, from, to, count, true);
+	char msg[SR_MSG_MAX];
+	sr_copy(msg, sizeof msg, db->msg);
+	export_audit(db, def, from, to, count, false);
+	sr_copy(db->msg, sizeof db->msg, msg);
+	return st;
+}
+
+sr_status sr_export_csv(sr_db *db, sr_export_kind kind, const sr_export_options *opt,
+                        FILE *out, long *rows)
+{
+	long count = 0;
+	const struct export_def *def = NULL;
+	char from[SR_DATE_LEN], to[SR_DATE_LEN];
+	if (rows)
+		*rows = 0;
+	sr_status st = export_prepare(db, kind, opt, &def, from, to);
+	if (st != SR_OK)
+		return st;
 	if (opt && opt->bom && sr_csv_bom(out) != 0)
 		return write_failed(db, errno);
 	st = export_stream(db, def, from, to, out, &count);
 	if (rows)
 		*rows = count;
-	/* Keep the first failure's message: the write error matters more. */
-	if (st != SR_OK) {
-		char msg[SR_MSG_MAX];
-		sr_copy(msg, sizeof msg, db->msg);
-		export_audit(db, def, from, to, count, false);
-		sr_copy(db->msg, sizeof db->msg, msg);
-		return st;
-	}
-	return export_audit(db, def, from, to, count, true);
+	return export_finish(db, def, from, to, count, st);
 }
 
 sr_status sr_export_xlsx(sr_db *db, sr_export_kind kind, const sr_export_options *opt,
                          const char *path, long *rows)
 {
 	long count = 0;
+	const struct export_def *def = NULL;
+	char from[SR_DATE_LEN], to[SR_DATE_LEN];
 	if (rows)
 		*rows = 0;
-	sr_status st = sr_perm_require(db, SR_ACT_EXPORT);
+	sr_status st = export_prepare(db, kind, opt, &def, from, to);
 	if (st != SR_OK)
 		return st;
-	if ((unsigned)kind >= COUNT(exports))
-		return sr_fail(db, SR_USAGE, _("unknown export: use cards, followups or traffic"));
-	const struct export_def *def = &exports[kind];
-	char from[SR_DATE_LEN], to[SR_DATE_LEN];
-	st = date_bound(db, opt ? opt->from : NULL, "--from", from);
-	if (st == SR_OK)
-		st = date_bound(db, opt ? opt->to : NULL, "--to", to);
-	if (st != SR_OK)
-		return st;
-	if (*from && *to && strcmp(from, to) > 0)
-		return sr_fail(db, SR_BADINPUT, _("--from %s is after --to %s"), from, to);
 	st = export_sheet(db, def, from, to, path, &count);
 	if (rows)
 		*rows = count;
-	if (st != SR_OK) {
-		char msg[SR_MSG_MAX];
-		sr_copy(msg, sizeof msg, db->msg);
-		unlink(path);
-		export_audit(db, def, from, to, count, false);
-		sr_copy(db->msg, sizeof db->msg, msg);
-		return st;
-	}
-	return export_audit(db, def, from, to, count, true);
+	if (st != SR_OK)
+		unlink(path); /* a half-written workbook is no export */
+	return export_finish(db, def, from, to, count, st);
 }

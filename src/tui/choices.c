@@ -1,6 +1,7 @@
 /* choices.c — the choice lists and small value parsers the forms share. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "formscr.h"
 
@@ -135,4 +136,22 @@ bool id_parse(const char *text, int64_t *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+sr_card *choices_card(struct app *a, struct formscr *fs, void *ctx, const void *arg)
+{
+	sr_card *card = malloc(sizeof *card);
+	fs->ctx = ctx;
+	if (!ctx || !card) {
+		free(card);
+		app_err(a, "%s", _("out of memory"));
+		return NULL;
+	}
+	sr_status st = sr_card_get(a->db, *(const int64_t *)arg, card);
+	if (st != SR_OK) {
+		free(card);
+		app_fail(a, st);
+		return NULL;
+	}
+	return card;
 }

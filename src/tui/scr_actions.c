@@ -18,19 +18,9 @@ struct act_ctx {
 static bool act_card(struct app *a, struct formscr *fs, const void *arg, const char *what)
 {
 	struct act_ctx *c = calloc(1, sizeof *c);
-	sr_card *card = malloc(sizeof *card);
-	fs->ctx = c;
-	if (!c || !card) {
-		free(card);
-		app_err(a, "%s", _("out of memory"));
+	sr_card *card = choices_card(a, fs, c, arg);
+	if (!card)
 		return false;
-	}
-	sr_status st = sr_card_get(a->db, *(const int64_t *)arg, card);
-	if (st != SR_OK) {
-		free(card);
-		app_fail(a, st);
-		return false;
-	}
 	c->card_id = card->id;
 	snprintf(c->name, sizeof c->name, "%s", card->name);
 	snprintf(c->followup_level, sizeof c->followup_level, "%s", card->followup_level);

@@ -137,19 +137,9 @@ static int add_caller(void *ctx, const sr_user *u)
 static bool to_dcc_build(struct app *a, struct formscr *fs, const void *arg)
 {
 	struct to_dcc *t = calloc(1, sizeof *t);
-	sr_card *card = malloc(sizeof *card);
-	fs->ctx = t;
-	if (!t || !card) {
-		free(card);
-		app_err(a, "%s", _("out of memory"));
+	sr_card *card = choices_card(a, fs, t, arg);
+	if (!card)
 		return false;
-	}
-	sr_status st = sr_card_get(a->db, *(const int64_t *)arg, card);
-	if (st != SR_OK) {
-		free(card);
-		app_fail(a, st);
-		return false;
-	}
 	t->card_id = card->id;
 	snprintf(t->name, sizeof t->name, "%s", card->name);
 	snprintf(fs->heading, sizeof fs->heading, _("Hand %s (#%lld) to DCC"), card->name,

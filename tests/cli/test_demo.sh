@@ -83,3 +83,11 @@ expect_refusal "3|5" --as nobody demo --seed 1 --cards 5
 expect_refusal "1|6" --as admin demo --seed 1 --cards lots
 
 finish
+
+# The progress bar is for a terminal only: into a file, stderr stays empty
+# (the tmux tests check the bar on a terminal).
+DB=$T/demo4.db
+sr init
+sr --as admin demo --cards 30
+expect_ok
+expect_true "demo wrote to stderr off a terminal: $(head -c 200 "$T/err")" test ! -s "$T/err"

@@ -676,6 +676,19 @@ rm -rf "$LG"
 # The database on a 4 MB tmpfs (root only: mount), filled up while the
 # follow-up form is open.
 
+# --- long work on a terminal shows a progress bar ---------------------------------
+
+PDB=$T/progress.db
+"$PROG" --db "$PDB" init >/dev/null
+tmux -L "$SOCK" new-session -d -s P -x 100 -y 30 \
+	"env LC_ALL=C.UTF-8 '$PROG' --db '$PDB' --now '$NOW' --as admin demo --cards 60; sleep 600"
+check "progress: demo data shows a full bar on a terminal" wait_for P "demo data [####################] 100%"
+check "progress: then the summary" wait_for P "added 60 cards"
+awk 'BEGIN { print "姓名,手机"; for (i = 0; i < 800; i++) printf "进度%d,136%08d\n", i, i }' >"$T/p.csv"
+tmux -L "$SOCK" new-session -d -s Q -x 100 -y 30 \
+	"env LC_ALL=C.UTF-8 SHOWROOM_LANG=zh_CN '$PROG' --db '$PDB' --now '$NOW' --as admin import '$T/p.csv' --source autohome; sleep 600"
+check "progress: import shows its bar in Chinese" wait_for Q "导入 [####################] 100%"
+
 FULL=$(mktemp -d "${TMPDIR:-/tmp}/showroom-full.XXXXXX")
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=4m,mode=0700 tmpfs "$FULL" 2>/dev/null; then
 	FDB=$FULL/full.db
