@@ -138,7 +138,7 @@ bool id_parse(const char *text, int64_t *out)
 	return true;
 }
 
-sr_card *choices_card(struct app *a, struct formscr *fs, void *ctx, const void *arg)
+sr_card *choices_card(struct app *a, struct formscr *fs, void *ctx, int64_t id)
 {
 	sr_card *card = malloc(sizeof *card);
 	fs->ctx = ctx;
@@ -147,7 +147,7 @@ sr_card *choices_card(struct app *a, struct formscr *fs, void *ctx, const void *
 		app_err(a, "%s", _("out of memory"));
 		return NULL;
 	}
-	sr_status st = sr_card_get(a->db, *(const int64_t *)arg, card);
+	sr_status st = sr_card_get(a->db, id, card);
 	if (st != SR_OK) {
 		free(card);
 		app_fail(a, st);

@@ -67,8 +67,8 @@ bool money_parse(const char *text, int64_t *cents);
 /* A positive record id, or 0 for an empty text; false on anything else. */
 bool id_parse(const char *text, int64_t *out);
 /* For a form about one card: ctx (the form's calloc'd state, NULL when out
- * of memory) becomes fs->ctx, freed on close, and the card whose id arg
- * points to is read. The card to free, or NULL with the error shown. */
-sr_card *choices_card(struct app *a, struct formscr *fs, void *ctx, const void *arg);
+ * of memory) becomes fs->ctx, freed on close, and card `id` is read. The
+ * card to free, or NULL with the error shown. */
+sr_card *choices_card(struct app *a, struct formscr *fs, void *ctx, int64_t id);
 
 #endif

@@ -18,7 +18,7 @@ struct act_ctx {
 static bool act_card(struct app *a, struct formscr *fs, const void *arg, const char *what)
 {
 	struct act_ctx *c = calloc(1, sizeof *c);
-	sr_card *card = choices_card(a, fs, c, arg);
+	sr_card *card = choices_card(a, fs, c, *(const int64_t *)arg);
 	if (!card)
 		return false;
 	c->card_id = card->id;

@@ -68,17 +68,10 @@ static bool card_values(struct app *a, const sr_card *c, char **v)
 static bool edit_build(struct app *a, struct formscr *fs, const void *arg)
 {
 	struct edit_ctx *c = calloc(1, sizeof *c);
-	sr_card *card = malloc(sizeof *card);
-	fs->ctx = c;
-	if (!c || !card) {
-		free(card);
-		app_err(a, "%s", _("out of memory"));
+	sr_card *card = choices_card(a, fs, c, *(const int64_t *)arg);
+	if (!card)
 		return false;
-	}
-	sr_status st = sr_card_get(a->db, *(const int64_t *)arg, card);
-	if (st != SR_OK || !card_values(a, card, c->orig)) {
-		if (st != SR_OK)
-			app_fail(a, st);
+	if (!card_values(a, card, c->orig)) {
 		free(card);
 		return false;
 	}

@@ -19,20 +19,10 @@ struct fu_ctx {
 static bool fu_build(struct app *a, struct formscr *fs, const void *arg)
 {
 	const struct followup_arg *in = arg;
-	sr_card *card = malloc(sizeof *card);
 	struct fu_ctx *c = calloc(1, sizeof *c);
-	fs->ctx = c;
-	if (!card || !c) {
-		free(card);
-		app_err(a, "%s", _("out of memory"));
+	sr_card *card = choices_card(a, fs, c, in->card_id);
+	if (!card)
 		return false;
-	}
-	sr_status st = sr_card_get(a->db, in->card_id, card);
-	if (st != SR_OK) {
-		free(card);
-		app_fail(a, st);
-		return false;
-	}
 	c->card_id = card->id;
 	snprintf(c->name, sizeof c->name, "%s", card->name);
 	snprintf(fs->heading, sizeof fs->heading, _("Follow-up for %s (#%lld), level %c"),

@@ -137,7 +137,7 @@ static int add_caller(void *ctx, const sr_user *u)
 static bool to_dcc_build(struct app *a, struct formscr *fs, const void *arg)
 {
 	struct to_dcc *t = calloc(1, sizeof *t);
-	sr_card *card = choices_card(a, fs, t, arg);
+	sr_card *card = choices_card(a, fs, t, *(const int64_t *)arg);
 	if (!card)
 		return false;
 	t->card_id = card->id;
