@@ -277,7 +277,8 @@ const struct cli_cmd cli_report_top[] = {
 	  "[--out FILE] [--bom]",
 	  N_("  NAME               kpi, collection, followup, order-conversion,\n"
 	     "                     sales-conversion, loss, structure, traffic, daily,\n"
-	     "                     sources, funnel; all: every report; list: names and titles\n"
+	     "                     sources, funnel, trend; all: every report; list: names\n"
+	     "                     and titles\n"
 	     "  --from DATE        first day (default the 1st of this month)\n"
 	     "  --to DATE          last day, inclusive (default today)\n"
 	     "  --as-of TIME       take the figures as of this time (default the end of\n"

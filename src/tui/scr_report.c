@@ -221,6 +221,34 @@ static void *report_open(struct app *a, const void *arg)
 	return r;
 }
 
+/* Under the trend report's table, a sparkline per figure across its
+ * months, oldest first, with the first and last month's value: the shape
+ * of the year at a glance. Returns the lines used (from the bottom of rc). */
+static int draw_trend_lines(const sr_report *rep, const struct rect *rc)
+{
+	static const char *const series[] = { "new_cards", "orders", "sold" };
+	enum { NS = sizeof series / sizeof *series, MAXM = 120 };
+	if (strcmp(rep->name, "trend") != 0 || rep->nrows < 2 || rc->h < NS + 6)
+		return 0;
+	size_t n = rep->nrows < MAXM ? rep->nrows : MAXM, from = rep->nrows - n;
+	for (int s = 0; s < NS; s++) {
+		int col = sr_report_col_index(rep, series[s]);
+		if (col < 0)
+			continue;
+		double v[MAXM];
+		for (size_t i = 0; i < n; i++)
+			v[i] = sr_report_num(rep, from + i, (size_t)col);
+		char label[4 * 12 + 1], spark[3 * MAXM + 1], line[3 * MAXM + 200];
+		sr_text_fit(rep->cols[col].label, 12, false, true, label, sizeof label);
+		chart_spark_text(v, (int)n, spark, sizeof spark);
+		snprintf(line, sizeof line, "%s %s  %s %.0f → %s %.0f", label, spark,
+		         sr_report_text(rep, from, 0), v[0], sr_report_text(rep, from + n - 1, 0),
+		         v[n - 1]);
+		ui_text(rc->y + rc->h - NS + s, rc->x + 1, rc->w - 1, TH_NORMAL, line);
+	}
+	return NS + 1;
+}
+
 static void report_draw(struct app *a, void *st, const struct rect *rc)
 {
 	(void)a;
@@ -236,7 +264,8 @@ static void report_draw(struct app *a, void *st, const struct rect *rc)
 	if (r->stale)
 		ui_text(rc->y + 1, rc->x + 1, rc->w - 1, TH_DIM,
 		        _("Others have changed the data since: Ctrl-L recomputes."));
-	struct rect tr = { rc->y + 2, rc->x, rc->h - 2, rc->w };
+	int below = r->view > 0 && r->have_rep ? draw_trend_lines(&r->rep, rc) : 0;
+	struct rect tr = { rc->y + 2, rc->x, rc->h - 2 - below, rc->w };
 	table_draw(r->view > 0 ? &r->rt : &r->t, &tr, true);
 }
 

@@ -452,17 +452,26 @@ keys m [
 check "[ goes to the year before" wait_for m "Key management report 2025-01-01 … 2025-12-31"
 check "... where there was no traffic" on_screen_kpi m traffic 0
 keys m BTab
-check "Shift-Tab goes round to the last report, the funnel" wait_for m "(funnel) 2025-01-01"
+check "Shift-Tab goes round to the last report, the trend" wait_for m "(trend) 2025-01-01"
 keys m Tab Tab
 check "Tab goes round past the KPI to the first report" wait_for m "(collection) 2025-01-01"
 keys m y
 check "y: the month (March) of that year" wait_for m "(collection) 2025-03-01"
 keys m ]
 check "] moves it a month on" wait_for m "(collection) 2025-04-01"
-keys m y ] y [ BTab BTab
+keys m y ] y [ BTab BTab BTab
 check "back to the funnel, in March 2026" wait_for m "(funnel) 2026-03-01"
 check "the funnel's traffic step is drawn as a bar" \
 	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep '^traffic' | grep -q '█'"
+keys m Tab
+check "the trend of March shows the twelve months up to it" wait_for m "(trend) 2025-04-01"
+# Its sparklines end on report trend's figures for March.
+trend_of() { sr --as boss report trend --from 2026-03-01 --to 2026-03-31 --csv | tr -d '\r' | awk -F, -v c="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i } END { print $k }'; }
+for fig in new_cards:"new cards" orders:orders sold:sold; do
+	v=$(trend_of "${fig%%:*}")
+	check "trend: a sparkline of ${fig#*:} ending on $v" \
+		sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep '^ ${fig#*:} ' | grep '▁' | grep -q -- '→ 2026-03 $v\$'"
+done
 keys m q
 check "manager: quits cleanly" wait_exit m
 check "manager: nothing on stderr" test ! -s "$T/m.err"

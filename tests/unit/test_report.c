@@ -23,9 +23,10 @@ TEST(report_list_names_every_report)
 {
 	int n = 0;
 	sr_report_each(count_info, &n);
-	CHECK_EQ_INT(n, 11);
+	CHECK_EQ_INT(n, 12);
 	CHECK(unit_contains(sr_report_names(), "kpi, collection"));
 	CHECK(unit_contains(sr_report_names(), "funnel"));
+	CHECK(unit_contains(sr_report_names(), "trend"));
 }
 
 /* Two new cards in March: a walk-in from traffic that test-drove and
