@@ -22,7 +22,7 @@ static const struct table_col manage_cols[M_NCOLS] = {
 	[M_LEVEL] = { N_("Lvl"), 3, 3, TCOL_LEVEL },
 	[M_STATUS] = { N_("Status"), 4, 6, 0 },
 	[M_OWNER] = { N_("Owner"), 5, 10, 0 },
-	[M_NEXT] = { N_("Next"), 10, 10, 0 },
+	[M_NEXT] = { N_("Next due"), 10, 10, 0 },
 	[M_MODEL] = { N_("Model"), 6, 0, TCOL_FILL },
 };
 

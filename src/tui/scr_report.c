@@ -249,6 +249,52 @@ static int draw_trend_lines(const sr_report *rep, const struct rect *rc)
 	return NS + 1;
 }
 
+/* The traffic values of the report's rows of group g ("hour", "weekday"),
+ * in row order, into v; their count. */
+static int traffic_series(const sr_report *rep, const char *g, double *v, int max)
+{
+	int col = sr_report_col_index(rep, "traffic"), n = 0;
+	for (size_t i = 0; col >= 0 && i < rep->nrows && n < max; i++)
+		if (!strcmp(sr_report_text(rep, i, 0), g))
+			v[n++] = sr_report_num(rep, i, (size_t)col);
+	return n;
+}
+
+/* Under the traffic report's table, its two bar charts: traffic by hour of
+ * day and by day of the week, side by side when the window is wide
+ * enough. Returns the lines used (from the bottom of rc). */
+static int draw_traffic_charts(const sr_report *rep, const struct rect *rc)
+{
+	enum { H = 9, HOUR_W = 24 * 3, DAY_W = 7 * 3 };
+	/* Two columns each, under a bar two columns wide. */
+	static const char *const days[7] = { N_("Mo"), N_("Tu"), N_("We"), N_("Th"),
+	                                     N_("Fr"), N_("Sa"), N_("Su") };
+	if (strcmp(rep->name, "traffic") != 0 || rc->h < H + 8 || rc->w < HOUR_W + 2)
+		return 0;
+	double hours[24], week[7];
+	if (traffic_series(rep, "hour", hours, 24) != 24 || traffic_series(rep, "weekday", week, 7) != 7)
+		return 0;
+	char hl[24][4];
+	const char *hlabels[24], *dlabels[7];
+	for (int i = 0; i < 24; i++) {
+		snprintf(hl[i], sizeof hl[i], "%02d", i);
+		hlabels[i] = hl[i];
+	}
+	for (int i = 0; i < 7; i++)
+		dlabels[i] = _(days[i]);
+	int top = rc->y + rc->h - H;
+	ui_text(top, rc->x + 1, HOUR_W, TH_HEADING, _("Traffic by hour of day"));
+	struct rect hr = { top + 1, rc->x + 1, H - 1, HOUR_W };
+	chart_vbars(&hr, hours, 24, 2, 1, hlabels, TH_NORMAL);
+	if (rc->w >= HOUR_W + DAY_W + 5) {
+		int x = rc->x + HOUR_W + 4;
+		ui_text(top, x, DAY_W, TH_HEADING, _("by weekday"));
+		struct rect dr = { top + 1, x, H - 1, DAY_W };
+		chart_vbars(&dr, week, 7, 2, 1, dlabels, TH_NORMAL);
+	}
+	return H + 1;
+}
+
 static void report_draw(struct app *a, void *st, const struct rect *rc)
 {
 	(void)a;
@@ -264,7 +310,12 @@ static void report_draw(struct app *a, void *st, const struct rect *rc)
 	if (r->stale)
 		ui_text(rc->y + 1, rc->x + 1, rc->w - 1, TH_DIM,
 		        _("Others have changed the data since: Ctrl-L recomputes."));
-	int below = r->view > 0 && r->have_rep ? draw_trend_lines(&r->rep, rc) : 0;
+	int below = 0;
+	if (r->view > 0 && r->have_rep) {
+		below = draw_trend_lines(&r->rep, rc);
+		if (!below)
+			below = draw_traffic_charts(&r->rep, rc);
+	}
 	struct rect tr = { rc->y + 2, rc->x, rc->h - 2 - below, rc->w };
 	table_draw(r->view > 0 ? &r->rt : &r->t, &tr, true);
 }

@@ -20,7 +20,7 @@ static const struct table_col search_cols[S_NCOLS] = {
 	[S_STATUS] = { N_("Status"), 4, 6, 0 },
 	[S_OWNER] = { N_("Owner"), 5, 10, 0 },
 	[S_MODEL] = { N_("Model"), 6, 0, TCOL_FILL },
-	[S_NEXT] = { N_("Next"), 10, 10, 0 },
+	[S_NEXT] = { N_("Next due"), 10, 10, 0 },
 	[S_AGE] = { N_("Age"), 3, 5, TCOL_RIGHT },
 };
 

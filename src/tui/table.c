@@ -61,26 +61,44 @@ bool table_add(struct table *t, int64_t key, enum theme_elem elem, const char *c
 	return true;
 }
 
-/* Widths: each column as wide as its widest cell (within min..max), then
- * the widest columns give up columns until the row fits; a TCOL_FILL
- * column takes what is left. */
+/* w within the column's min..max. */
+static int clamp_width(const struct table_col *col, int w)
+{
+	if (col->max > 0 && w > col->max)
+		w = col->max;
+	return w < col->min ? col->min : w;
+}
+
+/* Widths: each column as wide as its widest cell or title (within
+ * min..max); then titles wider than their cells are cut, so a date is
+ * never cut to make room for a long title; then the widest columns give up
+ * columns until the row fits; a TCOL_FILL column takes what is left. */
 static void fit_widths(const struct table *t, int avail, int *w)
 {
-	int total = 0;
+	int total = 0, cells[TABLE_MAX_COLS];
 	for (int c = 0; c < t->ncols; c++) {
 		const struct table_col *col = &t->cols[c];
-		int cw = sr_text_width(_(col->title));
+		int cw = 0;
 		for (int i = 0; i < t->nrows; i++) {
 			int x = sr_text_width(t->rows[i].cells[c]);
 			if (x > cw)
 				cw = x;
 		}
-		if (col->max > 0 && cw > col->max)
-			cw = col->max;
-		if (cw < col->min)
-			cw = col->min;
-		w[c] = cw;
-		total += cw + (c ? 1 : 0);
+		int title = sr_text_width(_(col->title));
+		cells[c] = clamp_width(col, cw);
+		w[c] = clamp_width(col, title > cw ? title : cw);
+		total += w[c] + (c ? 1 : 0);
+	}
+	while (total > avail) { /* the title cut most, one column at a time */
+		int most = -1;
+		for (int c = 0; c < t->ncols; c++)
+			if (!(t->cols[c].flags & TCOL_FILL) && w[c] > cells[c] &&
+			    (most < 0 || w[c] - cells[c] > w[most] - cells[most]))
+				most = c;
+		if (most < 0)
+			break;
+		w[most]--;
+		total--;
 	}
 	/* The filler column (detail, model) gives way first, then the widest. */
 	for (int c = 0; c < t->ncols && total > avail; c++) {

@@ -472,6 +472,16 @@ for fig in new_cards:"new cards" orders:orders sold:sold; do
 	check "trend: a sparkline of ${fig#*:} ending on $v" \
 		sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep '^ ${fig#*:} ' | grep '▁' | grep -q -- '→ 2026-03 $v\$'"
 done
+keys m BTab BTab BTab BTab
+check "the traffic report draws traffic by hour as a bar chart" wait_for m "Traffic by hour of day"
+check "... with the hours under the bars and the weekdays beside" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep -F ' 00 01 02 03' | grep -qF 'Mo Tu We Th Fr Sa Su'"
+check "... and a bar for March's traffic" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep -q '██'"
+keys m Tab
+wait_for m "(daily) 2026-03-01" >/dev/null
+check "daily: dates are never cut for a long title" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep -q '^2026-03-02 '"
 keys m q
 check "manager: quits cleanly" wait_exit m
 check "manager: nothing on stderr" test ! -s "$T/m.err"
