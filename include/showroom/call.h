@@ -72,16 +72,18 @@ typedef struct {
 	char tags[801];          /* models and tags, comma-separated */
 	bool active;
 	char updated_at[SR_TIME_LEN];
+	int64_t version;
 } sr_script;
 
 /* Managers and DCC supervisors write scripts; everyone reads them. */
 sr_status sr_script_add(sr_db *db, const char *title, const char *body, const char *tags,
                         int64_t *id_out);
-/* NULL leaves a field as it is. */
-sr_status sr_script_edit(sr_db *db, int64_t id, const char *title, const char *body,
-                         const char *tags);
+/* NULL leaves a field as it is. Edit and delete act only if the script is
+ * still at expected_version (0 = do not check); SR_CONFLICT otherwise. */
+sr_status sr_script_edit(sr_db *db, int64_t id, int64_t expected_version, const char *title,
+                         const char *body, const char *tags);
 /* Retired, not erased: calls that used it keep naming it. */
-sr_status sr_script_delete(sr_db *db, int64_t id);
+sr_status sr_script_delete(sr_db *db, int64_t id, int64_t expected_version);
 sr_status sr_script_get(sr_db *db, int64_t id, sr_script *out);
 /* Active scripts whose title, body or tags hold text (NULL = all). */
 sr_status sr_script_each(sr_db *db, const char *text,

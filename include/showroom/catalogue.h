@@ -29,6 +29,7 @@ typedef struct {
 	char code[SR_CODE_MAX];
 	char name[SR_LABEL_MAX];
 	int min_days, max_days;
+	int64_t version;
 } sr_followup_level;
 
 /* Find a model by code (case-insensitive), series or model name. SR_NOTFOUND
@@ -46,17 +47,33 @@ sr_status sr_source_each(sr_db *db, int (*fn)(void *ctx, const sr_source *s), vo
 sr_status sr_source_add(sr_db *db, const char *code, const char *name, int64_t *id_out);
 /* Monthly cost of a source, month "YYYY-MM", in cents. */
 sr_status sr_source_set_cost(sr_db *db, const char *source, const char *month, int64_t cents);
+/* The same, only if that month's cost is still at expected_version (0 = do
+ * not check; a month without a cost yet has no version to check against);
+ * SR_CONFLICT otherwise. */
+sr_status sr_source_set_cost_v(sr_db *db, const char *source, const char *month,
+                               int64_t expected_version, int64_t cents);
+/* A month's cost and its version; both 0 when none is set. */
+sr_status sr_source_cost_get(sr_db *db, const char *source, const char *month, int64_t *cents,
+                             int64_t *version);
 
 sr_status sr_followup_level_get(sr_db *db, const char *code, sr_followup_level *out);
 sr_status sr_followup_level_each(sr_db *db, int (*fn)(void *ctx, const sr_followup_level *l),
                                  void *ctx);
-/* Change a level's bounds (admin). */
-sr_status sr_followup_level_set(sr_db *db, const char *code, int min_days, int max_days);
+/* Change a level's bounds (admin), only if the level is still at
+ * expected_version (0 = do not check); SR_CONFLICT otherwise. */
+sr_status sr_followup_level_set(sr_db *db, const char *code, int64_t expected_version,
+                                int min_days, int max_days);
 /* The follow-up level a card of this intent level starts with. */
 sr_status sr_followup_level_default(sr_db *db, char intent, char out[SR_CODE_MAX]);
 
 /* Settings: key/value text (callback_offsets, wholesale_owner, ...). */
 sr_status sr_setting_get(sr_db *db, const char *key, char *out, size_t outlen);
 sr_status sr_setting_set(sr_db *db, const char *key, const char *value);
+/* The same, only if the setting is still at expected_version (0 = do not
+ * check); SR_CONFLICT otherwise. */
+sr_status sr_setting_set_v(sr_db *db, const char *key, int64_t expected_version,
+                           const char *value);
+/* A setting's version, for sr_setting_set_v. */
+sr_status sr_setting_version(sr_db *db, const char *key, int64_t *version);
 
 #endif

@@ -31,13 +31,16 @@ typedef struct {
 	char note[2001];
 	char closed_at[SR_TIME_LEN];
 	char closing_note[2001];
+	int64_t version;
 } sr_complaint;
 
 /* Customer service, managers and the administrator. */
 sr_status sr_complaint_each(sr_db *db, bool open_only, bool overdue_only,
                             int (*fn)(void *ctx, const sr_complaint *c), void *ctx);
 sr_status sr_complaint_get(sr_db *db, int64_t id, sr_complaint *out);
-sr_status sr_complaint_assign(sr_db *db, int64_t id, const char *login);
-sr_status sr_complaint_close(sr_db *db, int64_t id, const char *note);
+/* Both only if the complaint is still at expected_version (0 = do not
+ * check); SR_CONFLICT otherwise. */
+sr_status sr_complaint_assign(sr_db *db, int64_t id, int64_t expected_version, const char *login);
+sr_status sr_complaint_close(sr_db *db, int64_t id, int64_t expected_version, const char *note);
 
 #endif

@@ -28,6 +28,9 @@ typedef struct {
 sr_status sr_traffic_add(sr_db *db, const sr_traffic_input *in, int64_t *id_out);
 /* Mark the time out (NULL = now). */
 sr_status sr_traffic_leave(sr_db *db, int64_t id, const char *at);
+/* The same, only if the row is still at expected_version (0 = do not
+ * check); SR_CONFLICT otherwise, naming who changed it since. */
+sr_status sr_traffic_leave_v(sr_db *db, int64_t id, int64_t expected_version, const char *at);
 
 typedef struct {
 	int64_t id;
@@ -40,6 +43,7 @@ typedef struct {
 	sr_traffic_result result;
 	int64_t card_id;
 	char note[2001];
+	int64_t version;         /* for sr_traffic_leave_v */
 } sr_traffic;
 
 sr_status sr_traffic_get(sr_db *db, int64_t id, sr_traffic *out);

@@ -43,6 +43,7 @@ typedef struct {
 	sr_team team;
 	char unix_login[SR_LOGIN_MAX];
 	bool active;
+	int64_t version;
 } sr_user;
 
 const char *sr_role_name(sr_role r);         /* "consultant" */
@@ -58,8 +59,11 @@ bool sr_role_owns_cards(sr_role r);
 /* Add a user (admin only). unix_login may be NULL. Writes the new id. */
 sr_status sr_user_add(sr_db *db, const char *login, const char *name, sr_role role,
                       sr_team team, const char *unix_login, int64_t *id_out);
-/* Activate or deactivate (admin). Deactivated users own no new cards. */
-sr_status sr_user_set_active(sr_db *db, const char *login, bool active);
+/* Activate or deactivate (admin). Deactivated users own no new cards.
+ * Only if the user is still at expected_version (0 = do not check);
+ * SR_CONFLICT otherwise. */
+sr_status sr_user_set_active(sr_db *db, const char *login, int64_t expected_version,
+                             bool active);
 
 sr_status sr_user_by_login(sr_db *db, const char *login, sr_user *out);
 sr_status sr_user_by_id(sr_db *db, int64_t id, sr_user *out);

@@ -105,17 +105,18 @@ static sr_status user_add(struct cli_ctx *c, int argc, char **argv)
 
 static const struct cli_col user_cols[] = {
 	{ "id", CLI_RIGHT }, { "login", 0 }, { "name", 0 },   { "role", 0 },
-	{ "team", 0 },       { "unix", 0 },  { "active", 0 },
+	{ "team", 0 },       { "unix", 0 },  { "active", 0 }, { "version", CLI_RIGHT },
 };
 enum { USER_NCOLS = sizeof user_cols / sizeof user_cols[0] };
 
 static int user_row(void *ctx, const sr_user *u)
 {
 	struct cli_table *t = ctx;
-	char id[24];
+	char id[24], version[24];
 	const char *row[USER_NCOLS] = {
 		cli_fmt_int(id, u->id), u->login,        u->name, sr_role_name(u->role),
 		sr_team_name(u->team),  u->unix_login,   cli_bool(u->active),
+		cli_fmt_int(version, u->version),
 	};
 	cli_table_row(t, row);
 	return t->failed;
@@ -139,10 +140,15 @@ static sr_status user_list(struct cli_ctx *c, int argc, char **argv)
 
 static sr_status user_set_active(struct cli_ctx *c, int argc, char **argv, bool active)
 {
-	int npos = cli_parse(c, argc, argv, NULL);
+	int64_t version = 0;
+	const struct cli_opt opts[] = {
+		{ "version", CLI_ID, &version },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
 	if (!cli_npos(c, npos, 1, 1, _("one login")))
 		return SR_USAGE;
-	return done(c, sr_user_set_active(c->db, argv[0], active));
+	return done(c, sr_user_set_active(c->db, argv[0], version, active));
 }
 
 static sr_status user_disable(struct cli_ctx *c, int argc, char **argv)
@@ -254,31 +260,45 @@ static sr_status source_add(struct cli_ctx *c, int argc, char **argv)
 static sr_status source_cost(struct cli_ctx *c, int argc, char **argv)
 {
 	const char *month = NULL, *amount = NULL;
+	int64_t version = 0;
 	const struct cli_opt opts[] = {
 		{ "month", CLI_STR, &month },
 		{ "amount", CLI_STR, &amount },
+		{ "version", CLI_ID, &version },
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
-	if (!cli_npos(c, npos, 1, 1, _("the source's code")) || !cli_need(c, "--month", month) ||
-	    !cli_need(c, "--amount", amount))
+	if (!cli_npos(c, npos, 1, 1, _("the source's code")) || !cli_need(c, "--month", month))
 		return SR_USAGE;
 	int64_t cents;
+	if (!amount) {
+		/* No amount: print the month's cost and its version. */
+		sr_status st = sr_source_cost_get(c->db, argv[0], month, &cents, &version);
+		if (st != SR_OK)
+			return cli_fail(c, st);
+		char money[24], ver[24];
+		const char *keys[] = { "source", "month", "cost", "version" };
+		const char *vals[] = { argv[0], month, cli_fmt_money(money, cents),
+		                       cli_fmt_int(ver, version) };
+		cli_kv_print(c, keys, vals, 4);
+		return SR_OK;
+	}
 	if (!cli_money(c, "--amount", amount, &cents))
 		return SR_BADINPUT;
-	return done(c, sr_source_set_cost(c->db, argv[0], month, cents));
+	return done(c, sr_source_set_cost_v(c->db, argv[0], month, version, cents));
 }
 
 static const struct cli_col level_cols[] = {
 	{ "code", 0 }, { "name", 0 }, { "min_days", CLI_RIGHT }, { "max_days", CLI_RIGHT },
+	{ "version", CLI_RIGHT },
 };
 
 static int level_row(void *ctx, const sr_followup_level *l)
 {
 	struct cli_table *t = ctx;
-	char lo[24], hi[24];
+	char lo[24], hi[24], version[24];
 	const char *row[] = { l->code, l->name, cli_fmt_int(lo, l->min_days),
-		              cli_fmt_int(hi, l->max_days) };
+		              cli_fmt_int(hi, l->max_days), cli_fmt_int(version, l->version) };
 	cli_table_row(t, row);
 	return t->failed;
 }
@@ -302,9 +322,11 @@ static sr_status level_list(struct cli_ctx *c, int argc, char **argv)
 static sr_status level_set(struct cli_ctx *c, int argc, char **argv)
 {
 	int lo = -1, hi = -1;
+	int64_t version = 0;
 	const struct cli_opt opts[] = {
 		{ "min", CLI_INT, &lo },
 		{ "max", CLI_INT, &hi },
+		{ "version", CLI_ID, &version },
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
@@ -312,7 +334,7 @@ static sr_status level_set(struct cli_ctx *c, int argc, char **argv)
 		return SR_USAGE;
 	if (lo < 0 || hi < 0)
 		return cli_usage(c, "%s", _("--min and --max are required (days)"));
-	return done(c, sr_followup_level_set(c->db, argv[0], lo, hi));
+	return done(c, sr_followup_level_set(c->db, argv[0], version, lo, hi));
 }
 
 static sr_status setting_get(struct cli_ctx *c, int argc, char **argv)
@@ -321,19 +343,35 @@ static sr_status setting_get(struct cli_ctx *c, int argc, char **argv)
 	if (!cli_npos(c, npos, 1, 1, _("one setting name")))
 		return SR_USAGE;
 	char value[4096];
+	int64_t version = 0;
 	sr_status st = sr_setting_get(c->db, argv[0], value, sizeof value);
+	if (st == SR_OK && c->csv)
+		st = sr_setting_version(c->db, argv[0], &version);
 	if (st != SR_OK)
 		return cli_fail(c, st);
+	if (c->csv) {
+		/* Scripts that pass the version back to `setting set --version`. */
+		char ver[24];
+		const char *keys[] = { "key", "value", "version" };
+		const char *vals[] = { argv[0], value, cli_fmt_int(ver, version) };
+		cli_kv_print(c, keys, vals, 3);
+		return SR_OK;
+	}
 	fprintf(c->out, "%s\n", value);
 	return SR_OK;
 }
 
 static sr_status setting_set(struct cli_ctx *c, int argc, char **argv)
 {
-	int npos = cli_parse(c, argc, argv, NULL);
+	int64_t version = 0;
+	const struct cli_opt opts[] = {
+		{ "version", CLI_ID, &version },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
 	if (!cli_npos(c, npos, 2, 2, _("a setting name and its value")))
 		return SR_USAGE;
-	return done(c, sr_setting_set(c->db, argv[0], argv[1]));
+	return done(c, sr_setting_set_v(c->db, argv[0], version, argv[1]));
 }
 
 /* --- audit ---------------------------------------------------------------------- */
@@ -541,10 +579,11 @@ static const struct cli_cmd user_cmds[] = {
 	     "  --unix LOGIN       the Unix account that acts as this user\n"),
 	  0, NULL },
 	{ "list", user_list, N_("list users"), "",
-	  N_("Columns: id,login,name,role,team,unix,active\n"), 0, NULL },
-	{ "disable", user_disable, N_("deactivate a user (they own no new cards)"), "LOGIN", NULL,
-	  0, NULL },
-	{ "enable", user_enable, N_("activate a user again"), "LOGIN", NULL, 0, NULL },
+	  N_("Columns: id,login,name,role,team,unix,active,version\n"), 0, NULL },
+	{ "disable", user_disable, N_("deactivate a user (they own no new cards)"),
+	  "LOGIN [--version N]", N_("  --version N        only if the user is still at this version (else exit 4)\n"), 0, NULL },
+	{ "enable", user_enable, N_("activate a user again"), "LOGIN [--version N]",
+	  N_("  --version N        only if the user is still at this version (else exit 4)\n"), 0, NULL },
 	{ "passwd", cli_user_passwd, N_("set a user's password for shared terminals"),
 	  "LOGIN [--clear]",
 	  N_("Reads the password from the terminal without echo (twice), or one line from\n"
@@ -573,23 +612,28 @@ static const struct cli_cmd source_cmds[] = {
 	{ "add", source_add, N_("add a media source and print its id"), "CODE --name NAME", NULL,
 	  0, NULL },
 	{ "cost", source_cost, N_("set a source's cost for a month"),
-	  "CODE --month YYYY-MM --amount YUAN", NULL, 0, NULL },
+	  "CODE --month YYYY-MM [--amount YUAN] [--version N]",
+	  N_("  --amount YUAN      the month's cost; without it, print the cost and its version\n"
+	  "  --version N        only if the month's cost is still at this version (else exit 4)\n"),
+	  0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 static const struct cli_cmd level_cmds[] = {
 	{ "list", level_list, N_("list follow-up levels"), "",
-	  N_("Columns: code,name,min_days,max_days\n"), 0, NULL },
+	  N_("Columns: code,name,min_days,max_days,version\n"), 0, NULL },
 	{ "set", level_set, N_("change how far away a level's next follow-up may be"),
-	  "CODE --min DAYS --max DAYS", NULL, 0, NULL },
+	  "CODE --min DAYS --max DAYS [--version N]", N_("  --version N        only if the level is still at this version (else exit 4)\n"), 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 
 static const struct cli_cmd setting_cmds[] = {
-	{ "get", setting_get, N_("print a setting"), "KEY", NULL, 0, NULL },
-	{ "set", setting_set, N_("change a setting"), "KEY VALUE",
+	{ "get", setting_get, N_("print a setting"), "KEY",
+	  N_("Prints the value. With --csv: key,value,version.\n"), 0, NULL },
+	{ "set", setting_set, N_("change a setting"), "KEY VALUE [--version N]",
 	  N_("Keys include callback_offsets (days after delivery, e.g. 0,3,7,15,60) and\n"
-	     "wholesale_owner (the login that owns wholesale cards).\n"),
+	     "wholesale_owner (the login that owns wholesale cards).\n"
+	     "  --version N        only if the setting is still at this version (else exit 4)\n"),
 	  0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };

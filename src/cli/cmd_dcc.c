@@ -133,10 +133,12 @@ static sr_status script_add(struct cli_ctx *c, int argc, char **argv)
 static sr_status script_edit(struct cli_ctx *c, int argc, char **argv)
 {
 	const char *title = NULL, *body = NULL, *tags = NULL;
+	int64_t version = 0;
 	const struct cli_opt opts[] = {
 		{ "title", CLI_STR, &title },
 		{ "body", CLI_STR, &body },
 		{ "tags", CLI_STR, &tags },
+		{ "version", CLI_ID, &version },
 		{ NULL, 0, NULL },
 	};
 	int64_t id;
@@ -144,26 +146,32 @@ static sr_status script_edit(struct cli_ctx *c, int argc, char **argv)
 		return SR_USAGE;
 	if (!title && !body && !tags)
 		return cli_usage(c, "%s", _("nothing to change: give --title, --body or --tags"));
-	return done(c, sr_script_edit(c->db, id, title, body, tags));
+	return done(c, sr_script_edit(c->db, id, version, title, body, tags));
 }
 
 static sr_status script_delete(struct cli_ctx *c, int argc, char **argv)
 {
-	int64_t id;
-	if (!one_id(c, argc, argv, NULL, _("call script"), &id))
+	int64_t id, version = 0;
+	const struct cli_opt opts[] = {
+		{ "version", CLI_ID, &version },
+		{ NULL, 0, NULL },
+	};
+	if (!one_id(c, argc, argv, opts, _("call script"), &id))
 		return SR_USAGE;
-	return done(c, sr_script_delete(c->db, id));
+	return done(c, sr_script_delete(c->db, id, version));
 }
 
 static const struct cli_col script_cols[] = {
 	{ "id", CLI_RIGHT }, { "title", 0 }, { "tags", 0 }, { "updated_at", 0 },
+	{ "version", CLI_RIGHT },
 };
 
 static int script_row(void *ctx, const sr_script *s)
 {
 	struct cli_table *t = ctx;
-	char id[24];
-	const char *row[] = { cli_fmt_int(id, s->id), s->title, s->tags, s->updated_at };
+	char id[24], version[24];
+	const char *row[] = { cli_fmt_int(id, s->id), s->title, s->tags, s->updated_at,
+		              cli_fmt_int(version, s->version) };
 	cli_table_row(t, row);
 	return t->failed;
 }
@@ -207,11 +215,12 @@ static sr_status script_show(struct cli_ctx *c, int argc, char **argv)
 		return cli_error(c, SR_IO, "%s", _("out of memory"));
 	sr_status st = sr_script_get(c->db, id, s);
 	if (st == SR_OK) {
-		char sid[24];
-		const char *keys[] = { "id", "title", "tags", "active", "updated_at", "body" };
+		char sid[24], version[24];
+		const char *keys[] = { "id", "title", "tags", "active", "updated_at", "version", "body" };
 		const char *vals[] = { cli_fmt_int(sid, s->id), s->title, s->tags,
-		                       cli_bool(s->active), s->updated_at, s->body };
-		cli_kv_print(c, keys, vals, 6);
+		                       cli_bool(s->active), s->updated_at,
+		                       cli_fmt_int(version, s->version), s->body };
+		cli_kv_print(c, keys, vals, 7);
 	}
 	free(s);
 	return done(c, st);
@@ -245,19 +254,19 @@ static sr_status callback_done(struct cli_ctx *c, int argc, char **argv)
 static const struct cli_col complaint_cols[] = {
 	{ "id", CLI_RIGHT }, { "card_id", CLI_RIGHT }, { "name", 0 },     { "handler", 0 },
 	{ "opened_at", 0 },  { "deadline", 0 },        { "status", 0 },   { "overdue", 0 },
-	{ "note", 0 },       { "closing_note", 0 },
+	{ "note", 0 },       { "closing_note", 0 }, { "version", CLI_RIGHT },
 };
 enum { COMPLAINT_NCOLS = sizeof complaint_cols / sizeof *complaint_cols };
 
 static int complaint_row(void *ctx, const sr_complaint *k)
 {
 	struct cli_table *t = ctx;
-	char id[24], card[24];
+	char id[24], card[24], version[24];
 	const char *row[COMPLAINT_NCOLS] = {
 		cli_fmt_int(id, k->id), cli_fmt_int(card, k->card_id), k->card_name,
 		k->handler_login,       k->opened_at,                   k->deadline,
 		k->open ? "open" : "closed", cli_bool(k->overdue),      k->note,
-		k->closing_note,
+		k->closing_note,        cli_fmt_int(version, k->version),
 	};
 	cli_table_row(t, row);
 	return t->failed;
@@ -288,27 +297,31 @@ static sr_status complaint_list(struct cli_ctx *c, int argc, char **argv)
 static sr_status complaint_assign(struct cli_ctx *c, int argc, char **argv)
 {
 	const char *to = NULL;
+	int64_t version = 0;
 	const struct cli_opt opts[] = {
 		{ "to", CLI_STR, &to },
+		{ "version", CLI_ID, &version },
 		{ NULL, 0, NULL },
 	};
 	int64_t id;
 	if (!one_id(c, argc, argv, opts, _("complaint"), &id) || !cli_need(c, "--to", to))
 		return SR_USAGE;
-	return done(c, sr_complaint_assign(c->db, id, to));
+	return done(c, sr_complaint_assign(c->db, id, version, to));
 }
 
 static sr_status complaint_close(struct cli_ctx *c, int argc, char **argv)
 {
 	const char *note = NULL;
+	int64_t version = 0;
 	const struct cli_opt opts[] = {
 		{ "note", CLI_STR, &note },
+		{ "version", CLI_ID, &version },
 		{ NULL, 0, NULL },
 	};
 	int64_t id;
 	if (!one_id(c, argc, argv, opts, _("complaint"), &id) || !cli_need(c, "--note", note))
 		return SR_USAGE;
-	return done(c, sr_complaint_close(c->db, id, note));
+	return done(c, sr_complaint_close(c->db, id, version, note));
 }
 
 /* --- campaign ------------------------------------------------------------------- */
@@ -439,12 +452,17 @@ static const struct cli_cmd script_cmds[] = {
 	{ "add", script_add, N_("add a call script and print its id"),
 	  "--title TEXT --body TEXT [--tags MODELS,TAGS]", NULL, 0, NULL },
 	{ "edit", script_edit, N_("change a call script"),
-	  "ID [--title TEXT] [--body TEXT] [--tags MODELS,TAGS]", NULL, 0, NULL },
-	{ "list", script_list, N_("list the call scripts"), "", NULL, 0, NULL },
+	  "ID [--title TEXT] [--body TEXT] [--tags MODELS,TAGS] [--version N]",
+	  N_("  --version N        only if the script is still at this version (else exit 4)\n"),
+	  0, NULL },
+	{ "list", script_list, N_("list the call scripts"), "",
+	  N_("Columns: id,title,tags,updated_at,version\n"), 0, NULL },
 	{ "show", script_show, N_("show a call script"), "ID", NULL, 0, NULL },
 	{ "search", script_search, N_("find call scripts by title, text or tag"), "TEXT", NULL, 0,
 	  NULL },
-	{ "delete", script_delete, N_("retire a call script"), "ID", NULL, 0, NULL },
+	{ "delete", script_delete, N_("retire a call script"), "ID [--version N]",
+	  N_("  --version N        only if the script is still at this version (else exit 4)\n"),
+	  0, NULL },
 	END,
 };
 
@@ -452,12 +470,17 @@ static const struct cli_cmd complaint_cmds[] = {
 	{ "list", complaint_list, N_("list complaints"), "[--open] [--overdue]",
 	  N_("  --open      open complaints only\n"
 	  "  --overdue   open complaints past their 24-hour deadline\n"
-	  "Columns: id,card_id,name,handler,opened_at,deadline,status,overdue,note,closing_note\n"),
+	  "Columns: id,card_id,name,handler,opened_at,deadline,status,overdue,note,closing_note,\n"
+	  "version\n"),
 	  0, NULL },
-	{ "assign", complaint_assign, N_("give a complaint to another handler"), "ID --to LOGIN",
-	  NULL, 0, NULL },
-	{ "close", complaint_close, N_("close a complaint with a note"), "ID --note TEXT", NULL, 0,
-	  NULL },
+	{ "assign", complaint_assign, N_("give a complaint to another handler"),
+	  "ID --to LOGIN [--version N]",
+	  N_("  --version N        only if the complaint is still at this version (else exit 4)\n"),
+	  0, NULL },
+	{ "close", complaint_close, N_("close a complaint with a note"),
+	  "ID --note TEXT [--version N]",
+	  N_("  --version N        only if the complaint is still at this version (else exit 4)\n"),
+	  0, NULL },
 	END,
 };
 

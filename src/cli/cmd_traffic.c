@@ -37,35 +37,38 @@ static sr_status traffic_add(struct cli_ctx *c, int argc, char **argv)
 static sr_status traffic_leave(struct cli_ctx *c, int argc, char **argv)
 {
 	const char *at = NULL;
+	int64_t version = 0;
 	const struct cli_opt opts[] = {
 		{ "at", CLI_STR, &at },
+		{ "version", CLI_ID, &version },
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
 	int64_t id;
 	if (!cli_npos(c, npos, 1, 1, _("one traffic id")) || !cli_id(c, _("traffic"), argv[0], &id))
 		return SR_USAGE;
-	sr_status st = sr_traffic_leave(c->db, id, at);
+	sr_status st = sr_traffic_leave_v(c->db, id, version, at);
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
 }
 
 static const struct cli_col traffic_cols[] = {
 	{ "id", CLI_RIGHT }, { "kind", 0 },   { "time_in", 0 }, { "time_out", 0 },
 	{ "persons", CLI_RIGHT }, { "consultant", 0 }, { "model", 0 }, { "source", 0 },
-	{ "result", 0 },     { "card_id", CLI_RIGHT },
+	{ "result", 0 },     { "card_id", CLI_RIGHT }, { "version", CLI_RIGHT },
 };
 enum { TRAFFIC_NCOLS = sizeof traffic_cols / sizeof traffic_cols[0] };
 
 static int traffic_row(void *ctx, const sr_traffic *r)
 {
 	struct cli_table *t = ctx;
-	char id[24], persons[24], card[24];
+	char id[24], persons[24], card[24], version[24];
 	const char *row[TRAFFIC_NCOLS] = {
 		cli_fmt_int(id, r->id),       sr_traffic_kind_name(r->kind),
 		r->time_in,                   r->time_out,
 		cli_fmt_int(persons, r->persons), r->consultant_login,
 		r->model,                     r->source,
 		sr_traffic_result_name(r->result), cli_fmt_id(card, r->card_id),
+		cli_fmt_int(version, r->version),
 	};
 	cli_table_row(t, row);
 	return t->failed;
@@ -134,7 +137,10 @@ static const struct cli_cmd traffic_cmds[] = {
 	  "  --source S         media source\n"
 	  "  --note TEXT        a note\n"),
 	  0, NULL },
-	{ "leave", traffic_leave, N_("record when a walk-in batch left"), "ID [--at TIME]", NULL,
+	{ "leave", traffic_leave, N_("record when a walk-in batch left"),
+	  "ID [--at TIME] [--version N]",
+	  N_("  --at TIME          time out (default now)\n"
+	  "  --version N        only if the row is still at this version (else exit 4)\n"),
 	  0, NULL },
 	{ "link", traffic_link,
 	  N_("link a walk-in row to the visitor's card; prints the appointment it shows, if any"),

@@ -1,6 +1,7 @@
 /* call.c — call records (one per phone call to a customer) and call
  * scripts (话务范本). Kept together: a call names the script in use, and
  * both serve the DCC caller at the phone. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -259,9 +260,9 @@ sr_status sr_script_add(sr_db *db, const char *title, const char *body, const ch
 	return st;
 }
 
-static sr_status script_change(sr_db *db, int64_t id, const char *action, const char *sql,
-                               const char *fmt, const char *title, const char *body,
-                               const char *tags)
+static sr_status script_change(sr_db *db, int64_t id, int64_t expected, const char *action,
+                               const char *sql, const char *fmt, const char *title,
+                               const char *body, const char *tags)
 {
 	int64_t n = 0;
 	sr_status st = sr_query_int(db, &n, "SELECT count(*) FROM call_scripts WHERE id = ?1"
@@ -273,9 +274,18 @@ static sr_status script_change(sr_db *db, int64_t id, const char *action, const 
 	if (st != SR_OK)
 		return st;
 	char now[SR_TIME_LEN], *before = malloc(JSON_MAX * 8), *after = malloc(JSON_MAX * 8);
+	char what[64];
+	int64_t version = 0;
 	sr_now_text(db, now);
+	snprintf(what, sizeof what, _("call script %lld"), (long long)id);
 	if (!before || !after)
 		st = sr_fail(db, SR_IO, "%s", _("out of memory"));
+	if (st == SR_OK)
+		st = sr_query_int(db, &version, "SELECT version FROM call_scripts WHERE id = ?1", "I",
+		                  id);
+	if (st == SR_OK)
+		st = sr_version_expect(db, &(sr_versioned){ what, "script", id, NULL, NULL },
+		                       expected, version);
 	if (st == SR_OK)
 		st = sr_query_text(db, before, JSON_MAX * 8, SCRIPT_SNAPSHOT_SQL, "I", id);
 	if (st == SR_OK && !strcmp(action, "edit"))
@@ -291,8 +301,8 @@ static sr_status script_change(sr_db *db, int64_t id, const char *action, const 
 	return sr_tx_end(db, st);
 }
 
-sr_status sr_script_edit(sr_db *db, int64_t id, const char *title, const char *body,
-                         const char *tags)
+sr_status sr_script_edit(sr_db *db, int64_t id, int64_t expected_version, const char *title,
+                         const char *body, const char *tags)
 {
 	sr_status st = sr_perm_require(db, SR_ACT_SCRIPT);
 	if (st == SR_OK)
@@ -301,25 +311,25 @@ sr_status sr_script_edit(sr_db *db, int64_t id, const char *title, const char *b
 		st = sr_fail(db, SR_BADINPUT, _("a call script needs a title and a body"));
 	if (st != SR_OK)
 		return st;
-	return script_change(db, id, "edit",
+	return script_change(db, id, expected_version, "edit",
 	                     "UPDATE call_scripts SET title = coalesce(?1, title),"
 	                     " body = coalesce(?2, body), tags = coalesce(?3, tags),"
 	                     " updated_at = ?4, version = version + 1 WHERE id = ?5",
 	                     "ssssI", title, body, tags);
 }
 
-sr_status sr_script_delete(sr_db *db, int64_t id)
+sr_status sr_script_delete(sr_db *db, int64_t id, int64_t expected_version)
 {
 	sr_status st = sr_perm_require(db, SR_ACT_SCRIPT);
 	if (st != SR_OK)
 		return st;
-	return script_change(db, id, "delete",
+	return script_change(db, id, expected_version, "delete",
 	                     "UPDATE call_scripts SET active = 0, updated_at = ?1,"
 	                     " version = version + 1 WHERE id = ?2",
 	                     "sI", NULL, NULL, NULL);
 }
 
-#define SCRIPT_COLS "SELECT id, title, body, tags, active, updated_at FROM call_scripts"
+#define SCRIPT_COLS "SELECT id, title, body, tags, active, updated_at, version FROM call_scripts"
 
 static void script_from_row(sqlite3_stmt *q, sr_script *s)
 {
@@ -330,6 +340,7 @@ static void script_from_row(sqlite3_stmt *q, sr_script *s)
 	sr_col_text(q, 3, s->tags, sizeof s->tags);
 	s->active = sqlite3_column_int(q, 4);
 	sr_col_text(q, 5, s->updated_at, sizeof s->updated_at);
+	s->version = sqlite3_column_int64(q, 6);
 }
 
 sr_status sr_script_get(sr_db *db, int64_t id, sr_script *out)

@@ -212,7 +212,7 @@ sr_status sr_campaign_attribute(sr_db *db, int64_t card_id, int64_t campaign_id)
 /* Cards the import filed: its rows whose card was filed by the importer
  * at or after the run began (a matched card is older). */
 static const char IMPORT_CARDS_SQL[] =
-	"UPDATE cards SET campaign_id = ?1 WHERE campaign_id IS NULL AND id IN"
+	"UPDATE cards SET campaign_id = ?1, version = version + 1 WHERE campaign_id IS NULL AND id IN"
 	" (SELECT r.card_id FROM import_rows r JOIN imports i ON i.id = r.import_id"
 	"  JOIN cards c ON c.id = r.card_id"
 	"  WHERE r.import_id = ?2 AND c.filed_by = i.by_user AND c.filed_at >= i.at)";

@@ -383,14 +383,28 @@ static bool month_valid(const char *m)
 
 static const char COST_GET_SQL[] =
 	"SELECT cost_cents FROM source_costs WHERE source_id = ?1 AND month = ?2";
+static const char COST_VERSION_SQL[] =
+	"SELECT version FROM source_costs WHERE source_id = ?1 AND month = ?2";
 static const char COST_SET_SQL[] =
 	"INSERT INTO source_costs(source_id, month, cost_cents) VALUES (?1, ?2, ?3)"
-	" ON CONFLICT(source_id, month) DO UPDATE SET cost_cents = excluded.cost_cents";
+	" ON CONFLICT(source_id, month) DO UPDATE SET cost_cents = excluded.cost_cents,"
+	" version = version + 1";
 
-static sr_status cost_write(sr_db *db, const sr_source *src, const char *month, int64_t cents)
+/* A month without a cost yet is at version 0. */
+static sr_status cost_write(sr_db *db, const sr_source *src, const char *month,
+                            int64_t expected, int64_t cents)
 {
-	int64_t old = 0;
-	sr_status st = sr_query_int(db, &old, COST_GET_SQL, "Is", src->id, month);
+	int64_t old = 0, version = 0;
+	char what[SR_CODE_MAX + 64];
+	sr_status st = sr_query_int(db, &version, COST_VERSION_SQL, "Is", src->id, month);
+	if (st != SR_OK && st != SR_NOTFOUND)
+		return st;
+	snprintf(what, sizeof what, _("the cost of source %s for %s"), src->code, month);
+	st = sr_version_expect(db, &(sr_versioned){ what, "source", src->id, "$.month", month },
+	                       expected, version);
+	if (st != SR_OK)
+		return st;
+	st = sr_query_int(db, &old, COST_GET_SQL, "Is", src->id, month);
 	if (st != SR_OK && st != SR_NOTFOUND)
 		return st;
 	bool had = st == SR_OK;
@@ -408,6 +422,24 @@ static sr_status cost_write(sr_db *db, const sr_source *src, const char *month, 
 
 sr_status sr_source_set_cost(sr_db *db, const char *source, const char *month, int64_t cents)
 {
+	return sr_source_set_cost_v(db, source, month, 0, cents);
+}
+
+sr_status sr_source_cost_get(sr_db *db, const char *source, const char *month, int64_t *cents,
+                             int64_t *version)
+{
+	sr_source src;
+	sr_status st = sr_source_find(db, source, &src);
+	*cents = *version = 0;
+	if (st == SR_OK && sr_query_int(db, cents, COST_GET_SQL, "Is", src.id, month ? month : "")
+	                   == SR_OK)
+		st = sr_query_int(db, version, COST_VERSION_SQL, "Is", src.id, month);
+	return st;
+}
+
+sr_status sr_source_set_cost_v(sr_db *db, const char *source, const char *month,
+                               int64_t expected_version, int64_t cents)
+{
 	sr_status st = sr_perm_require(db, SR_ACT_REFERENCE);
 	if (st != SR_OK)
 		return st;
@@ -423,15 +455,15 @@ sr_status sr_source_set_cost(sr_db *db, const char *source, const char *month, i
 	st = sr_tx_begin(db);
 	if (st != SR_OK)
 		return st;
-	return sr_tx_end(db, cost_write(db, &src, month, cents));
+	return sr_tx_end(db, cost_write(db, &src, month, expected_version, cents));
 }
 
 /* ---- follow-up levels --------------------------------------------------- */
 
 static const char LEVEL_GET_SQL[] =
-	"SELECT code, name, min_days, max_days FROM followup_levels WHERE code = ?1";
+	"SELECT code, name, min_days, max_days, version FROM followup_levels WHERE code = ?1";
 static const char LEVEL_EACH_SQL[] =
-	"SELECT code, name, min_days, max_days FROM followup_levels ORDER BY code";
+	"SELECT code, name, min_days, max_days, version FROM followup_levels ORDER BY code";
 
 static void level_from_row(sqlite3_stmt *st, sr_followup_level *l)
 {
@@ -440,6 +472,7 @@ static void level_from_row(sqlite3_stmt *st, sr_followup_level *l)
 	sr_col_text(st, 1, l->name, sizeof l->name);
 	l->min_days = sqlite3_column_int(st, 2);
 	l->max_days = sqlite3_column_int(st, 3);
+	l->version = sqlite3_column_int64(st, 4);
 }
 
 sr_status sr_followup_level_get(sr_db *db, const char *code, sr_followup_level *out)
@@ -485,17 +518,28 @@ static const char LEVEL_SNAPSHOT_SQL[] =
 	"SELECT json_object('code', code, 'min_days', min_days, 'max_days', max_days)"
 	" FROM followup_levels WHERE rowid = ?1";
 
-static sr_status level_write(sr_db *db, const char *code, int min_days, int max_days)
+static sr_status level_write(sr_db *db, const char *code, int64_t expected, int min_days,
+                             int max_days)
 {
-	int64_t rowid = 0;
+	int64_t rowid = 0, version = 0;
 	sr_status st = sr_query_int(db, &rowid, "SELECT rowid FROM followup_levels WHERE code = ?1",
 	                            "s", code);
 	if (st == SR_NOTFOUND)
 		return sr_fail(db, st, _("no follow-up level '%s'; see `showroom level list`"), code);
+	if (st == SR_OK)
+		st = sr_query_int(db, &version, "SELECT version FROM followup_levels WHERE rowid = ?1",
+		                  "I", rowid);
+	char what[SR_CODE_MAX + 32];
+	snprintf(what, sizeof what, _("follow-up level %s"), code);
+	if (st == SR_OK)
+		st = sr_version_expect(db,
+		                       &(sr_versioned){ what, "followup_level", rowid, NULL, NULL },
+		                       expected, version);
 	if (st != SR_OK)
 		return st;
 	char *before = json_by_id(db, LEVEL_SNAPSHOT_SQL, rowid);
-	st = sr_exec(db, "UPDATE followup_levels SET min_days = ?2, max_days = ?3 WHERE code = ?1",
+	st = sr_exec(db, "UPDATE followup_levels SET min_days = ?2, max_days = ?3, version = version + 1"
+	             " WHERE code = ?1",
 	             "sii", code, min_days, max_days);
 	if (st == SR_OK) {
 		char *after = json_by_id(db, LEVEL_SNAPSHOT_SQL, rowid);
@@ -506,7 +550,8 @@ static sr_status level_write(sr_db *db, const char *code, int min_days, int max_
 	return st;
 }
 
-sr_status sr_followup_level_set(sr_db *db, const char *code, int min_days, int max_days)
+sr_status sr_followup_level_set(sr_db *db, const char *code, int64_t expected_version,
+                                int min_days, int max_days)
 {
 	sr_status st = sr_perm_require(db, SR_ACT_REFERENCE);
 	if (st != SR_OK)
@@ -523,7 +568,7 @@ sr_status sr_followup_level_set(sr_db *db, const char *code, int min_days, int m
 	st = sr_tx_begin(db);
 	if (st != SR_OK)
 		return st;
-	return sr_tx_end(db, level_write(db, code ? code : "", min_days, max_days));
+	return sr_tx_end(db, level_write(db, code ? code : "", expected_version, min_days, max_days));
 }
 
 sr_status sr_followup_level_default(sr_db *db, char intent, char out[SR_CODE_MAX])
@@ -542,6 +587,7 @@ sr_status sr_followup_level_default(sr_db *db, char intent, char out[SR_CODE_MAX
 /* ---- settings ----------------------------------------------------------- */
 
 static const char SETTING_GET_SQL[] = "SELECT value FROM settings WHERE key = ?1";
+static const char SETTING_VERSION_SQL[] = "SELECT version FROM settings WHERE key = ?1";
 
 sr_status sr_setting_get(sr_db *db, const char *key, char *out, size_t outlen)
 {
@@ -623,16 +669,26 @@ static sr_status setting_check(sr_db *db, const char *key, const char *value)
 	return SR_OK;
 }
 
-static sr_status setting_write(sr_db *db, const char *key, const char *value)
+/* A setting not stored yet is at version 0. */
+static sr_status setting_write(sr_db *db, const char *key, int64_t expected, const char *value)
 {
-	char old[SETTING_CHARS * 4 + 1];
-	sr_status st = sr_query_text(db, old, sizeof old, SETTING_GET_SQL, "s", key);
+	char old[SETTING_CHARS * 4 + 1], what[SETTING_CHARS * 4 + 32];
+	int64_t version = 0;
+	sr_status st = sr_query_int(db, &version, SETTING_VERSION_SQL, "s", key);
+	if (st != SR_OK && st != SR_NOTFOUND)
+		return st;
+	snprintf(what, sizeof what, _("setting %s"), key);
+	st = sr_version_expect(db, &(sr_versioned){ what, "setting", 0, "$.key", key }, expected,
+	                       version);
+	if (st != SR_OK)
+		return st;
+	st = sr_query_text(db, old, sizeof old, SETTING_GET_SQL, "s", key);
 	if (st != SR_OK && st != SR_NOTFOUND)
 		return st;
 	bool had = st == SR_OK;
 	st = sr_exec(db,
 	             "INSERT INTO settings(key, value) VALUES (?1, ?2)"
-	             " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	             " ON CONFLICT(key) DO UPDATE SET value = excluded.value, version = version + 1",
 	             "ss", key, value);
 	if (st != SR_OK)
 		return st;
@@ -646,6 +702,20 @@ static sr_status setting_write(sr_db *db, const char *key, const char *value)
 
 sr_status sr_setting_set(sr_db *db, const char *key, const char *value)
 {
+	return sr_setting_set_v(db, key, 0, value);
+}
+
+sr_status sr_setting_version(sr_db *db, const char *key, int64_t *version)
+{
+	sr_status st = sr_query_int(db, version, SETTING_VERSION_SQL, "s", key ? key : "");
+	if (st == SR_NOTFOUND)
+		return sr_fail(db, st, _("no setting '%s'"), key ? key : "");
+	return st;
+}
+
+sr_status sr_setting_set_v(sr_db *db, const char *key, int64_t expected_version,
+                           const char *value)
+{
 	sr_status st = sr_perm_require(db, SR_ACT_REFERENCE);
 	if (st == SR_OK)
 		st = setting_check(db, key, value);
@@ -653,5 +723,5 @@ sr_status sr_setting_set(sr_db *db, const char *key, const char *value)
 		st = sr_tx_begin(db);
 	if (st != SR_OK)
 		return st;
-	return sr_tx_end(db, setting_write(db, key, value));
+	return sr_tx_end(db, setting_write(db, key, expected_version, value));
 }

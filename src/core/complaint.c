@@ -2,6 +2,7 @@
  * complaint an unhappy customer opens: a handler, a deadline
  * SR_COMPLAINT_HOURS on, a closing note. Scheduling the callbacks at
  * delivery is in worklist.c with the callback list. */
+#include <stdio.h>
 #include <string.h>
 #include "internal.h"
 
@@ -105,7 +106,8 @@ sr_status sr_callback_record(sr_db *db, int64_t callback_id, sr_satisfaction s,
 	if (st == SR_OK)
 		st = sr_exec(db,
 		             "UPDATE callbacks SET status = 'done', satisfaction = ?1, result = ?2,"
-		             " done_by = ?3, done_at = ?4 WHERE id = ?5 AND status = 'due'",
+		             " done_by = ?3, done_at = ?4, version = version + 1"
+		             " WHERE id = ?5 AND status = 'due'",
 		             "ssIsI", sr_satisfaction_name(s), note ? note : "", db->actor_id, now,
 		             callback_id);
 	if (st == SR_OK && sr_changes(db) != 1)
@@ -128,7 +130,7 @@ sr_status sr_callback_record(sr_db *db, int64_t callback_id, sr_satisfaction s,
 #define COMPLAINT_COLS                                                                       \
 	"SELECT k.id, k.card_id, coalesce(k.callback_id, 0), c.name, u.login, k.opened_at,"  \
 	" k.deadline, k.status = 'open', k.status = 'open' AND k.deadline < ?1, k.note,"     \
-	" coalesce(k.closed_at, ''), coalesce(k.closing_note, '')"                          \
+	" coalesce(k.closed_at, ''), coalesce(k.closing_note, ''), k.version"               \
 	" FROM complaints k JOIN cards c ON c.id = k.card_id JOIN users u ON u.id = k.handler_id"
 
 static const char COMPLAINT_LIST_SQL[] =
@@ -151,6 +153,7 @@ static void complaint_from_row(sqlite3_stmt *q, sr_complaint *k)
 	sr_col_text(q, 9, k->note, sizeof k->note);
 	sr_col_text(q, 10, k->closed_at, sizeof k->closed_at);
 	sr_col_text(q, 11, k->closing_note, sizeof k->closing_note);
+	k->version = sqlite3_column_int64(q, 12);
 }
 
 sr_status sr_complaint_each(sr_db *db, bool open_only, bool overdue_only,
@@ -201,21 +204,29 @@ sr_status sr_complaint_get(sr_db *db, int64_t id, sr_complaint *out)
 	return rc == SQLITE_ROW ? SR_OK : sr_sqlite_fail(db, rc, _("reading the complaint"));
 }
 
-/* Change one complaint still open: sql binds its fmt values then the id. */
-static sr_status complaint_change(sr_db *db, int64_t id, const char *action, int64_t user,
-                                  const char *text)
+/* Change one complaint still open, still at expected (0 = do not check). */
+static sr_status complaint_change(sr_db *db, int64_t id, int64_t expected, const char *action,
+                                  int64_t user, const char *text)
 {
 	sr_complaint k;
 	sr_status st = sr_complaint_get(db, id, &k);
-	if (st == SR_OK && !k.open)
-		st = sr_fail(db, SR_RULE, _("complaint %lld is already closed"), (long long)id);
 	if (st == SR_OK)
 		st = sr_tx_begin(db);
 	if (st != SR_OK)
 		return st;
-	char now[SR_TIME_LEN], before[JSON_MAX] = "", after[JSON_MAX] = "";
+	char now[SR_TIME_LEN], before[JSON_MAX] = "", after[JSON_MAX] = "", what[64];
+	int64_t version = 0;
 	sr_now_text(db, now);
-	st = sr_query_text(db, before, sizeof before, COMPLAINT_SNAPSHOT_SQL, "I", id);
+	snprintf(what, sizeof what, _("complaint %lld"), (long long)id);
+	st = sr_query_int(db, &version, "SELECT version FROM complaints WHERE id = ?1", "I", id);
+	if (st == SR_OK)
+		st = sr_version_expect(db, &(sr_versioned){ what, "complaint", id, NULL, NULL },
+		                       expected, version);
+	if (st == SR_OK && sr_query_int(db, &(int64_t){ 0 }, "SELECT 1 FROM complaints"
+	                                " WHERE id = ?1 AND status = 'open'", "I", id) != SR_OK)
+		st = sr_fail(db, SR_RULE, _("complaint %lld is already closed"), (long long)id);
+	if (st == SR_OK)
+		st = sr_query_text(db, before, sizeof before, COMPLAINT_SNAPSHOT_SQL, "I", id);
 	if (st == SR_OK && user)
 		st = sr_exec(db, "UPDATE complaints SET handler_id = ?1, version = version + 1"
 		                 " WHERE id = ?2 AND status = 'open'", "II", user, id);
@@ -234,7 +245,7 @@ static sr_status complaint_change(sr_db *db, int64_t id, const char *action, int
 	return sr_tx_end(db, st);
 }
 
-sr_status sr_complaint_assign(sr_db *db, int64_t id, const char *login)
+sr_status sr_complaint_assign(sr_db *db, int64_t id, int64_t expected_version, const char *login)
 {
 	int64_t user = 0;
 	sr_role role;
@@ -248,15 +259,15 @@ sr_status sr_complaint_assign(sr_db *db, int64_t id, const char *login)
 		             login, _(sr_role_name(role)));
 	if (st != SR_OK)
 		return st;
-	return complaint_change(db, id, "assign", user, NULL);
+	return complaint_change(db, id, expected_version, "assign", user, NULL);
 }
 
-sr_status sr_complaint_close(sr_db *db, int64_t id, const char *note)
+sr_status sr_complaint_close(sr_db *db, int64_t id, int64_t expected_version, const char *note)
 {
 	sr_status st = sr_perm_require(db, SR_ACT_COMPLAINT);
 	if (st == SR_OK)
 		st = sr_check_text(db, "note", note, NOTE_CHARS, true, true);
 	if (st != SR_OK)
 		return st;
-	return complaint_change(db, id, "close", 0, note);
+	return complaint_change(db, id, expected_version, "close", 0, note);
 }

@@ -65,7 +65,8 @@ sr_status sr_dcc_pick_caller(sr_db *db, const char *source_code, int64_t *caller
 	char text[24];
 	snprintf(text, sizeof text, "%lld", (long long)id);
 	st = sr_exec(db, "INSERT INTO settings(key, value) VALUES ('import_rr', ?1)"
-	                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value", "s", text);
+	                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value,"
+	                 " version = version + 1", "s", text);
 	if (st == SR_OK)
 		*caller_id = id;
 	return st;

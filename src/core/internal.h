@@ -193,4 +193,21 @@ const char *sr_kpi_hot_sql(const char *name);
 sr_status sr_demo_bulk(sr_db *db, int64_t cards, uint64_t seed, sr_progress_fn progress,
                        void *ctx);
 
+/* Optimistic versioning (version.c): the record an edit names, for the
+ * conflict message and for finding its last change in the audit trail
+ * (rows of entity/entity_id, and when json_path is given, whose after
+ * JSON has json_value there: a setting by its key, a cost by its month). */
+typedef struct {
+	const char *what;        /* "traffic row 12", translated */
+	const char *entity;      /* the audit entity: "traffic" */
+	int64_t entity_id;
+	const char *json_path;   /* NULL, or "$.key" */
+	const char *json_value;
+} sr_versioned;
+
+/* Inside the write transaction, found being the record's version now:
+ * SR_OK when expected is 0 (do not check) or found; otherwise SR_CONFLICT
+ * naming the record, both versions, and who changed it last and when. */
+sr_status sr_version_expect(sr_db *db, const sr_versioned *rec, int64_t expected, int64_t found);
+
 #endif

@@ -595,10 +595,12 @@ static sr_status merge_one(sr_db *db, int64_t survivor, int64_t merged, const ch
 	sr_status st = sr_exec(db, "UPDATE followups SET card_id = ?1 WHERE card_id = ?2", "II",
 	                       survivor, merged);
 	if (st == SR_OK)
-		st = sr_exec(db, "UPDATE traffic SET card_id = ?1 WHERE card_id = ?2", "II", survivor,
+		st = sr_exec(db, "UPDATE traffic SET card_id = ?1, version = version + 1"
+		                 " WHERE card_id = ?2", "II", survivor,
 		             merged);
 	if (st == SR_OK)
-		st = sr_exec(db, "UPDATE appointments SET card_id = ?1 WHERE card_id = ?2", "II",
+		st = sr_exec(db, "UPDATE appointments SET card_id = ?1, version = version + 1"
+		                 " WHERE card_id = ?2", "II",
 		             survivor, merged);
 	if (st == SR_OK)
 		st = set_card(db, survivor, "merge",

@@ -37,7 +37,8 @@ static sr_status store_hash(sr_db *db, int64_t user_id, const char *hash, const 
 	sr_status st = sr_tx_begin(db);
 	if (st != SR_OK)
 		return st;
-	st = sr_exec(db, "UPDATE users SET password_hash = ?2 WHERE id = ?1", "Is", user_id, hash);
+	st = sr_exec(db, "UPDATE users SET password_hash = ?2, version = version + 1"
+	                 " WHERE id = ?1", "Is", user_id, hash);
 	/* The audit row says that it changed, never what to. */
 	if (st == SR_OK)
 		st = sr_audit_write(db, what, "user", user_id, 0, NULL, NULL);

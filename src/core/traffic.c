@@ -172,6 +172,11 @@ sr_status sr_traffic_add(sr_db *db, const sr_traffic_input *in, int64_t *id_out)
 
 sr_status sr_traffic_leave(sr_db *db, int64_t id, const char *at)
 {
+	return sr_traffic_leave_v(db, id, 0, at);
+}
+
+sr_status sr_traffic_leave_v(sr_db *db, int64_t id, int64_t expected_version, const char *at)
+{
 	char out[SR_TIME_LEN], in[SR_TIME_LEN];
 	sr_status st = sr_perm_require(db, SR_ACT_TRAFFIC_LOG);
 	if (st == SR_OK)
@@ -188,8 +193,15 @@ sr_status sr_traffic_leave(sr_db *db, int64_t id, const char *at)
 		               out, (long long)id, in);
 	if ((st = sr_tx_begin(db)) != SR_OK)
 		return st;
-	char before[JSON_MAX] = "", after[JSON_MAX] = "";
-	st = sr_query_text(db, before, sizeof before, SNAPSHOT_SQL, "I", id);
+	char before[JSON_MAX] = "", after[JSON_MAX] = "", what[64];
+	int64_t version = 0;
+	st = sr_query_int(db, &version, "SELECT version FROM traffic WHERE id = ?1", "I", id);
+	snprintf(what, sizeof what, _("traffic row %lld"), (long long)id);
+	if (st == SR_OK)
+		st = sr_version_expect(db, &(sr_versioned){ what, "traffic", id, NULL, NULL },
+		                       expected_version, version);
+	if (st == SR_OK)
+		st = sr_query_text(db, before, sizeof before, SNAPSHOT_SQL, "I", id);
 	if (st == SR_OK)
 		st = sr_exec(db,
 		             "UPDATE traffic SET time_out = ?1, version = version + 1 WHERE id = ?2",
@@ -211,7 +223,7 @@ sr_status sr_traffic_leave(sr_db *db, int64_t id, const char *at)
 	" CASE WHEN m.id IS NULL THEN ''"                                                        \
 	"  WHEN substr(m.model, 1, length(m.series)) = m.series THEN m.model"                    \
 	"  ELSE m.series || ' ' || m.model END,"                                                 \
-	" coalesce(s.name, ''), t.result, coalesce(t.card_id, 0), t.note"                        \
+	" coalesce(s.name, ''), t.result, coalesce(t.card_id, 0), t.note, t.version"             \
 	" FROM traffic t LEFT JOIN users u ON u.id = t.consultant_id"                            \
 	" LEFT JOIN models m ON m.id = t.model_id LEFT JOIN sources s ON s.id = t.source_id"
 
@@ -234,6 +246,7 @@ static void traffic_from_row(sqlite3_stmt *q, sr_traffic *t)
 	t->result = result_from_db((const char *)sqlite3_column_text(q, 9));
 	t->card_id = sqlite3_column_int64(q, 10);
 	sr_col_text(q, 11, t->note, sizeof t->note);
+	t->version = sqlite3_column_int64(q, 12);
 }
 
 /* Anyone logged in may read the log: consultants look up the row they

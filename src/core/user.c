@@ -1,4 +1,5 @@
 /* user.c — staff, their roles and teams, and who acts on a connection. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -107,16 +108,16 @@ static size_t utf8_chars(const char *s)
 }
 
 static const char USER_COLS_BY_LOGIN_SQL[] =
-	"SELECT id, login, name, role, team, coalesce(unix_login, ''), active"
+	"SELECT id, login, name, role, team, coalesce(unix_login, ''), active, version"
 	" FROM users WHERE login = ?1";
 static const char USER_COLS_BY_ID_SQL[] =
-	"SELECT id, login, name, role, team, coalesce(unix_login, ''), active"
+	"SELECT id, login, name, role, team, coalesce(unix_login, ''), active, version"
 	" FROM users WHERE id = ?1";
 static const char USER_COLS_BY_UNIX_SQL[] =
-	"SELECT id, login, name, role, team, coalesce(unix_login, ''), active"
+	"SELECT id, login, name, role, team, coalesce(unix_login, ''), active, version"
 	" FROM users WHERE unix_login = ?1";
 static const char USER_EACH_SQL[] =
-	"SELECT id, login, name, role, team, coalesce(unix_login, ''), active"
+	"SELECT id, login, name, role, team, coalesce(unix_login, ''), active, version"
 	" FROM users ORDER BY login";
 
 static void user_from_row(sqlite3_stmt *st, sr_user *u)
@@ -134,6 +135,7 @@ static void user_from_row(sqlite3_stmt *st, sr_user *u)
 		u->team = SR_TEAM_SHOWROOM;
 	sr_col_text(st, 5, u->unix_login, sizeof u->unix_login);
 	u->active = sqlite3_column_int(st, 6) != 0;
+	u->version = sqlite3_column_int64(st, 7);
 }
 
 /* One user by a statement taking one parameter: key when given, else id.
@@ -335,8 +337,8 @@ sr_status sr_user_add(sr_db *db, const char *login, const char *name, sr_role ro
 static sr_status user_update_active(sr_db *db, const sr_user *u, bool active)
 {
 	char *before = user_snapshot(db, u->id);
-	sr_status st = sr_exec(db, "UPDATE users SET active = ?2 WHERE id = ?1", "Ii", u->id,
-	                       active ? 1 : 0);
+	sr_status st = sr_exec(db, "UPDATE users SET active = ?2, version = version + 1 WHERE id = ?1",
+	                       "Ii", u->id, active ? 1 : 0);
 	if (st == SR_OK) {
 		char *after = user_snapshot(db, u->id);
 		st = sr_audit_write(db, active ? "activate" : "deactivate", "user", u->id, 0,
@@ -347,7 +349,7 @@ static sr_status user_update_active(sr_db *db, const sr_user *u, bool active)
 	return st;
 }
 
-sr_status sr_user_set_active(sr_db *db, const char *login, bool active)
+sr_status sr_user_set_active(sr_db *db, const char *login, int64_t expected_version, bool active)
 {
 	sr_status st = sr_perm_require(db, SR_ACT_USER_ADMIN);
 	if (st != SR_OK)
@@ -356,17 +358,26 @@ sr_status sr_user_set_active(sr_db *db, const char *login, bool active)
 	st = sr_user_by_login(db, login, &u);
 	if (st != SR_OK)
 		return st;
-	if (u.active == active)
-		return SR_OK;
 	/* An administrator locking themselves out would leave nobody to undo it. */
-	if (!active && u.id == db->actor_id)
+	if (!active && u.active && u.id == db->actor_id)
 		return sr_fail(db, SR_RULE,
 		               _("you cannot deactivate yourself (%s); another administrator can"),
 		               u.login);
 	st = sr_tx_begin(db);
 	if (st != SR_OK)
 		return st;
-	return sr_tx_end(db, user_update_active(db, &u, active));
+	char what[SR_LOGIN_MAX + 16];
+	int64_t version = 0, now_active = 0;
+	snprintf(what, sizeof what, _("user %s"), u.login);
+	st = sr_query_int(db, &version, "SELECT version FROM users WHERE id = ?1", "I", u.id);
+	if (st == SR_OK)
+		st = sr_version_expect(db, &(sr_versioned){ what, "user", u.id, NULL, NULL },
+		                       expected_version, version);
+	if (st == SR_OK)
+		st = sr_query_int(db, &now_active, "SELECT active FROM users WHERE id = ?1", "I", u.id);
+	if (st == SR_OK && (now_active != 0) != active)
+		st = user_update_active(db, &u, active);
+	return sr_tx_end(db, st);
 }
 
 static void actor_set(sr_db *db, const sr_user *u)

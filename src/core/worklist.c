@@ -485,7 +485,7 @@ sr_status sr_callback_done(sr_db *db, int64_t callback_id, const char *result)
 	if (st == SR_OK)
 		st = sr_exec(db,
 		             "UPDATE callbacks SET status = 'done', result = ?1, done_by = ?2,"
-		             " done_at = ?3 WHERE id = ?4 AND status = 'due'",
+		             " done_at = ?3, version = version + 1 WHERE id = ?4 AND status = 'due'",
 		             "sIsI", result ? result : "", db->actor_id, now, callback_id);
 	if (st == SR_OK && sr_changes(db) != 1)
 		st = sr_fail(db, SR_CONFLICT,

@@ -1,4 +1,5 @@
 /* formscr.c — the shared frame of the form screens. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "formscr.h"
@@ -94,6 +95,48 @@ void formscr_close(struct app *a, void *st)
 		free(fs->ctx);
 	form_free(&fs->form);
 	free(fs);
+}
+
+void formscr_conflict(struct app *a, struct formscr *fs, const char *what, char **orig,
+                      char **theirs, int n, bool moved)
+{
+	char msg[APP_STATUS_MAX];
+	snprintf(msg, sizeof msg, "%s", sr_db_message(a->db));
+	if (!moved) {
+		/* Not another edit: the database stayed busy. Try again. */
+		for (int f = 0; f < n; f++)
+			free(theirs[f]);
+		app_err(a, _("%s — your input is kept: press %s to try again"), msg,
+		        keys_key(ACT_SAVE));
+		return;
+	}
+	int both = 0;
+	for (int f = 0; f < n; f++) {
+		if (strcmp(theirs[f], orig[f]) == 0)
+			continue;
+		char *mine = strdup(form_get(&fs->form, f));
+		bool touched = mine && strcmp(mine, orig[f]) != 0;
+		if (!touched) {
+			form_set(&fs->form, f, theirs[f]);
+			form_note(&fs->form, f, TH_STATUS, "%s", _("changed by another user"));
+		} else if (strcmp(mine, theirs[f]) != 0) {
+			form_note(&fs->form, f, TH_ERROR, _("other user: %s"), *theirs[f] ? theirs[f] : "—");
+			both++;
+		}
+		free(mine);
+	}
+	for (int f = 0; f < n; f++) {
+		free(orig[f]);
+		orig[f] = theirs[f];
+	}
+	if (both)
+		app_err(a, _("%s saves yours, %s keeps theirs: someone else changed %s meanwhile "
+		             "(%d field(s) marked)."),
+		        keys_key(ACT_SAVE), keys_key(ACT_BACK), what, both);
+	else
+		app_err(a, _("Someone else changed %s meanwhile: their changes are in the form now. "
+		             "Check, then %s again."),
+		        what, keys_key(ACT_SAVE));
 }
 
 bool formscr_dirty(void *st)

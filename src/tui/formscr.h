@@ -46,6 +46,20 @@ void formscr_reload(struct app *a, void *st);
 void formscr_close(struct app *a, void *st);
 bool formscr_dirty(void *st);
 
+/* The record the form edits was saved by someone else first: the save was
+ * refused with SR_CONFLICT and nothing was overwritten. Every form that
+ * edits a versioned record (card edit, traffic time out) offers the same
+ * choice. orig[0..n) are the values of fields 0..n-1 as the record was
+ * when the form opened, theirs[] the record as it is now (malloc'd; this
+ * takes them). moved: the record's version changed (else the database was
+ * only busy: the input is kept, theirs freed). A field the user did not
+ * touch takes their value; one both changed keeps the user's and shows
+ * theirs beside it. orig then holds theirs, and the caller moves its
+ * version on, so F10 saves the form as it stands and Esc keeps theirs.
+ * what names the record: "this card". */
+void formscr_conflict(struct app *a, struct formscr *fs, const char *what, char **orig,
+                      char **theirs, int n, bool moved);
+
 /* The keys every form answers to (for screen_ops.keys). */
 extern const enum action formscr_keys[];
 

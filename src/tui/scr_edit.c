@@ -106,13 +106,11 @@ static bool edit_build(struct app *a, struct formscr *fs, const void *arg)
 	return true;
 }
 
-/* Someone else saved first: take their values where the user typed
- * nothing, show them where both changed. */
+/* Someone else saved first: the shared choice of formscr_conflict, with
+ * the card as it is now. */
 static void edit_merge(struct app *a, struct formscr *fs, sr_status refused)
 {
 	struct edit_ctx *c = fs->ctx;
-	char msg[APP_STATUS_MAX];
-	snprintf(msg, sizeof msg, "%s", sr_db_message(a->db));
 	sr_card *card = malloc(sizeof *card);
 	char *theirs[E_COUNT] = { 0 };
 	if (!card || sr_card_get(a->db, c->card_id, card) != SR_OK ||
@@ -121,41 +119,14 @@ static void edit_merge(struct app *a, struct formscr *fs, sr_status refused)
 		app_fail(a, refused);
 		return;
 	}
-	if (card->version == c->version) {
-		/* Not another edit: the database stayed busy. Try again. */
-		free_values(theirs);
-		free(card);
-		app_err(a, _("%s — your input is kept: press %s to try again"), msg,
-		        keys_key(ACT_SAVE));
-		return;
+	bool moved = card->version != c->version;
+	formscr_conflict(a, fs, _("this card"), c->orig, theirs, E_COUNT, moved);
+	if (moved) {
+		c->version = card->version;
+		snprintf(fs->heading, sizeof fs->heading, _("Edit card %s (#%lld), version %lld"),
+		         card->name, (long long)card->id, (long long)card->version);
 	}
-	int both = 0;
-	for (int f = 0; f < E_COUNT; f++) {
-		if (strcmp(theirs[f], c->orig[f]) == 0)
-			continue;
-		char *mine = strdup(form_get(&fs->form, f));
-		bool touched = mine && strcmp(mine, c->orig[f]) != 0;
-		if (!touched) {
-			form_set(&fs->form, f, theirs[f]);
-			form_note(&fs->form, f, TH_STATUS, "%s", _("changed by another user"));
-		} else if (strcmp(mine, theirs[f]) != 0) {
-			form_note(&fs->form, f, TH_ERROR, _("other user: %s"), *theirs[f] ? theirs[f] : "—");
-			both++;
-		}
-		free(mine);
-	}
-	free_values(c->orig);
-	memcpy(c->orig, theirs, sizeof theirs);
-	c->version = card->version;
-	snprintf(fs->heading, sizeof fs->heading, _("Edit card %s (#%lld), version %lld"), card->name,
-	         (long long)card->id, (long long)card->version);
 	free(card);
-	if (both)
-		app_err(a, _("%s saves yours, %s keeps theirs: someone else changed this card "
-		             "meanwhile (%d field(s) marked)."), keys_key(ACT_SAVE), keys_key(ACT_BACK), both);
-	else
-		app_err(a, _("Someone else changed this card meanwhile: their changes are in the form now. "
-		             "Check, then %s again."), keys_key(ACT_SAVE));
 }
 
 static bool edit_save(struct app *a, struct formscr *fs)

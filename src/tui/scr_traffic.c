@@ -1,6 +1,7 @@
 /* scr_traffic.c — showroom traffic (展厅流量), reception's screen: today's
  * walk-in batches and calls with their result, counts by result, and in a
- * few keys: log a row (a: time in defaults to now), mark the time out (x),
+ * few keys: log a row (a: time in defaults to now), mark the time out (x: a
+ * form with now filled in, saved only over the version it was opened on),
  * file a card from the row (n), open the row's card (Enter). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,17 +152,10 @@ static bool traffic_key(struct app *a, void *st, const struct tui_key *k)
 	case ACT_ADD:
 		app_push(a, &scr_traffic_add, NULL);
 		return true;
-	case ACT_LEAVE: {
-		if (!row)
-			return true;
-		sr_status r = sr_traffic_leave(a->db, row->id, NULL);
-		if (r != SR_OK)
-			app_fail(a, r);
-		else
-			app_msg(a, _("Traffic row %lld: time out recorded."), (long long)row->id);
-		traffic_reload(a, s);
+	case ACT_LEAVE:
+		if (row)
+			app_push(a, &scr_traffic_leave, &row->id);
 		return true;
-	}
 	case ACT_NEW: {
 		if (!row)
 			return false; /* no row: a card without traffic, as anywhere */
@@ -278,6 +272,127 @@ static void *add_open(struct app *a, const void *arg)
 const struct screen_ops scr_traffic_add = {
 	.title = N_("Log traffic"),
 	.open = add_open,
+	.draw = formscr_draw,
+	.key = formscr_key,
+	.close = formscr_close,
+	.dirty = formscr_dirty,
+	.keys = formscr_keys,
+};
+
+/* --- the time out ------------------------------------------------------------------ */
+
+/* The row's version when the form opened, and its time out then: a save
+ * over someone else's change (a time out, a card filed from the row) is
+ * refused and offers the same choice as a card edit (formscr_conflict). */
+struct leave_ctx {
+	int64_t id, version;
+	char *orig[1];
+};
+
+static void leave_heading(struct formscr *fs, const sr_traffic *t)
+{
+	snprintf(fs->heading, sizeof fs->heading,
+	         _("Time out of traffic row %lld (%s, in %s), version %lld"), (long long)t->id,
+	         kind_label(t->kind), t->time_in, (long long)t->version);
+}
+
+static bool leave_build(struct app *a, struct formscr *fs, const void *arg)
+{
+	struct leave_ctx *c = calloc(1, sizeof *c);
+	fs->ctx = c;
+	sr_traffic t;
+	if (!c) {
+		app_err(a, "%s", _("out of memory"));
+		return false;
+	}
+	sr_status st = sr_traffic_get(a->db, *(const int64_t *)arg, &t);
+	if (st != SR_OK) {
+		app_fail(a, st);
+		return false;
+	}
+	c->id = t.id;
+	c->version = t.version;
+	c->orig[0] = strdup(t.time_out);
+	if (!c->orig[0]) {
+		app_err(a, "%s", _("out of memory"));
+		return false;
+	}
+	leave_heading(fs, &t);
+	snprintf(fs->help, sizeof fs->help, "%s",
+	         _("YYYY-MM-DD HH:MM, not before the time in and not in the future."));
+	char now[SR_TIME_LEN];
+	sr_time_format(sr_db_now(a->db), now);
+	now[16] = '\0';
+	form_text(&fs->form, _("Time out"), t.time_out[0] ? t.time_out : now, 19, 21);
+	return true;
+}
+
+static void leave_conflict(struct app *a, struct formscr *fs, sr_status refused)
+{
+	struct leave_ctx *c = fs->ctx;
+	sr_traffic t;
+	char *theirs[1] = { NULL };
+	if (sr_traffic_get(a->db, c->id, &t) != SR_OK || !(theirs[0] = strdup(t.time_out))) {
+		app_fail(a, refused);
+		return;
+	}
+	bool moved = t.version != c->version;
+	formscr_conflict(a, fs, _("this traffic row"), c->orig, theirs, 1, moved);
+	if (moved) {
+		c->version = t.version;
+		leave_heading(fs, &t);
+	}
+}
+
+static bool leave_save(struct app *a, struct formscr *fs)
+{
+	struct leave_ctx *c = fs->ctx;
+	char *out = strdup(form_get(&fs->form, 0));
+	if (!out) {
+		app_err(a, "%s", _("out of memory"));
+		return false;
+	}
+	if (strcmp(out, c->orig[0]) == 0) {
+		free(out);
+		app_msg(a, "%s", _("Nothing changed."));
+		return true;
+	}
+	sr_status st = sr_traffic_leave_v(a->db, c->id, c->version, *out ? out : NULL);
+	free(out);
+	if (st == SR_CONFLICT) {
+		leave_conflict(a, fs, st);
+		return false;
+	}
+	if (st != SR_OK) {
+		app_fail(a, st);
+		return false;
+	}
+	app_msg(a, _("Traffic row %lld: time out recorded."), (long long)c->id);
+	return true;
+}
+
+static void leave_free(void *ctx)
+{
+	struct leave_ctx *c = ctx;
+	if (c)
+		free(c->orig[0]);
+	free(c);
+}
+
+static const struct formscr_spec leave_spec = {
+	.build = leave_build,
+	.save = leave_save,
+	.free_ctx = leave_free,
+};
+
+static void *leave_open(struct app *a, const void *arg)
+{
+	return formscr_open(a, &leave_spec, arg);
+}
+
+const struct screen_ops scr_traffic_leave = {
+	.title = N_("Time out"),
+	.open = leave_open,
 	.draw = formscr_draw,
 	.key = formscr_key,
 	.close = formscr_close,

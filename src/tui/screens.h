@@ -20,6 +20,7 @@ extern const struct screen_ops scr_followup;  /* scr_followup.c: arg const struc
 extern const struct screen_ops scr_search;    /* scr_search.c */
 extern const struct screen_ops scr_traffic;   /* scr_traffic.c */
 extern const struct screen_ops scr_traffic_add; /* scr_traffic.c */
+extern const struct screen_ops scr_traffic_leave; /* scr_traffic.c: arg const int64_t * (row id) */
 extern const struct screen_ops scr_filing;    /* scr_filing.c: arg const struct filing_arg * or NULL */
 extern const struct screen_ops scr_help;      /* help.c: arg const struct app_frame * */
 extern const struct screen_ops scr_manage;    /* scr_manage.c: manager's card list */

@@ -170,7 +170,7 @@ expect_id
 cp=$ID
 sr --as sam complaint list --open --csv
 expect_ok
-expect_header "id,card_id,name,handler,opened_at,deadline,status,overdue,note,closing_note"
+expect_header "id,card_id,name,handler,opened_at,deadline,status,overdue,note,closing_note,version"
 expect_row id "$cp"
 expect_eq "$(csv_field deadline)" "2026-03-03 10:00:00" "24-hour deadline"
 expect_eq "$(csv_field overdue)" "0" "not overdue yet"

@@ -325,6 +325,26 @@ TR=$(sr --as lina traffic list --csv | awk -F, '
 	NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "result") r = i; if ($i == "consultant") c = i } }
 	END { print $r, $c }')
 check "the traffic row is marked filed, received by wangfang" test "$TR" = "filed wangfang"
+
+# --- a time out saved over another user's: the same choice as a card edit ----------------
+
+time_out() {
+	sr --as lina traffic list --csv | tr -d '\r' | awk -F, -v id="$1" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == "time_out") c = i; next }
+		$1 == id { print $c }'
+}
+TID=$(sr --as lina traffic list --csv | tr -d '\r' | awk -F, 'NR == 2 { print $1 }')
+keys r x
+check "x opens the time-out form on the row's version" wait_for r "Time out of traffic row $TID"
+"$PROG" --db "$DB" --now "2026-03-02 10:20" --as lina traffic leave "$TID" --at "2026-03-02 10:20" \
+	>/dev/null
+keys r F10
+check "a conflicting time out shows the other user's value" wait_for r "other user: 2026-03-02 10:20:00"
+check "... and the choice: F10 saves yours, Esc keeps theirs" wait_for r "keeps theirs"
+check "the conflict did not overwrite (traffic list --csv)" test "$(time_out "$TID")" = "2026-03-02 10:20:00"
+keys r F10
+check "a second F10 saves the user's time out" wait_for r "time out recorded"
+check "the user's time out is stored" test "$(time_out "$TID")" = "2026-03-02 10:00:00"
 keys r q
 wait_exit r >/dev/null
 

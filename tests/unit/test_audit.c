@@ -294,7 +294,7 @@ TEST(audit_users_and_reference_data)
 	                     NULL));
 	audited(since, "admin", "c3");
 	since = last_id();
-	CHECK_OK(sr_user_set_active(unit_db, "c3", false));
+	CHECK_OK(sr_user_set_active(unit_db, "c3", 0, false));
 	audited_action(since, "admin", "deactivate");
 	since = last_id();
 	CHECK_OK(sr_model_add(unit_db, "gl6", "别克", "GL6", "GL6 1.3T", "", NULL));
@@ -306,7 +306,7 @@ TEST(audit_users_and_reference_data)
 	CHECK_OK(sr_source_set_cost(unit_db, "douyin", "2026-03", 500000));
 	audited(since, "admin", "500000");
 	since = last_id();
-	CHECK_OK(sr_followup_level_set(unit_db, "5", 1, 20));
+	CHECK_OK(sr_followup_level_set(unit_db, "5", 0, 1, 20));
 	audited(since, "admin", "20");
 	since = last_id();
 	CHECK_OK(sr_setting_set(unit_db, "wholesale_owner", "c1"));

@@ -54,7 +54,7 @@ TEST(catalogue_reference_needs_permission)
 	CHECK_REFUSED(sr_model_add(unit_db, "new", "别克", "新", "新", "", NULL), SR_PERM,
 	              "permission");
 	CHECK_REFUSED(sr_source_add(unit_db, "new", "新", NULL), SR_PERM, "permission");
-	CHECK_REFUSED(sr_followup_level_set(unit_db, "5", 1, 10), SR_PERM, "permission");
+	CHECK_REFUSED(sr_followup_level_set(unit_db, "5", 0, 1, 10), SR_PERM, "permission");
 	fx_as("dir");
 	CHECK_OK(sr_source_add(unit_db, "new", "新", NULL));
 }
@@ -65,7 +65,7 @@ TEST(catalogue_followup_level_bounds_drive_next_date)
 	sr_followup_level lv;
 	char d[SR_DATE_LEN];
 	fx_open();
-	CHECK_OK(sr_followup_level_set(unit_db, "5", 2, 10));
+	CHECK_OK(sr_followup_level_set(unit_db, "5", 0, 2, 10));
 	CHECK_OK(sr_followup_level_get(unit_db, "5", &lv));
 	CHECK_EQ_INT(lv.min_days, 2);
 	CHECK_EQ_INT(lv.max_days, 10);
@@ -78,7 +78,7 @@ TEST(catalogue_followup_level_bounds_drive_next_date)
 	CHECK_REFUSED(sr_card_file(unit_db, &f, NULL), SR_RULE, "follow-up level");
 	fx_date(10, d);
 	fx_file(&f);
-	CHECK(sr_followup_level_set(unit_db, "5", 10, 2) != SR_OK);
+	CHECK(sr_followup_level_set(unit_db, "5", 0, 10, 2) != SR_OK);
 }
 
 TEST(catalogue_followup_level_default_per_intent)

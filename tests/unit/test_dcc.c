@@ -62,8 +62,8 @@ TEST(dcc_distribution_by_source)
 TEST(dcc_distribution_needs_a_caller)
 {
 	fx_open();
-	CHECK_OK(sr_user_set_active(unit_db, "d1", false));
-	CHECK_OK(sr_user_set_active(unit_db, "d2", false));
+	CHECK_OK(sr_user_set_active(unit_db, "d1", 0, false));
+	CHECK_OK(sr_user_set_active(unit_db, "d2", 0, false));
 	fx_as("rec");
 	sr_card_filing f;
 	fx_filing(&f, NULL, SR_CHANNEL_PHONE, 0);
@@ -324,7 +324,7 @@ TEST(dcc_scripts_crud)
 	fx_as("mgr");
 	CHECK_REFUSED(sr_script_add(unit_db, "", "您好", NULL, NULL), SR_BADINPUT, "title");
 	CHECK_OK(sr_script_add(unit_db, "首次邀约", "您好，我是别克4S店的小周", "excelle,邀约", &id));
-	CHECK_OK(sr_script_edit(unit_db, id, NULL, "您好，我是别克4S店", NULL));
+	CHECK_OK(sr_script_edit(unit_db, id, 0, NULL, "您好，我是别克4S店", NULL));
 	fx_as("d1");
 	CHECK_OK(sr_script_get(unit_db, id, &s));
 	CHECK_EQ_STR(s.title, "首次邀约");
@@ -335,10 +335,10 @@ TEST(dcc_scripts_crud)
 	CHECK_OK(sr_script_each(unit_db, "%", count_script, &n));
 	CHECK_EQ_INT(n, 0);
 	fx_as("mgr");
-	CHECK_OK(sr_script_delete(unit_db, id));
+	CHECK_OK(sr_script_delete(unit_db, id, 0));
 	CHECK_OK(sr_script_each(unit_db, NULL, count_script, &n));
 	CHECK_EQ_INT(n, 0);
-	CHECK_REFUSED(sr_script_edit(unit_db, id, "x", NULL, NULL), SR_NOTFOUND, "script");
+	CHECK_REFUSED(sr_script_edit(unit_db, id, 0, "x", NULL, NULL), SR_NOTFOUND, "script");
 	CHECK_EQ_INT(fx_q("SELECT count(*) FROM audit WHERE entity = 'script'"), 3);
 }
 
@@ -390,14 +390,14 @@ TEST(dcc_unhappy_callback_opens_complaint)
 	CHECK(k.overdue);
 	CHECK_OK(sr_complaint_each(unit_db, true, true, count_complaint, &n));
 	CHECK_EQ_INT(n, 1);
-	CHECK_REFUSED(sr_complaint_assign(unit_db, complaint, "d1"), SR_RULE, "complaints");
-	CHECK_OK(sr_complaint_assign(unit_db, complaint, "mgr"));
-	CHECK_REFUSED(sr_complaint_close(unit_db, complaint, ""), SR_BADINPUT, "note");
-	CHECK_OK(sr_complaint_close(unit_db, complaint, "已道歉并赠送保养"));
+	CHECK_REFUSED(sr_complaint_assign(unit_db, complaint, 0, "d1"), SR_RULE, "complaints");
+	CHECK_OK(sr_complaint_assign(unit_db, complaint, 0, "mgr"));
+	CHECK_REFUSED(sr_complaint_close(unit_db, complaint, 0, ""), SR_BADINPUT, "note");
+	CHECK_OK(sr_complaint_close(unit_db, complaint, 0, "已道歉并赠送保养"));
 	CHECK_OK(sr_complaint_get(unit_db, complaint, &k));
 	CHECK(!k.open && !k.overdue);
 	CHECK_EQ_STR(k.handler_login, "mgr");
-	CHECK_REFUSED(sr_complaint_close(unit_db, complaint, "again"), SR_RULE, "closed");
+	CHECK_REFUSED(sr_complaint_close(unit_db, complaint, 0, "again"), SR_RULE, "closed");
 	fx_as("c1");
 	CHECK_REFUSED(sr_complaint_each(unit_db, false, false, count_complaint, &n), SR_PERM,
 	              "permission");

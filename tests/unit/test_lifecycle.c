@@ -358,8 +358,8 @@ TEST(loss_to_dcc_without_active_caller_refused)
 {
 	fx_open();
 	int64_t id = fx_card("c1", SR_CHANNEL_WALKIN, 2);
-	CHECK_OK(sr_user_set_active(unit_db, "d1", false));
-	CHECK_OK(sr_user_set_active(unit_db, "d2", false));
+	CHECK_OK(sr_user_set_active(unit_db, "d1", 0, false));
+	CHECK_OK(sr_user_set_active(unit_db, "d2", 0, false));
 	fx_as("c1");
 	CHECK_OK(sr_loss_request(unit_db, id, SR_LOSS_UNREACHABLE, NULL));
 	fx_as("mgr");
@@ -706,7 +706,7 @@ TEST(assign_to_inactive_user_refused)
 {
 	fx_open();
 	int64_t id = fx_card("c1", SR_CHANNEL_PHONE, 3);
-	CHECK_OK(sr_user_set_active(unit_db, "c2", false));
+	CHECK_OK(sr_user_set_active(unit_db, "c2", 0, false));
 	fx_as("mgr");
 	CHECK_REFUSED_EITHER(sr_card_assign(unit_db, &id, 1, "c2"), SR_NOTFOUND, SR_RULE, "c2");
 }

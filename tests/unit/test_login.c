@@ -61,7 +61,7 @@ TEST(login_deactivated_user_refused)
 {
 	fx_open();
 	CHECK_OK(sr_user_set_password(unit_db, "c1", "correct horse"));
-	CHECK_OK(sr_user_set_active(unit_db, "c1", false));
+	CHECK_OK(sr_user_set_active(unit_db, "c1", 0, false));
 	CHECK_STATUS(sr_user_login(unit_db, "c1", "correct horse"), SR_PERM);
 }
 

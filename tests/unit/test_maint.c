@@ -63,7 +63,7 @@ TEST(check_finds_cards_of_deactivated_owner)
 {
 	sr_db *db = fx_open();
 	fx_card("c2", SR_CHANNEL_PHONE, 0);
-	CHECK_OK(sr_user_set_active(db, "c2", false));
+	CHECK_OK(sr_user_set_active(db, "c2", 0, false));
 	struct found f = {0};
 	long problems = 0;
 	CHECK_OK(sr_db_check(db, collect, &f, &problems));

@@ -44,7 +44,7 @@ TEST(user_admin_only)
 	fx_as("mgr");
 	CHECK_REFUSED(sr_user_add(unit_db, "c3", "张顾问", SR_ROLE_CONSULTANT, SR_TEAM_SHOWROOM, NULL,
 	                          NULL), SR_PERM, "permission");
-	CHECK_REFUSED(sr_user_set_active(unit_db, "c1", false), SR_PERM, "permission");
+	CHECK_REFUSED(sr_user_set_active(unit_db, "c1", 0, false), SR_PERM, "permission");
 }
 
 TEST(user_bad_login_refused)
@@ -60,7 +60,7 @@ TEST(user_bad_login_refused)
 TEST(user_deactivate_self_refused)
 {
 	fx_open();
-	CHECK_REFUSED(sr_user_set_active(unit_db, "admin", false), SR_RULE, "yourself");
+	CHECK_REFUSED(sr_user_set_active(unit_db, "admin", 0, false), SR_RULE, "yourself");
 }
 
 TEST(user_deactivated_owns_no_new_cards)
@@ -68,13 +68,13 @@ TEST(user_deactivated_owns_no_new_cards)
 	sr_card_filing f;
 	sr_user u;
 	fx_open();
-	CHECK_OK(sr_user_set_active(unit_db, "c2", false));
+	CHECK_OK(sr_user_set_active(unit_db, "c2", 0, false));
 	CHECK_OK(sr_user_by_login(unit_db, "c2", &u));
 	CHECK(!u.active);
 	fx_filing(&f, "c2", SR_CHANNEL_PHONE, 0);
 	CHECK(sr_card_file(unit_db, &f, NULL) != SR_OK);
 	CHECK_EQ_INT(fx_q("SELECT count(*) FROM cards"), 0);
-	CHECK_OK(sr_user_set_active(unit_db, "c2", true));
+	CHECK_OK(sr_user_set_active(unit_db, "c2", 0, true));
 	fx_file(&f);
 }
 
