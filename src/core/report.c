@@ -29,6 +29,7 @@ static const struct report_def {
 	{ "daily", N_("Consultants' daily work"), "", sr_report_daily },
 	{ "sources", N_("Media sources by month"), "", sr_report_sources },
 	{ "funnel", N_("Sales funnel"), "", sr_report_funnel },
+	{ "dcc", N_("DCC calls, appointments and results"), "caller,channel,source", sr_report_dcc },
 };
 
 #define NREPORTS (sizeof reports / sizeof reports[0])

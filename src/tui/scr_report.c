@@ -61,7 +61,7 @@ static int collect_name(void *ctx, const sr_report_info *info)
 /* The column to draw as bars: the first of these a report has. */
 static int pick_bar_col(const sr_report *rep)
 {
-	static const char *const prefer[] = { "count", "traffic", "cards", "new_cards", "base", NULL };
+	static const char *const prefer[] = { "count", "traffic", "cards", "new_cards", "base", "calls", NULL };
 	for (int i = 0; prefer[i]; i++) {
 		int c = sr_report_col_index(rep, prefer[i]);
 		if (c >= 0 && rep->cols[c].kind == SR_CELL_COUNT)

@@ -452,14 +452,14 @@ keys m [
 check "[ goes to the year before" wait_for m "Key management report 2025-01-01 … 2025-12-31"
 check "... where there was no traffic" on_screen_kpi m traffic 0
 keys m BTab
-check "Shift-Tab goes round to the last report, the funnel" wait_for m "(funnel) 2025-01-01"
+check "Shift-Tab goes round to the last report, the DCC's" wait_for m "(dcc) 2025-01-01"
 keys m Tab Tab
 check "Tab goes round past the KPI to the first report" wait_for m "(collection) 2025-01-01"
 keys m y
 check "y: the month (March) of that year" wait_for m "(collection) 2025-03-01"
 keys m ]
 check "] moves it a month on" wait_for m "(collection) 2025-04-01"
-keys m y ] y [ BTab BTab
+keys m y ] y [ BTab BTab BTab
 check "back to the funnel, in March 2026" wait_for m "(funnel) 2026-03-01"
 check "the funnel's traffic step is drawn as a bar" \
 	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep '^traffic' | grep -q '█'"
