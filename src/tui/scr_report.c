@@ -23,7 +23,7 @@
 enum { K_LABEL, K_NAME, K_VALUE, K_BAR, K_NCOLS };
 
 static const struct table_col kpi_cols[K_NCOLS] = {
-	[K_LABEL] = { N_("Figure"), 8, 22, 0 },
+	[K_LABEL] = { N_("Figure"), 8, 28, 0 },
 	[K_NAME] = { N_("Key"), 6, 24, 0 },
 	[K_VALUE] = { N_("Value"), 6, 10, TCOL_RIGHT },
 	[K_BAR] = { "", BAR_W, BAR_W, TCOL_FILL },

@@ -441,7 +441,9 @@ kpi_of() { sr --as boss report kpi --from "$1" --to "$2" --csv | tr -d '\r' | aw
 traffic=$(kpi_of 2026-03-01 2026-03-31 traffic)
 rate=$(kpi_of 2026-03-01 2026-03-31 filing_rate)
 # on_screen_kpi SESSION METRIC VALUE: the report's row of METRIC shows VALUE.
-on_screen_kpi() { screen "$1" | awk -v m="$2" '$2 == m { print $3 }' | grep -qxF -- "$3"; }
+# (The value follows the key, the last field equal to METRIC: an English
+# label may hold the word too, "showroom traffic  traffic  5".)
+on_screen_kpi() { screen "$1" | awk -v m="$2" '{ v = ""; for (i = 1; i < NF; i++) if ($i == m) v = $(i + 1); if (v != "") print v }' | grep -qxF -- "$3"; }
 check "the report shows report kpi's traffic ($traffic)" on_screen_kpi m traffic "$traffic"
 pct=$(awk -v r="$rate" 'BEGIN { printf "%.1f%%", r * 100 }')
 check "the filing rate as a percentage ($pct) with a bar" \
