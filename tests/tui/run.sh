@@ -367,11 +367,29 @@ D2=$(sr --now "2026-03-01 11:00" --as wangfang card file --name 王小明 \
 L1=$(sr --now "2026-03-01 12:00" --as wangfang card file --name 陈静 \
 	--phone 13500135000 --channel walkin --level C)
 sr --as wangfang loss request "$L1" --reason competitor >/dev/null
+# A phone follow-up of yesterday: the oldest awaiting comment, last on home.
+P1=$(sr --now "2026-03-01 13:00" --as wangfang card file --name 林晓雨 \
+	--phone 13700137999 --channel phone --level B)
+sr --now "2026-03-01 13:30" --as wangfang followup add "$P1" --method phone \
+	--note "电话询价" >/dev/null
 
 start m boss
 check "manager: home counts the pending loss requests" wait_for m "Loss requests pending 1"
 check "manager: home shows the team's figures for today" wait_for m "Today: traffic 1, filed 1 (100%), new cards 1"
-check "manager: home counts the follow-ups awaiting comment" wait_for m "Awaiting comment 1"
+check "manager: home counts the follow-ups awaiting comment" wait_for m "Awaiting comment 2"
+check "manager: home lists yesterday's follow-up" wait_for m "电话询价"
+# p comments on the selected follow-up straight from home.
+keys m Home p
+check "p on a row that is no follow-up says where to go" wait_for m "Select a follow-up of the list"
+keys m End p
+check "p on a follow-up awaiting comment asks for the comment" wait_for m "Comment on follow-up #"
+type_text m "明天再约到店"
+keys m F10
+check "the comment from home is saved" wait_for m "Comment saved."
+check "home: the commented row is gone" wait_gone m "电话询价"
+check "home: one follow-up still awaits comment" wait_for m "Awaiting comment 1"
+check "the comment from home is stored (card show)" \
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $P1 | grep -q 'comment: 明天再约到店'"
 
 keys m F2
 wait_for m "Name or phone" >/dev/null
