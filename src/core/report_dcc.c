@@ -25,7 +25,6 @@
  * Calls and appointments of a card merged into another count for the
  * survivor; the card filters (channel, source, model, customer type) are
  * the survivor's. The total row is over the rows shown. */
-#include <string.h>
 #include "report_int.h"
 
 static const sr_report_col dcc_cols[] = {
@@ -46,19 +45,19 @@ static const sr_report_col dcc_cols[] = {
 /* The survivor of card alias k. */
 #define SURVIVOR(k) "coalesce(" k ".merged_into, " k ".id)"
 
-/* w: who worked which card when (calls, appointments set) up to ?2;
- * v: the card facts of the period that a caller is credited with;
+/* v: the card facts of the period a caller is credited with (receptions
+ * read through followups_user_at, user by user, not the whole table);
+ * vk: each with the cards merged into its card, whose calls count too;
  * e(uid, card, filed, call, connected, appointment, shown, visit, order,
- * sale, loss): one row per fact and person. */
+ * sale, loss): one row per fact and person. A fact is credited through the
+ * calls and appointments of its card before it (calls_card,
+ * appointments_card), so only the period's facts are looked at, never the
+ * whole call history. */
 #define DCC_FACTS                                                                   \
-	" w AS MATERIALIZED (SELECT l.caller_id AS uid, " SURVIVOR("k") " AS card,"    \
-	"  l.started_at AS at FROM calls l JOIN cards k ON k.id = l.card_id"         \
-	"  WHERE l.started_at <= ?2"                                                 \
-	"  UNION ALL SELECT p.created_by, " SURVIVOR("k") ", p.created_at"            \
-	"  FROM appointments p JOIN cards k ON k.id = p.card_id WHERE p.created_at <= ?2)," \
 	" v(card, at, vi, od, so, lo) AS ("                                           \
-	"  SELECT f.card_id, f.at, 1, 0, 0, 0 FROM followups f"                      \
-	"   WHERE f.method = 'reception' AND f.at >= ?1 AND f.at <= ?2"               \
+	"  SELECT f.card_id, f.at, 1, 0, 0, 0 FROM users fu CROSS JOIN followups f"   \
+	"   WHERE f.user_id = fu.id AND f.at >= ?1 AND f.at <= ?2"                    \
+	"   AND f.method = 'reception'"                                               \
 	"  UNION ALL SELECT mc.merged_into, mc.filed_at, 1, 0, 0, 0 FROM cards mc"    \
 	"   WHERE mc.merged_into IS NOT NULL AND mc.channel = 'walkin'"              \
 	"   AND mc.filed_at >= ?1 AND mc.filed_at <= ?2"                              \
@@ -69,20 +68,31 @@ static const sr_report_col dcc_cols[] = {
 	"   WHERE c.sold_at >= ?1 AND c.sold_at <= ?2"                                \
 	"  UNION ALL SELECT c.id, c.lost_at, 0, 0, 0, 1 FROM cards c"                 \
 	"   WHERE c.lost_at >= ?1 AND c.lost_at <= ?2),"                              \
+	" vk AS MATERIALIZED (SELECT card, card AS src, at, vi, od, so, lo FROM v"     \
+	"  UNION ALL SELECT v.card, mc.id, v.at, v.vi, v.od, v.so, v.lo"              \
+	"  FROM v JOIN cards mc ON mc.merged_into = v.card),"                         \
 	" e(uid, card, fi, ca, cn, ap, sh, vi, od, so, lo) AS ("                      \
-	"  SELECT coalesce((SELECT a.to_user FROM assignments a WHERE a.card_id = c.id" \
-	"   ORDER BY a.id LIMIT 1), c.owner_id), c.id, 1, 0, 0, 0, 0, 0, 0, 0, 0"     \
-	"   FROM cards c WHERE c.filed_at >= ?1 AND c.filed_at <= ?2"                 \
+	"  SELECT uid, id, 1, 0, 0, 0, 0, 0, 0, 0, 0 FROM (SELECT c.id,"              \
+	"   coalesce((SELECT a.to_user FROM assignments a WHERE a.card_id = c.id"      \
+	"   ORDER BY a.id LIMIT 1), c.owner_id) AS uid"                               \
+	"   FROM cards c WHERE c.filed_at >= ?1 AND c.filed_at <= ?2)"                \
+	"   WHERE 1" RPT_USER_FILTER("uid")                                            \
 	"  UNION ALL SELECT l.caller_id, " SURVIVOR("k") ", 0, 1,"                    \
 	"   l.result NOT IN ('no-answer', 'wrong-number'), 0, 0, 0, 0, 0, 0"          \
 	"   FROM calls l JOIN cards k ON k.id = l.card_id"                           \
-	"   WHERE l.started_at >= ?1 AND l.started_at <= ?2"                          \
+	"   WHERE l.started_at >= ?1 AND l.started_at <= ?2" RPT_USER_FILTER("l.caller_id") \
 	"  UNION ALL SELECT p.created_by, " SURVIVOR("k") ", 0, 0, 0, 1,"             \
 	"   p.status = 'showed' AND p.resolved_at <= ?2, 0, 0, 0, 0"                   \
 	"   FROM appointments p JOIN cards k ON k.id = p.card_id"                    \
-	"   WHERE p.created_at >= ?1 AND p.created_at <= ?2"                          \
-	"  UNION ALL SELECT DISTINCT w.uid, v.card, 0, 0, 0, 0, 0, v.vi, v.od, v.so, v.lo" \
-	"   FROM v JOIN w ON w.card = v.card AND w.at <= v.at)"
+	"   WHERE p.created_at >= ?1 AND p.created_at <= ?2" RPT_USER_FILTER("p.created_by") \
+	"  UNION ALL SELECT DISTINCT l.caller_id, vk.card, 0, 0, 0, 0, 0,"             \
+	"   vk.vi, vk.od, vk.so, vk.lo"                                               \
+	"   FROM vk JOIN calls l ON l.card_id = vk.src AND l.started_at <= vk.at"      \
+	"   WHERE 1" RPT_USER_FILTER("l.caller_id")                                     \
+	"  UNION ALL SELECT DISTINCT p.created_by, vk.card, 0, 0, 0, 0, 0,"            \
+	"   vk.vi, vk.od, vk.so, vk.lo"                                               \
+	"   FROM vk JOIN appointments p ON p.card_id = vk.src AND p.created_at <= vk.at" \
+	"   WHERE 1" RPT_USER_FILTER("p.created_by") ")"
 
 /* Distinct cards of the rows where flag is set. */
 #define CARDS(flag) "count(DISTINCT CASE WHEN " flag " THEN x.card END)"

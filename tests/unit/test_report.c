@@ -176,6 +176,37 @@ TEST(report_dcc_cells)
 	sr_report_free(&r);
 }
 
+/* A call on a card later merged into another counts for the survivor: the
+ * survivor's visit is credited to the caller of the merged card. */
+TEST(report_dcc_merged_card)
+{
+	fx_open();
+	int64_t survivor = fx_card("d1", SR_CHANNEL_PHONE, 0);
+	int64_t dup = fx_card("d1", SR_CHANNEL_PHONE, 0);
+	fx_as("d1");
+	sr_call_input in = {.card_id = dup, .result = SR_CALL_REACHED};
+	CHECK_OK(sr_call_add(unit_db, &in, NULL));
+	fx_now("2026-03-04 10:00");
+	fx_as("mgr");
+	CHECK_OK(sr_card_merge(unit_db, survivor, &dup, 1));
+	fx_now("2026-03-05 10:00");
+	fx_followup(survivor, SR_METHOD_RECEPTION);
+	fx_now("2026-04-01 09:00");
+	fx_as("admin");
+
+	sr_report r;
+	sr_report_query q = march();
+	q.by = "channel";
+	CHECK_OK(sr_report_run(unit_db, "dcc", &q, &r));
+	CHECK_EQ_INT(r.nrows, 2);
+	CHECK_EQ_STR(sr_report_text(&r, 0, 0), "phone");
+	CHECK_EQ_INT(sr_report_num(&r, 0, sr_report_col_index(&r, "filed")), 1);
+	CHECK_EQ_INT(sr_report_num(&r, 0, sr_report_col_index(&r, "calls")), 1);
+	CHECK_EQ_INT(sr_report_num(&r, 0, sr_report_col_index(&r, "cards_called")), 1);
+	CHECK_EQ_INT(sr_report_num(&r, 0, sr_report_col_index(&r, "visits")), 1);
+	sr_report_free(&r);
+}
+
 static char *slurp(const char *path)
 {
 	FILE *f = fopen(path, "rb");
