@@ -111,7 +111,8 @@ $(MO): data/po/zh_CN.po
 # into each translation; new messages then need translating in zh_CN.po.
 POT_SRC = $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) $(wildcard src/tui/*.h)
 # Texts kept in X-macro lists in headers (the third argument of X), shown
-# through _() where they are used: status texts, permission actions.
+# through _() where they are used: status texts, permission actions; the
+# kpi labels are the second argument.
 POT_XMACRO = include/showroom/error.h include/showroom/perm.h
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
@@ -119,6 +120,8 @@ pot:
 	  -o data/po/showroom.pot $(POT_SRC)
 	xgettext --join-existing --from-code=UTF-8 --keyword= --keyword=X:3 \
 	  --add-location=file --sort-by-file -o data/po/showroom.pot $(POT_XMACRO)
+	xgettext --join-existing --from-code=UTF-8 --keyword= --keyword=X:2 \
+	  --add-location=file --sort-by-file -o data/po/showroom.pot include/showroom/kpi.h
 	msgmerge --quiet --update --backup=none --add-location=file data/po/zh_CN.po data/po/showroom.pot
 	msgfmt --check --statistics -o /dev/null data/po/zh_CN.po
 

@@ -19,37 +19,38 @@
  * 62.5%; 0 when its denominator is 0) or an average (traffic per day). */
 typedef enum { SR_KPI_COUNT, SR_KPI_RATE, SR_KPI_AVERAGE } sr_kpi_kind;
 
-/* Every figure in report order: name (fixed, CLI.md), Chinese label, kind. */
+/* Every figure in report order: name (fixed, CLI.md), label (an English
+ * msgid: shown through _(), the SPEC's Chinese term in zh_CN.po), kind. */
 #define SR_KPI_LIST(X)                                                        \
-	X(traffic,                "展厅流量",           SR_KPI_COUNT)             \
-	X(daily_traffic,          "日均展厅流量",       SR_KPI_AVERAGE)           \
-	X(followup_traffic,       "跟进流量",           SR_KPI_COUNT)             \
-	X(new_traffic,            "新增流量",           SR_KPI_COUNT)             \
-	X(filed_traffic,          "留档流量",           SR_KPI_COUNT)             \
-	X(filing_rate,            "留档率",             SR_KPI_RATE)              \
-	X(stock_start,            "期初有望客户",       SR_KPI_COUNT)             \
-	X(new_cards,              "新增留档",           SR_KPI_COUNT)             \
-	X(base,                   "有望客户基数",       SR_KPI_COUNT)             \
-	X(overall_visit_rate,     "总体进店率",         SR_KPI_RATE)              \
-	X(new_overall_visit_rate, "新增总体进店率",     SR_KPI_RATE)              \
-	X(first_visit_rate,       "首次进店率",         SR_KPI_RATE)              \
-	X(new_first_visit_rate,   "新增首次进店率",     SR_KPI_RATE)              \
-	X(return_visit_rate,      "再回展厅率",         SR_KPI_RATE)              \
-	X(new_return_visit_rate,  "新增再回展厅率",     SR_KPI_RATE)              \
-	X(test_drive_rate,        "试乘试驾率",         SR_KPI_RATE)              \
-	X(new_test_drive_rate,    "新增试乘试驾率",     SR_KPI_RATE)              \
-	X(order_conversion,       "订单转化率",         SR_KPI_RATE)              \
-	X(sales_conversion,       "成交转化率",         SR_KPI_RATE)              \
-	X(loss_rate,              "战败率",             SR_KPI_RATE)              \
-	X(sold,                   "成交数",             SR_KPI_COUNT)             \
-	X(lost,                   "战败数",             SR_KPI_COUNT)             \
-	X(stock_end,              "期末有望客户",       SR_KPI_COUNT)             \
-	X(retention_rate,         "首洽客户信息留存率", SR_KPI_RATE)              \
-	X(age_0_15,               "卡龄0-15天",         SR_KPI_COUNT)             \
-	X(age_16_30,              "卡龄16-30天",        SR_KPI_COUNT)             \
-	X(age_31_60,              "卡龄31-60天",        SR_KPI_COUNT)             \
-	X(age_61_90,              "卡龄61-90天",        SR_KPI_COUNT)             \
-	X(age_over_90,            "卡龄90天以上",       SR_KPI_COUNT)
+	X(traffic,                "showroom traffic",             SR_KPI_COUNT)        \
+	X(daily_traffic,          "daily average traffic",        SR_KPI_AVERAGE)      \
+	X(followup_traffic,       "follow-up traffic",            SR_KPI_COUNT)        \
+	X(new_traffic,            "new traffic",                  SR_KPI_COUNT)        \
+	X(filed_traffic,          "filed traffic",                SR_KPI_COUNT)        \
+	X(filing_rate,            "filing rate",                  SR_KPI_RATE)         \
+	X(stock_start,            "prospects at start",           SR_KPI_COUNT)        \
+	X(new_cards,              "new cards",                    SR_KPI_COUNT)        \
+	X(base,                   "prospect base",                SR_KPI_COUNT)        \
+	X(overall_visit_rate,     "overall visit rate",           SR_KPI_RATE)         \
+	X(new_overall_visit_rate, "new overall visit rate",       SR_KPI_RATE)         \
+	X(first_visit_rate,       "first visit rate",             SR_KPI_RATE)         \
+	X(new_first_visit_rate,   "new first visit rate",         SR_KPI_RATE)         \
+	X(return_visit_rate,      "return visit rate",            SR_KPI_RATE)         \
+	X(new_return_visit_rate,  "new return visit rate",        SR_KPI_RATE)         \
+	X(test_drive_rate,        "test-drive rate",              SR_KPI_RATE)         \
+	X(new_test_drive_rate,    "new test-drive rate",          SR_KPI_RATE)         \
+	X(order_conversion,       "order conversion",             SR_KPI_RATE)         \
+	X(sales_conversion,       "sales conversion",             SR_KPI_RATE)         \
+	X(loss_rate,              "loss rate",                    SR_KPI_RATE)         \
+	X(sold,                   "cards sold",                   SR_KPI_COUNT)        \
+	X(lost,                   "cards lost",                   SR_KPI_COUNT)        \
+	X(stock_end,              "prospects at end",             SR_KPI_COUNT)        \
+	X(retention_rate,         "information retention rate",   SR_KPI_RATE)         \
+	X(age_0_15,               "card age 0-15 days",           SR_KPI_COUNT)        \
+	X(age_16_30,              "card age 16-30 days",          SR_KPI_COUNT)        \
+	X(age_31_60,              "card age 31-60 days",          SR_KPI_COUNT)        \
+	X(age_61_90,              "card age 61-90 days",          SR_KPI_COUNT)        \
+	X(age_over_90,            "card age over 90 days",        SR_KPI_COUNT)
 
 typedef enum {
 #define SR_KPI_ENUM(name, label, kind) SR_KPI_##name,
@@ -88,7 +89,7 @@ typedef struct {
 sr_status sr_kpi_compute(sr_db *db, const sr_kpi_query *q, sr_kpi *out);
 
 const char *sr_kpi_name(sr_kpi_metric m);   /* "filing_rate" */
-const char *sr_kpi_label(sr_kpi_metric m);  /* "留档率" */
+const char *sr_kpi_label(sr_kpi_metric m);  /* "filing rate": untranslated, _() it */
 sr_kpi_kind sr_kpi_metric_kind(sr_kpi_metric m);
 /* The value of metric m in k. */
 double sr_kpi_value(const sr_kpi *k, sr_kpi_metric m);

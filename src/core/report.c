@@ -30,6 +30,7 @@ static const struct report_def {
 	{ "sources", N_("Media sources by month"), "", sr_report_sources },
 	{ "funnel", N_("Sales funnel"), "", sr_report_funnel },
 	{ "trend", N_("Month-by-month trend"), "", sr_report_trend },
+	{ "dcc", N_("DCC calls, appointments and results"), "caller,channel,source", sr_report_dcc },
 };
 
 #define NREPORTS (sizeof reports / sizeof reports[0])
@@ -342,7 +343,7 @@ sr_status sr_report_kpi(sr_db *db, const sr_kpi_query *q, const struct sr_report
 		if (!row)
 			return SR_IO;
 		if (sr_report_set_text(db, &row[0], sr_kpi_name(m)) ||
-		    sr_report_set_text(db, &row[1], sr_kpi_label(m)))
+		    sr_report_set_text(db, &row[1], _(sr_kpi_label(m))))
 			return SR_IO;
 		row[2].kind = kpi_kinds[sr_kpi_metric_kind(m)];
 		row[2].num = sr_kpi_value(&k, m);

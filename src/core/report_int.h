@@ -128,6 +128,8 @@ sr_status sr_report_collection(sr_db *db, const sr_kpi_query *q,
                                const struct sr_report_args *a, sr_report *r);
 sr_status sr_report_sources(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
                             sr_report *r);
+sr_status sr_report_dcc(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
+                        sr_report *r);
 
 sr_status sr_report_trend(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
                           sr_report *r);

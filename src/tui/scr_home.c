@@ -3,7 +3,8 @@
  * arrivals in one table; DCC callers also their call list, managers the
  * pending loss requests and the follow-ups awaiting their comment (批复)
  * under a line of the team's figures for today, service staff the
- * post-sale callbacks due. Enter opens the card. */
+ * post-sale callbacks due. Enter opens the card; on a follow-up awaiting
+ * comment, p comments on it straight away (the row goes once saved). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,10 @@ struct home {
 	bool cut;
 	bool figures;          /* the team's figures for today (managers) */
 	sr_kpi today;
+	/* Row by row (table index), the follow-up a to-comment row is about,
+	 * 0 for the other lists' rows. */
+	int64_t *followup;
+	int nfollowup;
 };
 
 enum { COL_LIST, COL_NAME, COL_PHONE, COL_LEVEL, COL_STATUS, COL_DATE, COL_LATE, COL_OWNER,
@@ -43,6 +48,22 @@ struct load {
 	sr_list_kind kind;
 	int n;
 };
+
+static bool remember_followup(struct home *h, int row, int64_t id)
+{
+	if (row >= h->nfollowup) {
+		int n = h->nfollowup ? h->nfollowup * 2 : 64;
+		while (n <= row)
+			n *= 2;
+		int64_t *p = realloc(h->followup, (size_t)n * sizeof *p);
+		if (!p)
+			return false;
+		h->followup = p;
+		h->nfollowup = n;
+	}
+	h->followup[row] = id;
+	return true;
+}
 
 static int add_item(void *ctx, const sr_work_item *it)
 {
@@ -67,8 +88,12 @@ static int add_item(void *ctx, const sr_work_item *it)
 		[COL_OWNER] = it->owner_login,
 		[COL_DETAIL] = it->detail,
 	};
-	table_add(&l->h->t, it->card_id, l->kind == SR_LIST_OVERDUE ? TH_OVERDUE : TH_NORMAL, cells);
-	return 0;
+	struct home *h = l->h;
+	if (!table_add(&h->t, it->card_id, l->kind == SR_LIST_OVERDUE ? TH_OVERDUE : TH_NORMAL,
+	               cells))
+		return 1;
+	return remember_followup(h, h->t.nrows - 1,
+	                         l->kind == SR_LIST_TO_COMMENT ? it->ref_id : 0) ? 0 : 1;
 }
 
 static void home_reload(struct app *a, void *st)
@@ -195,6 +220,17 @@ static bool home_key(struct app *a, void *st, const struct tui_key *k)
 			app_push(a, &scr_card, &id);
 		return true;
 	}
+	if (k->act == ACT_COMMENT) {
+		/* The comment form's save reloads this screen: the row goes. */
+		int sel = h->t.sel;
+		int64_t id = table_selected(&h->t) && sel < h->nfollowup ? h->followup[sel] : 0;
+		if (id)
+			app_push(a, &scr_comment, &id);
+		else
+			app_err(a, _("Select a follow-up of the list \"%s\" to comment on it."),
+			        sr_list_label(SR_LIST_TO_COMMENT));
+		return true;
+	}
 	return false;
 }
 
@@ -203,11 +239,12 @@ static void home_close(struct app *a, void *st)
 	(void)a;
 	struct home *h = st;
 	table_free(&h->t);
+	free(h->followup);
 	free(h);
 }
 
 static const enum action home_keys[] = {
-	ACT_OPEN, ACT_CALLS, ACT_LOSSES, ACT_MANAGE, ACT_REPORTS, ACT_SEARCH, ACT_TRAFFIC, ACT_NEW, ACT_RELOAD,
+	ACT_OPEN, ACT_COMMENT, ACT_CALLS, ACT_LOSSES, ACT_MANAGE, ACT_REPORTS, ACT_SEARCH, ACT_TRAFFIC, ACT_NEW, ACT_RELOAD,
 	ACT_QUIT, ACT_NONE,
 };
 

@@ -23,7 +23,7 @@
 enum { K_LABEL, K_NAME, K_VALUE, K_BAR, K_NCOLS };
 
 static const struct table_col kpi_cols[K_NCOLS] = {
-	[K_LABEL] = { N_("Figure"), 8, 22, 0 },
+	[K_LABEL] = { N_("Figure"), 8, 28, 0 },
 	[K_NAME] = { N_("Key"), 6, 24, 0 },
 	[K_VALUE] = { N_("Value"), 6, 10, TCOL_RIGHT },
 	[K_BAR] = { "", BAR_W, BAR_W, TCOL_FILL },
@@ -61,7 +61,7 @@ static int collect_name(void *ctx, const sr_report_info *info)
 /* The column to draw as bars: the first of these a report has. */
 static int pick_bar_col(const sr_report *rep)
 {
-	static const char *const prefer[] = { "count", "traffic", "cards", "new_cards", "base", NULL };
+	static const char *const prefer[] = { "count", "traffic", "cards", "new_cards", "base", "calls", NULL };
 	for (int i = 0; prefer[i]; i++) {
 		int c = sr_report_col_index(rep, prefer[i]);
 		if (c >= 0 && rep->cols[c].kind == SR_CELL_COUNT)

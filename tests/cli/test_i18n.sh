@@ -37,7 +37,9 @@ expect_eq "$rc" "0" "msgcmp zh_CN.po showroom.pot: $(head -c 300 "$T/cmp" | tr '
 	--package-name=showroom --msgid-bugs-address= -o "$T/fresh.pot" \
 	src/core/*.c src/cli/*.c $(ls src/tui/*.c 2>/dev/null) &&
 	xgettext --join-existing --from-code=UTF-8 --keyword= --keyword=X:3 -o "$T/fresh.pot" \
-		include/showroom/error.h include/showroom/perm.h) 2>"$T/xgettext"; rc=$?
+		include/showroom/error.h include/showroom/perm.h &&
+	xgettext --join-existing --from-code=UTF-8 --keyword= --keyword=X:2 -o "$T/fresh.pot" \
+		include/showroom/kpi.h) 2>"$T/xgettext"; rc=$?
 expect_eq "$rc" "0" "xgettext: $(head -c 300 "$T/xgettext" | tr '\n' ' ')"
 msgcmp "$po" "$T/fresh.pot" >"$T/cmp" 2>&1; rc=$?
 expect_eq "$rc" "0" "$(grep -c 'not defined' "$T/cmp") messages of the sources have no translation in data/po/zh_CN.po (run make pot, then translate them): $(head -c 300 "$T/cmp" | tr '\n' ' ')"

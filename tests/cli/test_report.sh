@@ -166,11 +166,29 @@ expect_kpi traffic 1 filed_traffic 1 stock_start 5 new_cards 1 base 6 order_conv
 sr --as boss --now "2026-03-01 09:00" report kpi --from 2026-02-01 --to 2026-02-28
 expect_ok
 expect_out_contains "2026-02-01"
-expect_out_contains "留档率"
+expect_out_contains "filing rate"
 expect_out_contains "66.7%"
 expect_out_contains "57.1%"
-expect_out_contains "首洽客户信息留存率"
+expect_out_contains "information retention rate"
 expect_eq "$(printf '%s\n' "$OUT" | awk '$1 == "base" { print $NF }')" "7" "table base"
+# In Chinese the SPEC's terms label the figures; the CSV does not change.
+mkdir -p "$T/locale/zh_CN/LC_MESSAGES"
+msgfmt -o "$T/locale/zh_CN/LC_MESSAGES/showroom.mo" "$SR_CLI_DIR/../../data/po/zh_CN.po"
+sr --as boss --now "2026-03-01 09:00" report kpi --from 2026-02-01 --to 2026-02-28 --csv
+expect_ok
+CSV_EN=$OUT
+SHOWROOM_LOCALEDIR=$T/locale SHOWROOM_LANG=zh_CN
+export SHOWROOM_LOCALEDIR SHOWROOM_LANG
+sr --as boss --now "2026-03-01 09:00" report kpi --from 2026-02-01 --to 2026-02-28
+expect_ok
+for l in 展厅流量 留档率 期初有望客户 有望客户基数 新增试乘试驾率 成交数 战败数 期末有望客户 首洽客户信息留存率 卡龄90天以上; do
+	expect_out_contains "$l"
+done
+expect_eq "$(printf '%s\n' "$OUT" | awk '$1 == "base" { print $NF }')" "7" "Chinese table base"
+sr --as boss --now "2026-03-01 09:00" report kpi --from 2026-02-01 --to 2026-02-28 --csv
+expect_ok
+expect_eq "$OUT" "$CSV_EN" "kpi CSV the same in Chinese"
+unset SHOWROOM_LANG SHOWROOM_LOCALEDIR
 
 # --- who may read it, and refusals ----------------------------------------------------
 sr --as sue report kpi --csv

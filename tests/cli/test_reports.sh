@@ -6,7 +6,8 @@
 # (by consultant and by day) and media sources with costs and changes. Then
 # the same March after repeated visits, a back-dated duplicate merged in
 # April and April records (unchanged); the xlsx file opened and read; CSV
-# with a BOM; permissions, the audit row and refusals.
+# with a BOM; the DCC's calls and appointments in May (report dcc); permissions,
+# the audit row and refusals.
 . "${SR_CLI_DIR:-$(dirname "$0")}/lib.sh"
 setup_users
 
@@ -353,7 +354,7 @@ X=$T/all.xlsx
 sr --as boss --now "2026-04-02 09:00" report all --from 2026-03-01 --to 2026-03-31 --out "$X"
 expect_ok
 book=$(unzip -p "$X" xl/workbook.xml)
-for s in kpi collection followup order-conversion sales-conversion loss structure traffic daily sources funnel; do
+for s in kpi collection followup order-conversion sales-conversion loss structure traffic daily sources funnel dcc; do
 	expect_match "$book" "*<sheet name=\"$s\"*" "sheet $s in all.xlsx"
 done
 expect_match "$(unzip -p "$X" xl/worksheets/sheet1.xml)" '*<c r="A2" t="s"><v>*' "kpi: metric names as text"
@@ -376,6 +377,150 @@ sr --as boss --now "2026-04-02 09:00" report loss --from 2026-03-01 --to 2026-03
 expect_ok
 expect_eq "$(head -c 3 "$C" | od -An -tx1 | tr -d ' ')" "efbbbf" "BOM in the file"
 expect_eq "$(sed 1d "$C" | tr -d '\r')" "$(printf '%s\n' "$LOSS" | tr -d '\r' | sed 1d)" "loss.csv rows"
+
+# --- dcc: the DCC's calls, appointments and what came of them, in May ------------------------------------------
+# D1: dana's phone lead (autohome), filed 05-04; dana calls it no-answer
+#     05-04 and appointment 05-05, sets an appointment (05-05) for 05-08;
+#     shown 05-08, handed to alice, received (visit) 05-08, ordered 05-12,
+#     delivered 05-20: a visit, an order and a sale credited to dana.
+# D2: dana's phone lead without a source, 05-04; one call 05-06, wrong number.
+# I1: ivan's outreach lead (event), 05-05; calls 05-05 reached and 05-06
+#     call-back; appointments set 05-06 (missed 05-10) and 05-11 (shown only
+#     on 06-01, after May); lost 05-26.
+# alice (showroom) calls her own card P1 on 05-06: out of the DCC's figures.
+sr --as rita --now "2026-05-04 09:00" card file --name D1 --phone 13900000201 --channel phone \
+	--source autohome --owner dana
+expect_id; D1=$ID
+sr --as rita --now "2026-05-04 09:05" card file --name D2 --phone 13900000202 --channel phone \
+	--owner dana
+expect_id; D2=$ID
+sr --as rita --now "2026-05-05 10:00" card file --name I1 --phone 13900000203 --channel outreach \
+	--source event --owner ivan
+expect_id; I1=$ID
+sr --as dana --now "2026-05-04 10:01" call add "$D1" --result no-answer --start "2026-05-04 10:00" --end "2026-05-04 10:01"
+expect_id
+sr --as dana --now "2026-05-05 10:05" call add "$D1" --result appointment --start "2026-05-05 10:00" --end "2026-05-05 10:04"
+expect_id
+sr --as dana --now "2026-05-05 10:06" appointment add "$D1" --date 2026-05-08 --consultant alice
+expect_id; AD1=$ID
+sr --as dana --now "2026-05-06 11:01" call add "$D2" --result wrong-number --start "2026-05-06 11:00" --end "2026-05-06 11:01"
+expect_id
+sr --as ivan --now "2026-05-05 11:05" call add "$I1" --result reached --start "2026-05-05 11:00" --end "2026-05-05 11:05"
+expect_id
+sr --as ivan --now "2026-05-06 11:05" call add "$I1" --result call-back --start "2026-05-06 11:00" --end "2026-05-06 11:02"
+expect_id
+sr --as ivan --now "2026-05-06 11:10" appointment add "$I1" --date 2026-05-09
+expect_id; AI1=$ID
+sr --as ivan --now "2026-05-10 09:00" appointment missed "$AI1"
+expect_ok
+sr --as ivan --now "2026-05-11 09:00" appointment add "$I1" --date 2026-05-16
+expect_id; AI2=$ID
+sr --as alice --now "2026-05-06 15:05" call add "$P1" --result reached --start "2026-05-06 15:00" --end "2026-05-06 15:03"
+expect_id
+sr --as rita --now "2026-05-08 10:00" traffic add --kind walkin --consultant alice
+expect_id; TD1=$ID
+sr --as dana --now "2026-05-08 10:02" appointment showed "$AD1" --traffic "$TD1"
+expect_ok
+sr --as mgr --now "2026-05-08 10:05" assign "$D1" --to alice
+expect_ok
+sr --as alice --now "2026-05-08 10:30" followup add "$D1" --method reception --level A
+expect_ok
+sr --as alice --now "2026-05-12 10:00" order add "$D1"
+expect_ok
+sr --as alice --now "2026-05-20 10:00" order deliver "$D1"
+expect_ok
+sr --as ivan --now "2026-05-25 10:00" loss request "$I1" --reason gave-up
+expect_ok
+sr --as mgr --now "2026-05-26 10:00" loss confirm "$I1"
+expect_ok
+
+# may NAME [OPTIONS]: report NAME for May 2026 as a manager, CSV in $OUT.
+may()
+{
+	_name=$1
+	shift
+	sr --as mgr --now "2026-06-02 09:00" report "$_name" --from 2026-05-01 --to 2026-05-31 --csv "$@"
+}
+
+check_dcc()
+{
+	may dcc
+	expect_ok
+	expect_header "group,filed,calls,connected,cards_called,appointments,shown,show_rate,visits,orders,sold,lost"
+	expect_row_is dana = "2,3,1,2,1,1,1,1,1,1,0"
+	expect_row_is ivan = "1,2,2,1,2,0,0,0,0,0,1"
+	expect_row_is total = "3,5,3,3,3,1,0.3333,1,1,1,1"
+	expect_eq "$(csv_rows)" "3" "dcc rows: two callers and the total"
+}
+check_dcc
+DCC=$OUT
+may dcc --by channel
+expect_ok
+expect_eq "$(csv_col group | tr '\n' ' ')" "outreach phone total " "dcc groups by channel"
+expect_row_is phone = "2,3,1,2,1,1,1,1,1,1,0"
+expect_row_is outreach = "1,2,2,1,2,0,0,0,0,0,1"
+expect_row_is total = "3,5,3,3,3,1,0.3333,1,1,1,1"
+may dcc --by source
+expect_ok
+expect_eq "$(csv_col group | tr '\n' ' ')" "- 汽车之家 车展及外拓活动 total " "dcc groups by source"
+expect_row_is - = "1,1,0,1,0,0,,0,0,0,0"
+expect_row_is "汽车之家" = "1,2,1,1,1,1,1,1,1,1,0"
+expect_row_is "车展及外拓活动" = "1,2,2,1,2,0,0,0,0,0,1"
+may dcc --consultant dana
+expect_ok
+expect_eq "$(csv_col group | tr '\n' ' ')" "dana total " "one caller"
+expect_row_is total = "2,3,1,2,1,1,1,1,1,1,0"
+may dcc --channel outreach
+expect_ok
+expect_row_is total = "1,2,2,1,2,0,0,0,0,0,1"
+may dcc --team showroom
+expect_ok
+expect_eq "$(csv_col group | tr '\n' ' ')" "alice total " "the consultants' own calls"
+expect_row_is alice = "0,1,1,1,0,0,,0,0,0,0"
+# The DCC supervisor reads the DCC team, and only it.
+sr --as sue --now "2026-06-02 09:00" report dcc --from 2026-05-01 --to 2026-05-31 --csv
+expect_ok
+expect_eq "$OUT" "$DCC" "the supervisor's dcc report"
+expect_refusal 3 --as sue report dcc --team showroom
+expect_refusal 6 --as mgr report dcc --by model
+# March had no DCC work.
+rep dcc
+expect_ok
+expect_eq "$(csv_rows)" "0" "no DCC work in March"
+
+# June: a later call, a visit and the late showing of I1's second
+# appointment leave May unchanged.
+sr --as dana --now "2026-06-01 10:05" call add "$D2" --result reached --start "2026-06-01 10:00" --end "2026-06-01 10:03"
+expect_id
+sr --as ivan --now "2026-06-01 11:00" appointment showed "$AI2"
+expect_ok
+may dcc
+expect_eq "$OUT" "$DCC" "dcc of May after June records"
+sr --as mgr --now "2026-06-02 09:00" report dcc --from 2026-06-01 --to 2026-06-30 --csv
+expect_ok
+expect_row_is dana = "0,1,1,1,0,0,,0,0,0,0"
+expect_eq "$(csv_rows)" "2" "June: dana's call and the total"
+
+# The table and the xlsx sheet, opened.
+sr --as mgr --now "2026-06-02 09:00" report dcc --from 2026-05-01 --to 2026-05-31
+expect_ok
+expect_out_contains "DCC calls, appointments and results 2026-05-01 to 2026-05-31"
+expect_out_contains "33.3%"
+X=$T/dcc.xlsx
+sr --as boss --now "2026-06-02 09:00" report dcc --from 2026-05-01 --to 2026-05-31 --out "$X"
+expect_ok
+expect_out_contains "exported 3 rows to $X"
+expect_match "$(unzip -p "$X" xl/workbook.xml)" '*<sheet name="dcc"*' "sheet named dcc"
+strings=$(unzip -p "$X" xl/sharedStrings.xml)
+for s in group "leads filed" "appointments shown" dana ivan total; do
+	expect_match "$strings" "*<t>$s</t>*" "dcc shared string $s"
+done
+sheet=$(unzip -p "$X" xl/worksheets/sheet1.xml)
+# Row 2 is dana: B2 filed 2, C2 calls 3, I2 visits 1; row 4 the total: C4 calls 5, H4 1/3.
+for cell in B2:2 C2:3 D2:1 E2:2 I2:1 J2:1 K2:1 L2:0 C3:2 D3:2 F3:2 G3:0 L3:1 B4:3 C4:5 D4:3 F4:3 I4:1; do
+	expect_match "$sheet" "*<c r=\"${cell%%:*}\"*><v>${cell#*:}</v></c>*" "dcc cell $cell"
+done
+expect_match "$(printf '%s' "$sheet" | grep -o '<c r="H4"[^>]*><v>[^<]*</v>')" '<c r="H4" s="[0-9]*"><v>0.3333*' "dcc H4 show rate 1/3"
 
 # --- permissions and refusals ----------------------------------------------------------------------------------------
 expect_refusal 3 --as alice report funnel

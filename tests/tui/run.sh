@@ -387,11 +387,29 @@ D2=$(sr --now "2026-03-01 11:00" --as wangfang card file --name 王小明 \
 L1=$(sr --now "2026-03-01 12:00" --as wangfang card file --name 陈静 \
 	--phone 13500135000 --channel walkin --level C)
 sr --as wangfang loss request "$L1" --reason competitor >/dev/null
+# A phone follow-up of yesterday: the oldest awaiting comment, last on home.
+P1=$(sr --now "2026-03-01 13:00" --as wangfang card file --name 林晓雨 \
+	--phone 13700137999 --channel phone --level B)
+sr --now "2026-03-01 13:30" --as wangfang followup add "$P1" --method phone \
+	--note "电话询价" >/dev/null
 
 start m boss
 check "manager: home counts the pending loss requests" wait_for m "Loss requests pending 1"
 check "manager: home shows the team's figures for today" wait_for m "Today: traffic 1, filed 1 (100%), new cards 1"
-check "manager: home counts the follow-ups awaiting comment" wait_for m "Awaiting comment 1"
+check "manager: home counts the follow-ups awaiting comment" wait_for m "Awaiting comment 2"
+check "manager: home lists yesterday's follow-up" wait_for m "电话询价"
+# p comments on the selected follow-up straight from home.
+keys m Home p
+check "p on a row that is no follow-up says where to go" wait_for m "Select a follow-up of the list"
+keys m End p
+check "p on a follow-up awaiting comment asks for the comment" wait_for m "Comment on follow-up #"
+type_text m "明天再约到店"
+keys m F10
+check "the comment from home is saved" wait_for m "Comment saved."
+check "home: the commented row is gone" wait_gone m "电话询价"
+check "home: one follow-up still awaits comment" wait_for m "Awaiting comment 1"
+check "the comment from home is stored (card show)" \
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $P1 | grep -q 'comment: 明天再约到店'"
 
 keys m F2
 wait_for m "Name or phone" >/dev/null
@@ -461,7 +479,9 @@ kpi_of() { sr --as boss report kpi --from "$1" --to "$2" --csv | tr -d '\r' | aw
 traffic=$(kpi_of 2026-03-01 2026-03-31 traffic)
 rate=$(kpi_of 2026-03-01 2026-03-31 filing_rate)
 # on_screen_kpi SESSION METRIC VALUE: the report's row of METRIC shows VALUE.
-on_screen_kpi() { screen "$1" | awk -v m="$2" '$2 == m { print $3 }' | grep -qxF -- "$3"; }
+# (The value follows the key, the last field equal to METRIC: an English
+# label may hold the word too, "showroom traffic  traffic  5".)
+on_screen_kpi() { screen "$1" | awk -v m="$2" '{ v = ""; for (i = 1; i < NF; i++) if ($i == m) v = $(i + 1); if (v != "") print v }' | grep -qxF -- "$3"; }
 check "the report shows report kpi's traffic ($traffic)" on_screen_kpi m traffic "$traffic"
 pct=$(awk -v r="$rate" 'BEGIN { printf "%.1f%%", r * 100 }')
 check "the filing rate as a percentage ($pct) with a bar" \
@@ -472,14 +492,14 @@ keys m [
 check "[ goes to the year before" wait_for m "Key management report 2025-01-01 … 2025-12-31"
 check "... where there was no traffic" on_screen_kpi m traffic 0
 keys m BTab
-check "Shift-Tab goes round to the last report, the trend" wait_for m "(trend) 2025-01-01"
+check "Shift-Tab goes round to the last report, the DCC's" wait_for m "(dcc) 2025-01-01"
 keys m Tab Tab
 check "Tab goes round past the KPI to the first report" wait_for m "(collection) 2025-01-01"
 keys m y
 check "y: the month (March) of that year" wait_for m "(collection) 2025-03-01"
 keys m ]
 check "] moves it a month on" wait_for m "(collection) 2025-04-01"
-keys m y ] y [ BTab BTab BTab
+keys m y ] y [ BTab BTab BTab BTab
 check "back to the funnel, in March 2026" wait_for m "(funnel) 2026-03-01"
 check "the funnel's traffic step is drawn as a bar" \
 	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep '^traffic' | grep -q '█'"

@@ -220,7 +220,7 @@ TEST(kpi_every_metric_of_a_month)
 	check_month(&k);
 	/* the name table walks the same values */
 	CHECK_EQ_STR(sr_kpi_name(SR_KPI_filing_rate), "filing_rate");
-	CHECK_EQ_STR(sr_kpi_label(SR_KPI_filing_rate), "留档率");
+	CHECK_EQ_STR(sr_kpi_label(SR_KPI_filing_rate), "filing rate");
 	CHECK(sr_kpi_metric_kind(SR_KPI_filing_rate) == SR_KPI_RATE);
 	CHECK(sr_kpi_metric_kind(SR_KPI_base) == SR_KPI_COUNT);
 	CHECK_RATE(sr_kpi_value(&k, SR_KPI_filing_rate), 4.0 / 7);

@@ -23,10 +23,11 @@ TEST(report_list_names_every_report)
 {
 	int n = 0;
 	sr_report_each(count_info, &n);
-	CHECK_EQ_INT(n, 12);
+	CHECK_EQ_INT(n, 13);
 	CHECK(unit_contains(sr_report_names(), "kpi, collection"));
 	CHECK(unit_contains(sr_report_names(), "funnel"));
 	CHECK(unit_contains(sr_report_names(), "trend"));
+	CHECK(unit_contains(sr_report_names(), "dcc"));
 }
 
 /* Two new cards in March: a walk-in from traffic that test-drove and
@@ -132,6 +133,79 @@ TEST(report_grouping_and_refusals)
 	q = march();
 	fx_as("c1");
 	CHECK_REFUSED(sr_report_run(unit_db, "funnel", &q, &r), SR_PERM, "permission");
+}
+
+/* The dcc report: caller d1 calls her lead twice (answered once), sets an
+ * appointment that shows, and the card is received: d1's row and the
+ * total; the showroom team made no calls. */
+TEST(report_dcc_cells)
+{
+	fx_open();
+	int64_t lead = fx_card("d1", SR_CHANNEL_PHONE, 0);
+	fx_as("d1");
+	sr_call_input in = {.card_id = lead, .result = SR_CALL_NO_ANSWER};
+	CHECK_OK(sr_call_add(unit_db, &in, NULL));
+	fx_now("2026-03-03 10:00");
+	in.result = SR_CALL_APPOINTMENT;
+	CHECK_OK(sr_call_add(unit_db, &in, NULL));
+	int64_t appt = 0;
+	CHECK_OK(sr_appointment_add(unit_db, lead, "2026-03-05", NULL, &appt));
+	fx_now("2026-03-05 10:00");
+	CHECK_OK(sr_appointment_showed(unit_db, appt, 0));
+	fx_followup(lead, SR_METHOD_RECEPTION);
+	fx_now("2026-04-01 09:00");
+	fx_as("admin");
+
+	sr_report r;
+	sr_report_query q = march();
+	CHECK_OK(sr_report_run(unit_db, "dcc", &q, &r));
+	CHECK_EQ_STR(r.by, "caller");
+	CHECK_EQ_INT(r.nrows, 2);
+	CHECK_EQ_STR(sr_report_text(&r, 0, 0), "d1");
+	CHECK_EQ_STR(sr_report_text(&r, 1, 0), "total");
+	/* filed, calls, connected, cards called, set, shown, show rate, visits,
+	 * orders, sold, lost */
+	static const double want[] = {1, 2, 1, 1, 1, 1, 1, 1, 0, 0, 0};
+	for (size_t row = 0; row < 2; row++)
+		for (size_t i = 0; i < 11; i++)
+			CHECK_EQ_INT(sr_report_num(&r, row, i + 1), want[i]);
+	CHECK_EQ_INT(sr_report_cell(&r, 0, 7)->kind, SR_CELL_RATE);
+	sr_report_free(&r);
+	q.period.team = "showroom";
+	CHECK_OK(sr_report_run(unit_db, "dcc", &q, &r));
+	CHECK_EQ_INT(r.nrows, 0);
+	sr_report_free(&r);
+}
+
+/* A call on a card later merged into another counts for the survivor: the
+ * survivor's visit is credited to the caller of the merged card. */
+TEST(report_dcc_merged_card)
+{
+	fx_open();
+	int64_t survivor = fx_card("d1", SR_CHANNEL_PHONE, 0);
+	int64_t dup = fx_card("d1", SR_CHANNEL_PHONE, 0);
+	fx_as("d1");
+	sr_call_input in = {.card_id = dup, .result = SR_CALL_REACHED};
+	CHECK_OK(sr_call_add(unit_db, &in, NULL));
+	fx_now("2026-03-04 10:00");
+	fx_as("mgr");
+	CHECK_OK(sr_card_merge(unit_db, survivor, &dup, 1));
+	fx_now("2026-03-05 10:00");
+	fx_followup(survivor, SR_METHOD_RECEPTION);
+	fx_now("2026-04-01 09:00");
+	fx_as("admin");
+
+	sr_report r;
+	sr_report_query q = march();
+	q.by = "channel";
+	CHECK_OK(sr_report_run(unit_db, "dcc", &q, &r));
+	CHECK_EQ_INT(r.nrows, 2);
+	CHECK_EQ_STR(sr_report_text(&r, 0, 0), "phone");
+	CHECK_EQ_INT(sr_report_num(&r, 0, sr_report_col_index(&r, "filed")), 1);
+	CHECK_EQ_INT(sr_report_num(&r, 0, sr_report_col_index(&r, "calls")), 1);
+	CHECK_EQ_INT(sr_report_num(&r, 0, sr_report_col_index(&r, "cards_called")), 1);
+	CHECK_EQ_INT(sr_report_num(&r, 0, sr_report_col_index(&r, "visits")), 1);
+	sr_report_free(&r);
 }
 
 static char *slurp(const char *path)
