@@ -547,7 +547,7 @@ K2=$(sr --now "2026-03-01 14:00" --as xiaoliu card file --name 周杰 \
 	--phone 13300133001 --channel phone --level B)
 
 start d xiaoliu
-wait_for d "呼" >/dev/null
+wait_for d "My work" >/dev/null
 keys d c
 check "c opens the call list" wait_for d "2 call(s) today"
 check "the first call's history shows beside the list" wait_for d "History of 孙悦"
