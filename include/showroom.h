@@ -30,5 +30,6 @@
 #include "showroom/call.h"
 #include "showroom/complaint.h"
 #include "showroom/campaign.h"
+#include "showroom/target.h"
 
 #endif

@@ -37,4 +37,7 @@ int sr_date_weekday(sr_date d);
 /* The local wall clock of this machine, now. */
 sr_time sr_time_system_now(void);
 
+/* "YYYY-MM" with a month 01-12 (a month of targets, of source costs). */
+bool sr_month_valid(const char *month);
+
 #endif

@@ -136,10 +136,4 @@ typedef enum { SR_REPORT_CSV, SR_REPORT_XLSX } sr_report_format_kind;
 sr_status sr_report_export(sr_db *db, const sr_report *const *reports, size_t n,
                            sr_report_format_kind fmt, const char *path, bool bom);
 
-/* ---- targets (集客目标) for the collection report ------------------------ */
-
-/* Set a consultant's monthly targets (month "YYYY-MM"): traffic received
- * and new cards. Needs the reference permission; audited. */
-sr_status sr_target_set(sr_db *db, const char *login, const char *month, int traffic, int cards);
-
 #endif

@@ -245,11 +245,13 @@ static sr_status cmd_report_top(struct cli_ctx *c, int argc, char **argv)
 static sr_status cmd_target_set(struct cli_ctx *c, int argc, char **argv)
 {
 	const char *month = NULL;
-	int traffic = 0, cards = 0;
+	int traffic = SR_TARGET_KEEP, cards = SR_TARGET_KEEP;
+	int64_t version = 0;
 	const struct cli_opt opts[] = {
 		{ "month", CLI_STR, &month },
 		{ "traffic", CLI_INT, &traffic },
 		{ "cards", CLI_INT, &cards },
+		{ "version", CLI_ID, &version },
 		{ NULL, 0, NULL },
 	};
 	int npos = cli_parse(c, argc, argv, opts);
@@ -257,17 +259,61 @@ static sr_status cmd_target_set(struct cli_ctx *c, int argc, char **argv)
 		return SR_USAGE;
 	if (!cli_need(c, "--month", month))
 		return SR_USAGE;
-	sr_status st = sr_target_set(c->db, argv[0], month, traffic, cards);
+	sr_status st = sr_target_set(c->db, argv[0], month, version, traffic, cards);
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
+}
+
+static const struct cli_col target_cols[] = {
+	{ "month", 0 },          { "login", 0 }, { "name", 0 }, { "traffic", CLI_RIGHT },
+	{ "cards", CLI_RIGHT },  { "version", CLI_RIGHT },
+};
+enum { TARGET_NCOLS = sizeof target_cols / sizeof target_cols[0] };
+
+static int target_row(void *ctx, const sr_target *g)
+{
+	struct cli_table *t = ctx;
+	char traffic[24], cards[24], version[24];
+	const char *row[TARGET_NCOLS] = {
+		g->month, g->login, g->name, cli_fmt_int(traffic, g->traffic),
+		cli_fmt_int(cards, g->cards), cli_fmt_int(version, g->version),
+	};
+	cli_table_row(t, row);
+	return t->failed;
+}
+
+static sr_status cmd_target_list(struct cli_ctx *c, int argc, char **argv)
+{
+	const char *month = NULL;
+	const struct cli_opt opts[] = {
+		{ "month", CLI_STR, &month },
+		{ NULL, 0, NULL },
+	};
+	int npos = cli_parse(c, argc, argv, opts);
+	if (!cli_npos(c, npos, 0, 0, _("no arguments")))
+		return SR_USAGE;
+	struct cli_table t;
+	cli_table_init(&t, c, target_cols, TARGET_NCOLS);
+	sr_status st = sr_target_each(c->db, month, target_row, &t);
+	if (st != SR_OK) {
+		cli_table_free(&t);
+		return cli_fail(c, st);
+	}
+	cli_table_print(&t, true);
+	return SR_OK;
 }
 
 static const struct cli_cmd target_sub[] = {
 	{ "set", cmd_target_set, N_("set a consultant's monthly targets (collection report)"),
-	  "LOGIN --month YYYY-MM [--traffic N] [--cards N]",
+	  "LOGIN --month YYYY-MM [--traffic N] [--cards N] [--version N]",
 	  N_("  --month YYYY-MM    the month\n"
-	     "  --traffic N        showroom traffic to receive that month\n"
-	     "  --cards N          new cards to file that month\n"),
+	     "  --traffic N        showroom traffic to receive that month (default: as it was,\n"
+	     "                     0 for a new target)\n"
+	     "  --cards N          new cards to file that month (default: as it was)\n"
+	     "  --version N        only if the target is still at this version (else exit 4;\n"
+	     "                     a month without a target is at version 0)\n"),
 	  0, NULL },
+	{ "list", cmd_target_list, N_("list the monthly targets"), "[--month YYYY-MM]",
+	  N_("  --month YYYY-MM    only this month (default every month)\n"), 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };
 

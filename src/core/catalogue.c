@@ -369,18 +369,6 @@ sr_status sr_source_add(sr_db *db, const char *code, const char *name, int64_t *
 	return sr_tx_end(db, source_insert(db, code, name, id_out));
 }
 
-/* "YYYY-MM" with a month 01–12. */
-static bool month_valid(const char *m)
-{
-	if (!m || strlen(m) != 7 || m[4] != '-')
-		return false;
-	for (int i = 0; i < 7; i++)
-		if (i != 4 && (m[i] < '0' || m[i] > '9'))
-			return false;
-	int month = (m[5] - '0') * 10 + (m[6] - '0');
-	return month >= 1 && month <= 12;
-}
-
 static const char COST_GET_SQL[] =
 	"SELECT cost_cents FROM source_costs WHERE source_id = ?1 AND month = ?2";
 static const char COST_VERSION_SQL[] =
@@ -443,7 +431,7 @@ sr_status sr_source_set_cost_v(sr_db *db, const char *source, const char *month,
 	sr_status st = sr_perm_require(db, SR_ACT_REFERENCE);
 	if (st != SR_OK)
 		return st;
-	if (!month_valid(month))
+	if (!sr_month_valid(month))
 		return sr_fail(db, SR_BADINPUT, _("month '%s' is not valid: write it as YYYY-MM"),
 		               month ? month : "");
 	if (cents < 0)

@@ -155,3 +155,14 @@ sr_time sr_time_system_now(void)
 	return sr_time_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
 	                          tm.tm_min, tm.tm_sec);
 }
+
+bool sr_month_valid(const char *m)
+{
+	if (!m || strlen(m) != 7 || m[4] != '-')
+		return false;
+	for (int i = 0; i < 7; i++)
+		if (i != 4 && (m[i] < '0' || m[i] > '9'))
+			return false;
+	int month = (m[5] - '0') * 10 + (m[6] - '0');
+	return month >= 1 && month <= 12;
+}

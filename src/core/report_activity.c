@@ -218,39 +218,3 @@ sr_status sr_report_collection(sr_db *db, const sr_kpi_query *q,
 		return st;
 	return sr_report_sql(db, r, by_day ? COLLECTION_DAY_SQL : COLLECTION_SQL, a);
 }
-
-/* ---- targets ------------------------------------------------------------------------ */
-
-static const char TARGET_SQL[] =
-	"INSERT INTO targets(user_id, month, traffic, cards) VALUES (?1, ?2, ?3, ?4)"
-	" ON CONFLICT(user_id, month) DO UPDATE SET traffic = excluded.traffic,"
-	" cards = excluded.cards";
-
-sr_status sr_target_set(sr_db *db, const char *login, const char *month, int traffic, int cards)
-{
-	sr_status st = sr_perm_require(db, SR_ACT_REFERENCE);
-	if (st != SR_OK)
-		return st;
-	sr_date d;
-	char day[SR_DATE_LEN + 4];
-	snprintf(day, sizeof day, "%s-01", month ? month : "");
-	if (!month || strlen(month) != 7 || !sr_date_parse(day, &d))
-		return sr_fail(db, SR_BADINPUT, _("month '%s': expected YYYY-MM"),
-		               month ? month : "");
-	if (traffic < 0 || cards < 0)
-		return sr_fail(db, SR_BADINPUT, _("targets are counts: 0 or more"));
-	int64_t uid;
-	sr_role role;
-	if ((st = sr_user_id(db, login, &uid, &role)) != SR_OK)
-		return st;
-	if ((st = sr_tx_begin(db)) != SR_OK)
-		return st;
-	st = sr_exec(db, TARGET_SQL, "Isii", uid, month, traffic, cards);
-	if (st == SR_OK) {
-		char after[128];
-		snprintf(after, sizeof after, "{\"month\":\"%s\",\"traffic\":%d,\"cards\":%d}", month,
-		         traffic, cards);
-		st = sr_audit_write(db, "target", "user", uid, 0, NULL, after);
-	}
-	return sr_tx_end(db, st);
-}

@@ -121,6 +121,22 @@ sr --as admin source cost autohome --month 2026-03 --csv
 expect_eq "$(csv_field cost)" "6000.00" "the first cost stays"
 expect_eq "$(csv_field version)" "2" "two changes"
 
+# --- monthly targets -------------------------------------------------------------------------------------
+sr --as boss target set alice --month 2026-03 --traffic 40 --cards 20
+expect_ok
+sr --as boss target set alice --month 2026-03 --cards 25 --version 1
+expect_ok
+expect_refusal 4 --as admin target set alice --month 2026-03 --traffic 99 --version 1
+expect_err_contains "the target of alice for 2026-03 was changed by boss"
+sr --as boss target list --month 2026-03 --csv
+expect_ok
+expect_eq "$(printf '%s\n' "$OUT" | tr -d '\r')" "month,login,name,traffic,cards,version
+2026-03,alice,$(db_val "select name from users where login = 'alice'"),40,25,2" "the targets: traffic kept, cards changed, two versions"
+expect_refusal 4 --as boss target set bob --month 2026-03 --traffic 5 --version 2
+expect_err_contains "the target of bob for 2026-03 has changed"
+expect_refusal 6 --as boss target list --month 2026-3
+expect_err_contains "month '2026-3'"
+
 # --- the conflict in Chinese ---------------------------------------------------------------------------
 # The catalogue from the sources (run.sh runs a copy of the program that
 # has no locale directory beside it).

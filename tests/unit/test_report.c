@@ -256,13 +256,17 @@ TEST(report_export_csv_audited)
 TEST(report_target_set)
 {
 	fx_open();
-	CHECK_OK(sr_target_set(unit_db, "c1", "2026-03", 40, 20));
-	CHECK_OK(sr_target_set(unit_db, "c1", "2026-03", 50, 25));
+	CHECK_OK(sr_target_set(unit_db, "c1", "2026-03", 0, 40, 20));
+	CHECK_OK(sr_target_set(unit_db, "c1", "2026-03", 0, 50, 25));
 	CHECK_EQ_INT(fx_q("SELECT traffic * 1000 + cards FROM targets"), 50025);
 	CHECK_EQ_INT(fx_q("SELECT count(*) FROM audit WHERE action = 'target'"), 2);
-	CHECK_REFUSED(sr_target_set(unit_db, "c1", "2026-3", 1, 1), SR_BADINPUT, "YYYY-MM");
-	CHECK_REFUSED(sr_target_set(unit_db, "c1", "2026-03", -1, 1), SR_BADINPUT, "0 or more");
-	CHECK_REFUSED(sr_target_set(unit_db, "nobody", "2026-03", 1, 1), SR_NOTFOUND, "nobody");
+	CHECK_REFUSED(sr_target_set(unit_db, "c1", "2026-3", 0, 1, 1), SR_BADINPUT, "YYYY-MM");
+	CHECK_REFUSED(sr_target_set(unit_db, "c1", "2026-13", 0, 1, 1), SR_BADINPUT, "YYYY-MM");
+	CHECK_REFUSED(sr_target_set(unit_db, "c1", "2026-03", 0, -2, 1), SR_BADINPUT, "0 or more");
+	CHECK_REFUSED(sr_target_set(unit_db, "nobody", "2026-03", 0, 1, 1), SR_NOTFOUND, "nobody");
+	/* A figure left out keeps its value. */
+	CHECK_OK(sr_target_set(unit_db, "c1", "2026-03", 0, SR_TARGET_KEEP, 30));
+	CHECK_EQ_INT(fx_q("SELECT traffic * 1000 + cards FROM targets"), 50030);
 	fx_as("mgr");
-	CHECK_REFUSED(sr_target_set(unit_db, "c1", "2026-03", 1, 1), SR_PERM, "permission");
+	CHECK_REFUSED(sr_target_set(unit_db, "c1", "2026-03", 0, 1, 1), SR_PERM, "permission");
 }

@@ -215,3 +215,28 @@ TEST(version_merge_bumps_moved_rows)
 	CHECK_EQ_INT(fx_q("SELECT card_id FROM traffic WHERE id = %lld", (long long)tid), survivor);
 	CHECK_EQ_INT(fx_q("SELECT version FROM traffic WHERE id = %lld", (long long)tid), v + 1);
 }
+
+static int count_target(void *ctx, const sr_target *t)
+{
+	sr_target *last = ctx;
+	*last = *t;
+	return 0;
+}
+
+TEST(version_target)
+{
+	sr_target t;
+	fx_open();
+	/* No target yet: version 0 is what a user read, and it is current. */
+	CHECK_OK(sr_target_set(unit_db, "c1", "2026-03", 0, 40, 20));
+	CHECK_OK(sr_target_each(unit_db, "2026-03", count_target, &t));
+	CHECK_EQ_STR(t.login, "c1");
+	CHECK_EQ_INT(t.version, 1);
+	CHECK_OK(sr_target_set(unit_db, "c1", "2026-03", 1, 45, SR_TARGET_KEEP));
+	CHECK_STALE(sr_target_set(unit_db, "c1", "2026-03", 1, 99, 99), "target of c1", "admin");
+	CHECK_EQ_INT(fx_q("SELECT traffic * 1000 + cards FROM targets"), 45020);
+	CHECK_OK(sr_target_each(unit_db, NULL, count_target, &t));
+	CHECK_EQ_INT(t.version, 2);
+	/* Another month is another record. */
+	CHECK_STALE(sr_target_set(unit_db, "c1", "2026-04", 3, 1, 1), "2026-04", "has changed");
+}
