@@ -24,4 +24,8 @@ size_t sr_text_fit(const char *s, int cols, bool right_align, bool ellipsis, cha
  * allowed when multiline). */
 bool sr_text_valid(const char *s, bool multiline);
 
+/* A login or a code: 1..max of [a-zA-Z0-9._-], so it types well in a
+ * shell (the schema's CHECKs say the same). */
+bool sr_text_is_code(const char *s, size_t max);
+
 #endif

@@ -10,37 +10,12 @@ enum { CODE_CHARS = 32, LABEL_CHARS = 32, SETTING_CHARS = 500, OFFSET_DAYS_MAX =
 
 /* ---- shared checks ------------------------------------------------------ */
 
-/* Codes follow logins: 1–32 of [a-zA-Z0-9._-], so they type well in a shell. */
-static bool code_valid(const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-	if (n < 1 || n > CODE_CHARS)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		          c == '.' || c == '_' || c == '-';
-		if (!ok)
-			return false;
-	}
-	return true;
-}
-
-static size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* A label: valid one-line UTF-8 of min..max characters. */
 static bool label_valid(const char *s, size_t min, size_t max)
 {
 	if (!s)
 		return min == 0;
-	size_t n = utf8_chars(s);
+	size_t n = sr_text_chars(s);
 	return n >= min && n <= max && sr_text_valid(s, false);
 }
 
@@ -196,7 +171,7 @@ sr_status sr_model_each(sr_db *db, int (*fn)(void *ctx, const sr_model *m), void
 static sr_status model_check(sr_db *db, const char *code, const char *brand,
                              const char *series, const char *model, const char *config)
 {
-	if (!code_valid(code))
+	if (!sr_text_is_code(code, CODE_CHARS))
 		return sr_fail(db, SR_BADINPUT,
 		               _("model code '%s' is not valid: use 1 to 32 letters, digits, '.', "
 		                 "'_' or '-'"),
@@ -355,7 +330,7 @@ sr_status sr_source_add(sr_db *db, const char *code, const char *name, int64_t *
 	sr_status st = sr_perm_require(db, SR_ACT_REFERENCE);
 	if (st != SR_OK)
 		return st;
-	if (!code_valid(code))
+	if (!sr_text_is_code(code, CODE_CHARS))
 		return sr_fail(db, SR_BADINPUT,
 		               _("source code '%s' is not valid: use 1 to 32 letters, digits, '.', "
 		                 "'_' or '-'"),
@@ -622,7 +597,7 @@ static bool number_valid(const char *v)
  * when it is made, not when a card is delivered. */
 static sr_status setting_check(sr_db *db, const char *key, const char *value)
 {
-	if (!code_valid(key))
+	if (!sr_text_is_code(key, CODE_CHARS))
 		return sr_fail(db, SR_BADINPUT,
 		               _("setting name '%s' is not valid: use letters, digits, '.', '_' or "
 		                 "'-'"),

@@ -245,3 +245,18 @@ bool sr_text_valid(const char *s, bool multiline)
 	}
 	return true;
 }
+
+bool sr_text_is_code(const char *s, size_t max)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 1 || n > max)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		          c == '.' || c == '_' || c == '-';
+		if (!ok)
+			return false;
+	}
+	return true;
+}

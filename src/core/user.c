@@ -80,33 +80,6 @@ bool sr_role_owns_cards(sr_role r)
 	return r == SR_ROLE_CONSULTANT || sr_role_is_caller(r);
 }
 
-/* Logins (ours and Unix ones): 1–32 of [a-zA-Z0-9._-], as the schema's
- * CHECK says, so the refusal comes with a readable message. */
-static bool login_valid(const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-	if (n < 1 || n > LOGIN_CHARS)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		          c == '.' || c == '_' || c == '-';
-		if (!ok)
-			return false;
-	}
-	return true;
-}
-
-/* Characters, not bytes: SQLite's length() counts the same way. */
-static size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 static const char USER_COLS_BY_LOGIN_SQL[] =
 	"SELECT id, login, name, role, team, coalesce(unix_login, ''), active, version"
 	" FROM users WHERE login = ?1";
@@ -248,12 +221,12 @@ static char *user_snapshot(sr_db *db, int64_t id)
 static sr_status user_check_input(sr_db *db, const char *login, const char *name, sr_role role,
                                   sr_team team, const char *unix_login)
 {
-	if (!login_valid(login))
+	if (!sr_text_is_code(login, LOGIN_CHARS))
 		return sr_fail(db, SR_BADINPUT,
 		               _("login '%s' is not valid: use 1 to 32 letters, digits, '.', '_' "
 		                 "or '-'"),
 		               login ? login : "");
-	if (!name || !*name || !sr_text_valid(name, false) || utf8_chars(name) > NAME_CHARS)
+	if (!name || !*name || !sr_text_valid(name, false) || sr_text_chars(name) > NAME_CHARS)
 		return sr_fail(db, SR_BADINPUT,
 		               _("name of user %s is not valid: give 1 to %d characters of UTF-8 "
 		                 "text without control characters"),
@@ -263,7 +236,7 @@ static sr_status user_check_input(sr_db *db, const char *login, const char *name
 	if ((unsigned)team >= TEAM_COUNT)
 		return sr_fail(db, SR_BADINPUT,
 		               _("team of user %s must be showroom or dcc"), login);
-	if (unix_login && !login_valid(unix_login))
+	if (unix_login && !sr_text_is_code(unix_login, LOGIN_CHARS))
 		return sr_fail(db, SR_BADINPUT,
 		               _("Unix account '%s' is not valid: use 1 to 32 letters, digits, "
 		                 "'.', '_' or '-'"),
