@@ -61,6 +61,13 @@ bool table_add(struct table *t, int64_t key, enum theme_elem elem, const char *c
 	return true;
 }
 
+/* A column's title, translated; "" stays "" (gettext("") is the
+ * catalogue's header, not an empty title). */
+static const char *col_title(const struct table_col *col)
+{
+	return col->title && *col->title ? _(col->title) : "";
+}
+
 /* w within the column's min..max. */
 static int clamp_width(const struct table_col *col, int w)
 {
@@ -84,7 +91,7 @@ static void fit_widths(const struct table *t, int avail, int *w)
 			if (x > cw)
 				cw = x;
 		}
-		int title = sr_text_width(_(col->title));
+		int title = sr_text_width(col_title(col));
 		cells[c] = clamp_width(col, cw);
 		w[c] = clamp_width(col, title > cw ? title : cw);
 		total += w[c] + (c ? 1 : 0);
@@ -166,7 +173,7 @@ void table_draw(struct table *t, const struct rect *r, bool focused)
 	fit_widths(t, r->w, w);
 	const char *titles[TABLE_MAX_COLS];
 	for (int c = 0; c < nc; c++)
-		titles[c] = _(t->cols[c].title);
+		titles[c] = col_title(&t->cols[c]);
 	ui_fill(r->y, r->x, r->w, TH_HEADING);
 	draw_row(t, w, r->y, r->x, r->w, titles, theme_attr(TH_HEADING), false);
 	t->page = r->h - 1;

@@ -690,6 +690,22 @@ keys z q
 check "zh_CN: quits cleanly" wait_exit z
 check "zh_CN: nothing on stderr" test ! -s "$T/z.err"
 
+# The reports in Chinese: the SPEC's report names, no catalogue header in a
+# title (gettext("") is the .mo file's header), the trend's sparklines.
+start zr boss SHOWROOM_LANG=zh_CN
+wait_for zr "我的工作" >/dev/null
+keys zr g
+check "zh_CN: the report screen is the 关键管理报表" wait_for zr "关键管理报表"
+check "zh_CN: ... with the figures' Chinese names (留档率)" wait_for zr "留档率"
+keys zr BTab BTab
+check "zh_CN: the trend is the 月度趋势" wait_for zr "月度趋势"
+check "zh_CN: ... with a sparkline of 新增留档" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t zr | grep '新增留档' | grep -q '▁'"
+check "zh_CN: no catalogue header on any report screen" \
+	sh -c "! tmux -L '$SOCK' capture-pane -p -t zr | grep -q 'Project-Id'"
+keys zr q
+check "zh_CN: reports quit cleanly" wait_exit zr
+
 # --- trust (issue 6): the password login screen of a shared terminal ---------------
 # A Unix account that maps to no showroom user gets the login screen. Root
 # acts as admin without a mapping, so as root the UI runs as nobody, on a
