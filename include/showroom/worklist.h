@@ -29,6 +29,7 @@ typedef struct {
 	char level;
 	sr_card_status status;
 	char owner_login[SR_LOGIN_MAX];
+	char owner_name[SR_NAME_MAX];  /* for people; scripts use the login */
 	char date[SR_TIME_LEN];        /* next date, appointment date, request or due date */
 	int days_late;                 /* overdue: days past the next date */
 	int64_t ref_id;                /* appointment / loss request / callback id */

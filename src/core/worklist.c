@@ -45,10 +45,11 @@ bool sr_list_parse(const char *text, sr_list_kind *out)
 /* ---- the lists' SQL ------------------------------------------------------- */
 
 /* Columns of every list, in this order: card id, name, phone, level,
- * status, owner login, date, days late, ref id, detail, owner id. */
+ * status, owner login, date, days late, ref id, detail, owner id, owner
+ * name. */
 #define COLS(date, late, ref, detail)                                                        \
 	"SELECT c.id, c.name, c.phone, c.level, c.status, u.login, " date ", " late ", " ref   \
-	", " detail ", c.owner_id"
+	", " detail ", c.owner_id, u.name"
 
 /* The model as "series model", or the model alone when it already starts
  * with the series (英朗 1.5L). */
@@ -282,6 +283,7 @@ static void item_from_row(sr_db *db, sqlite3_stmt *q, struct phone_cache *pc, sr
 	it->level = level ? level[0] : 'N';
 	it->status = sr_card_status_from_db((const char *)sqlite3_column_text(q, 4));
 	sr_col_text(q, 5, it->owner_login, sizeof it->owner_login);
+	sr_col_text(q, 11, it->owner_name, sizeof it->owner_name);
 	sr_col_text(q, 6, it->date, sizeof it->date);
 	it->days_late = sqlite3_column_int(q, 7);
 	it->ref_id = sqlite3_column_int64(q, 8);
@@ -305,7 +307,7 @@ static void item_from_row(sr_db *db, sqlite3_stmt *q, struct phone_cache *pc, sr
 static void lead_wait(sr_db *db, sqlite3_stmt *q, const sr_lead_rule *r, sr_work_item *it)
 {
 	sr_time filed;
-	it->new_lead = sqlite3_column_int(q, 11);
+	it->new_lead = sqlite3_column_int(q, 12);
 	if (!it->new_lead || !sr_time_parse(it->date, &filed))
 		return;
 	it->wait_minutes = sr_dcc_working_minutes(r, filed, sr_db_now(db));

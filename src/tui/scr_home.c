@@ -85,7 +85,7 @@ static int add_item(void *ctx, const sr_work_item *it)
 		[COL_STATUS] = sr_card_status_label(it->status),
 		[COL_DATE] = date,
 		[COL_LATE] = late,
-		[COL_OWNER] = it->owner_login,
+		[COL_OWNER] = it->owner_name,
 		[COL_DETAIL] = it->detail,
 	};
 	struct home *h = l->h;

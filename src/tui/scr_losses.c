@@ -34,7 +34,7 @@ static int add_request(void *ctx, const sr_work_item *it)
 	snprintf(date, sizeof date, "%.16s", it->date);
 	const char *cells[P_NCOLS] = {
 		[P_DATE] = date, [P_NAME] = it->name, [P_PHONE] = it->phone, [P_LEVEL] = level,
-		[P_OWNER] = it->owner_login, [P_REASON] = it->detail,
+		[P_OWNER] = it->owner_name, [P_REASON] = it->detail,
 	};
 	table_add(&l->t, it->card_id, TH_NORMAL, cells);
 	return 0;

@@ -396,6 +396,8 @@ sr --now "2026-03-01 13:30" --as wangfang followup add "$P1" --method phone \
 start m boss
 check "manager: home counts the pending loss requests" wait_for m "Loss requests pending 1"
 check "manager: home shows the team's figures for today" wait_for m "Today: traffic 1, filed 1 (100%), new cards 1"
+check "manager: the lists name the owner as people know them (王芳, not wangfang)" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep '林晓雨' | grep -q '王芳'"
 check "manager: home counts the follow-ups awaiting comment" wait_for m "Awaiting comment 2"
 check "manager: home lists yesterday's follow-up" wait_for m "电话询价"
 # p comments on the selected follow-up straight from home.
