@@ -57,7 +57,7 @@ static int add_card(void *ctx, const sr_card *c)
 	snprintf(id, sizeof id, "%lld", (long long)c->id);
 	const char *cells[M_NCOLS] = {
 		[M_ID] = id, [M_NAME] = c->name, [M_PHONE] = c->phone, [M_LEVEL] = level,
-		[M_STATUS] = sr_card_status_label(c->status), [M_OWNER] = c->owner_login,
+		[M_STATUS] = sr_card_status_label(c->status), [M_OWNER] = c->owner_name,
 		[M_NEXT] = c->next_date, [M_MODEL] = c->model,
 	};
 	table_add(&l->m->t, c->id, TH_NORMAL, cells);

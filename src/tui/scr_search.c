@@ -56,7 +56,7 @@ static int add_card(void *ctx, const sr_card *c)
 	snprintf(age, sizeof age, "%d", c->age_days);
 	const char *cells[S_NCOLS] = {
 		[S_ID] = id, [S_NAME] = c->name, [S_PHONE] = c->phone, [S_LEVEL] = level,
-		[S_STATUS] = sr_card_status_label(c->status), [S_OWNER] = c->owner_login,
+		[S_STATUS] = sr_card_status_label(c->status), [S_OWNER] = c->owner_name,
 		[S_MODEL] = c->model, [S_NEXT] = c->next_date, [S_AGE] = age,
 	};
 	table_add(&l->s->t, c->id, TH_NORMAL, cells);
