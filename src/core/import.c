@@ -15,9 +15,10 @@
  * Sources, models and callers are looked up once. A batch is large (a
  * commit rewrites every page the batch touched in the indexes, which are
  * in random order, so fewer commits write far less) but short: it holds
- * the write lock for about a tenth of a second. Should the batch's statements
- * still be refused, the batch is filed again row by row through the core,
- * each row in its own savepoint, so a refused row leaves nothing behind. */
+ * the write lock for about a quarter of a second. Should the batch's
+ * statements still be refused, the batch is filed again row by row
+ * through the core, each row in its own savepoint, so a refused row
+ * leaves nothing behind. */
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
