@@ -131,9 +131,9 @@ core "search a whole phone" 5 "$BOSS" search "$PHONE"
 core "search the last four digits" 5 "$BOSS" search "$TAIL"
 core "search a 2-character name piece" 30 "$BOSS" search "$NAME2"
 core "search a 3-character name" 30 "$BOSS" search "$NAME3"
-core "search one character: the commonest surname, a page of 50" 30 "$BOSS" page "$SURNAME"
-core "search one character: the rarest surname" 30 "$BOSS" search "$RARE"
-core "search one character: every card of the commonest" - "$BOSS" search "$SURNAME"
+core "search 1 char: commonest surname, 50 shown" 30 "$BOSS" page "$SURNAME"
+core "search 1 char: the rarest surname" 30 "$BOSS" search "$RARE"
+core "search 1 char: every card of the commonest" - "$BOSS" search "$SURNAME"
 core "search the first 7 digits of a phone" 5 "$BOSS" search "$HEAD7"
 core "search the last 6 digits of a phone" 5 "$BOSS" search "$TAIL6"
 core "DCC call list (outbound caller)" 5 "$CALLER" calls
@@ -150,7 +150,7 @@ proc "search a whole phone" 25 --as "$BOSS" search "$PHONE"
 proc "search the last four digits" 25 --as "$BOSS" search "$TAIL"
 proc "search a 2-character name piece" 30 --as "$BOSS" search "$NAME2"
 proc "search a 3-character name" 30 --as "$BOSS" search "$NAME3"
-proc "search the commonest surname, --limit 50" 30 --as "$BOSS" search "$SURNAME" --limit 50
+proc "search commonest surname --limit 50" 30 --as "$BOSS" search "$SURNAME" --limit 50
 proc "search the rarest surname" 30 --as "$BOSS" search "$RARE"
 proc "search the first 7 digits of a phone" 25 --as "$BOSS" search "$HEAD7"
 proc "search the last 6 digits of a phone" 25 --as "$BOSS" search "$TAIL6"
@@ -222,8 +222,10 @@ if command -v tmux >/dev/null 2>&1; then
 	for i in 1 2 3 4 5; do
 		rm -f "$DIR/tui.pid"
 		t0=$(date +%s%N)
+		# In Chinese, as at the dealership: the first screen is drawn when
+		# its first list's title (今日待跟进) shows.
 		tmux -L "$SOCK" new-session -d -s b -x 120 -y 40 \
-			"sh -c 'echo \$\$ >\"$DIR/tui.pid\"; exec \"$PROG\" --db \"$DB\" --as $CONS'" 2>/dev/null
+			"sh -c 'echo \$\$ >\"$DIR/tui.pid\"; exec env SHOWROOM_LANG=zh_CN \"$PROG\" --db \"$DB\" --as $CONS'" 2>/dev/null
 		n=0
 		while [ $n -lt 2000 ]; do
 			if tmux -L "$SOCK" capture-pane -p -t b 2>/dev/null | grep -q '今日待跟进'; then
