@@ -101,10 +101,12 @@ PHONE=$(q "SELECT phone FROM cards WHERE id = $CARD")
 TAIL=$(printf '%s' "$PHONE" | tail -c 4)
 NAME3=$(q "SELECT name FROM cards WHERE length(name) = 3 AND status = 'active' ORDER BY id DESC LIMIT 1")
 NAME2=$(q "SELECT substr(name, 2, 2) FROM cards WHERE length(name) = 3 AND status = 'active' ORDER BY id LIMIT 1")
-# The commonest surname (a page of it: a reception screen) and the rarest;
+# The commonest surname (a page of it: a reception screen) and the rarest
+# of the demo's (on a hundred cards or more: not the bench's own filings);
 # the first seven and the last six digits of the card's phone.
 SURNAME=$(q "SELECT substr(name, 1, 1) FROM cards GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
-RARE=$(q "SELECT substr(name, 1, 1) FROM cards GROUP BY 1 ORDER BY count(*), 1 LIMIT 1")
+RARE=$(q "SELECT substr(name, 1, 1) FROM cards GROUP BY 1 HAVING count(*) >= 100
+	ORDER BY count(*), 1 LIMIT 1")
 HEAD7=$(printf '%s' "$PHONE" | cut -c1-7)
 TAIL6=$(printf '%s' "$PHONE" | tail -c 6)
 CALLER=$(q "SELECT u.login FROM users u JOIN cards c ON c.owner_id = u.id

@@ -219,3 +219,29 @@ TEST(import_writes_the_name_pieces_the_trigger_would)
 	CHECK(fx_q("SELECT count(*) FROM card_grams WHERE card_id = %lld", (long long)id) > 0);
 	CHECK_EQ_INT(r.n, 0);
 }
+
+/* When the batch's statements are refused (here by a trigger a stray
+ * session added), the savepoint gives the name-piece trigger back and the
+ * rows are filed one by one: the refused one is rejected with its line,
+ * the others are filed with their pieces. */
+TEST(import_refused_batch_files_rows_one_by_one)
+{
+	fx_open();
+	fx_as("mgr");
+	CHECK_EQ_INT(fx_sql("CREATE TRIGGER no_bad BEFORE INSERT ON cards WHEN NEW.name = '坏人'"
+	                    " BEGIN SELECT RAISE(ABORT, 'no bad names'); END",
+	                    NULL, 0),
+	             SQLITE_OK);
+	sr_import_summary s;
+	struct rej r = { 0 };
+	CHECK_OK(run_text("姓名,手机\n张三,13900000001\n坏人,13900000002\n李四,13900000003\n",
+	                  "autohome", &s, &r));
+	CHECK_EQ_INT(s.filed, 2);
+	CHECK_EQ_INT(r.n, 1);
+	CHECK_EQ_INT(r.lines[0], 3);
+	CHECK(unit_contains(r.reasons[0], "no bad names"));
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM sqlite_master WHERE name = 'cards_grams_insert'"), 1);
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM card_grams WHERE gram IN ('张三', '三', '李四', '四')"),
+	             4);
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM import_rows"), 2);
+}
