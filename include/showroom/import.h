@@ -14,7 +14,7 @@
 #include "showroom/demo.h"
 
 #define SR_IMPORT_MAP_MAX 16
-#define SR_IMPORT_BATCH 500
+#define SR_IMPORT_BATCH 10000
 
 typedef struct {
 	const char *name;        /* the file's name, for notes and the imports table */

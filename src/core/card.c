@@ -786,10 +786,13 @@ void sr_card_filter_init(sr_card_filter *f)
 /* How the text narrows the cards (issue 7: milliseconds on a million
  * cards). Each way has its own statement so SQLite can use its index. */
 enum search_way {
-	SEARCH_SCAN,  /* no text, one character, or part of a phone: LIKE on every card */
-	SEARCH_PHONE, /* a whole phone: cards_phone */
-	SEARCH_TAIL,  /* four digits: the phone's last four (尾号), cards_phone_tail */
-	SEARCH_GRAMS, /* two or more characters of a name: card_grams, then LIKE */
+	SEARCH_SCAN,   /* no text, 1-3 digits, or a common character paged: every card */
+	SEARCH_PHONE,  /* a whole phone: cards_phone */
+	SEARCH_TAIL,   /* four digits: the phone's last four (尾号), cards_phone_tail */
+	SEARCH_GRAMS,  /* two or more characters of a name: card_grams, then LIKE */
+	SEARCH_CHAR,   /* one character of a name: the card_grams that begin with it */
+	SEARCH_CHAR_OWNER, /* a common one among one owner's cards: cards_owner_next */
+	SEARCH_DIGITS, /* 5-10 digits: the start (cards_phone) or the end of the phone */
 	SEARCH_WAYS
 };
 
@@ -808,9 +811,31 @@ static const char SEARCH_GRAMS_SQL[] =
 	" WHERE c.id IN (SELECT g.card_id FROM card_grams g WHERE g.gram = ?17)"
 	"   AND c.id IN (SELECT g.card_id FROM card_grams g WHERE g.gram = ?18)"
 	"   AND c.name LIKE ?1 ESCAPE '\\'" SEARCH_FILTERS;
+/* Every character of a name begins one of its pieces (the last stands
+ * alone, schema 010): the pieces from the character (?17) up to the next
+ * one (?18) are the cards that hold it. */
+static const char SEARCH_CHAR_SQL[] =
+	"SELECT " CARD_COLUMNS
+	" WHERE c.id IN (SELECT g.card_id FROM card_grams g WHERE g.gram >= ?17 AND g.gram < ?18)"
+	SEARCH_FILTERS;
+/* The same among one owner's (?23) cards, walked by owner. */
+static const char SEARCH_CHAR_OWNER_SQL[] =
+	"SELECT " CARD_COLUMNS
+	" WHERE c.owner_id = ?23"
+	"   AND c.id IN (SELECT g.card_id FROM card_grams g WHERE g.gram >= ?17 AND g.gram < ?18)"
+	SEARCH_FILTERS;
+/* Phones from ?17 up to ?18 (the digits with the last one raised), or
+ * ending in ?19: among those with its last four (?22). (?20 and ?21 are
+ * the clock's, bind_clock.) */
+static const char SEARCH_DIGITS_SQL[] =
+	"SELECT " CARD_COLUMNS
+	" WHERE c.id IN (SELECT p.id FROM cards p WHERE p.phone >= ?17 AND p.phone < ?18"
+	"   UNION ALL SELECT p.id FROM cards p WHERE substr(p.phone, -4) = ?22"
+	"   AND substr(p.phone, -length(?19)) = ?19)" SEARCH_FILTERS;
 
 static const char *const search_sql[SEARCH_WAYS] = {
-	CARD_SEARCH_SQL, SEARCH_PHONE_SQL, SEARCH_TAIL_SQL, SEARCH_GRAMS_SQL,
+	CARD_SEARCH_SQL, SEARCH_PHONE_SQL, SEARCH_TAIL_SQL, SEARCH_GRAMS_SQL, SEARCH_CHAR_SQL,
+	SEARCH_CHAR_OWNER_SQL, SEARCH_DIGITS_SQL,
 };
 
 struct search_params {
@@ -818,13 +843,18 @@ struct search_params {
 	char name_like[200];
 	char phone_like[32];
 	char key[SR_PHONE_MAX];          /* the whole phone, its last four, or a first piece */
-	char last[16];                   /* the last piece of a name fragment */
+	char last[SR_PHONE_MAX];         /* the last piece; the end of a range of keys */
+	char digits[SR_PHONE_MAX];       /* 5-10 digits */
 	char before[SR_DATE_LEN], since[SR_DATE_LEN];
 	int64_t source_id, model_id, owner_id;
+	int64_t walk_owner;              /* SEARCH_CHAR_OWNER: whose cards */
 };
 
 /* The first and last two characters of a name fragment, lower-case as
- * card_grams keeps them; a single character leaves the search a scan. */
+ * card_grams keeps them; for a single character, the range of pieces that
+ * begin with it: from the character to the character with its last byte
+ * raised (UTF-8 orders as its code points, and SQLite compares text
+ * bytewise). */
 static void search_grams(const char *text, struct search_params *p)
 {
 	size_t len = strlen(text), start[64];
@@ -832,6 +862,15 @@ static void search_grams(const char *text, struct search_params *p)
 	for (size_t i = 0; i < len && n < 64; i++)
 		if (((unsigned char)text[i] & 0xC0) != 0x80)
 			start[n++] = i;
+	if (n == 1 && len < 8 && (unsigned char)text[len - 1] < 0xFF) {
+		memcpy(p->key, text, len + 1);
+		if (len == 1 && *p->key >= 'A' && *p->key <= 'Z')
+			*p->key = (char)(*p->key - 'A' + 'a');
+		memcpy(p->last, p->key, len + 1);
+		p->last[len - 1] = (char)((unsigned char)p->last[len - 1] + 1);
+		p->way = SEARCH_CHAR;
+		return;
+	}
 	if (n < 2 || n >= 64 || len >= sizeof p->key + sizeof p->last)
 		return;
 	size_t first_len = n > 2 ? start[2] : len;
@@ -880,6 +919,14 @@ static sr_status resolve_search(sr_db *db, const sr_card_filter *f, struct searc
 			if (k == 4) {
 				p->way = SEARCH_TAIL;
 				sr_copy(p->key, sizeof p->key, digits);
+			} else if (k >= 5) {
+				/* The start or the end of a phone: what a customer
+				 * reads out first, or gives as a longer 尾号. */
+				p->way = SEARCH_DIGITS;
+				sr_copy(p->key, sizeof p->key, digits);
+				sr_copy(p->last, sizeof p->last, digits);
+				p->last[k - 1]++;
+				sr_copy(p->digits, sizeof p->digits, digits);
 			}
 		} else {
 			search_grams(f->text, p);
@@ -911,6 +958,32 @@ static sr_status resolve_search(sr_db *db, const sr_card_filter *f, struct searc
 	return SR_OK;
 }
 
+/* A common character (a surname: 张 is on one card in ten) holds too many
+ * cards to read every one (about 3 µs each): among one owner's cards (a
+ * consultant's own, or --owner) the owner's cards are walked instead;
+ * for one page of everybody's or a team's, the cards newest first until
+ * the page is full. Every card holding it is read only for all of them. */
+enum { SEARCH_CHAR_MANY = 10000 };
+
+static const char SEARCH_CHAR_COUNT_SQL[] =
+	"SELECT count(*) FROM (SELECT 1 FROM card_grams WHERE gram >= ?1 AND gram < ?2 LIMIT ?3)";
+
+static sr_status search_char_way(sr_db *db, const sr_card_filter *f, struct search_params *p)
+{
+	if (p->way != SEARCH_CHAR)
+		return SR_OK;
+	p->walk_owner = p->owner_id ? p->owner_id
+	                : sr_perm_scope(db->actor_role) == SR_SCOPE_OWN ? db->actor_id : 0;
+	if (!p->walk_owner && f->limit <= 0)
+		return SR_OK;
+	int64_t n = 0;
+	sr_status st = sr_query_int(db, &n, SEARCH_CHAR_COUNT_SQL, "ssi", p->key, p->last,
+	                            SEARCH_CHAR_MANY + 1);
+	if (st == SR_OK && n > SEARCH_CHAR_MANY)
+		p->way = p->walk_owner ? SEARCH_CHAR_OWNER : SEARCH_SCAN;
+	return st;
+}
+
 sr_status sr_card_search(sr_db *db, const sr_card_filter *f,
                          int (*fn)(void *ctx, const sr_card *c), void *ctx)
 {
@@ -925,13 +998,22 @@ sr_status sr_card_search(sr_db *db, const sr_card_filter *f,
 			if (!sr_level_valid(*l))
 				return sr_fail(db, SR_BADINPUT, _("level '%c': expected O, H, A, B, C or N"),
 				               *l);
+	if ((st = search_char_way(db, f, &p)) != SR_OK)
+		return st;
 	sqlite3_stmt *q = sr_stmt(db, search_sql[p.way]);
 	if (!q)
 		return SR_IO;
 	if (p.way != SEARCH_SCAN)
 		sqlite3_bind_text(q, 17, p.key, -1, SQLITE_TRANSIENT);
-	if (p.way == SEARCH_GRAMS)
+	if (p.way == SEARCH_GRAMS || p.way == SEARCH_CHAR || p.way == SEARCH_CHAR_OWNER ||
+	    p.way == SEARCH_DIGITS)
 		sqlite3_bind_text(q, 18, p.last, -1, SQLITE_TRANSIENT);
+	if (p.way == SEARCH_CHAR_OWNER)
+		sqlite3_bind_int64(q, 23, p.walk_owner);
+	if (p.way == SEARCH_DIGITS) {
+		sqlite3_bind_text(q, 19, p.digits, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 22, p.digits + strlen(p.digits) - 4, -1, SQLITE_TRANSIENT);
+	}
 	int mask = f->status_mask ? f->status_mask : 0x7;
 	if (f->all_statuses)
 		mask = 0x1f;
@@ -1068,6 +1150,8 @@ const char *sr_card_hot_sql(const char *name)
 		{"get", CARD_GET_SQL},         {"history", HISTORY_SQL},
 		{"by-phone", CARD_BY_PHONE_SQL}, {"search-phone", SEARCH_PHONE_SQL},
 		{"search-tail", SEARCH_TAIL_SQL}, {"search-grams", SEARCH_GRAMS_SQL},
+		{"search-char", SEARCH_CHAR_SQL}, {"search-char-owner", SEARCH_CHAR_OWNER_SQL},
+		{"search-digits", SEARCH_DIGITS_SQL},
 	};
 	for (size_t i = 0; i < sizeof hot / sizeof *hot; i++)
 		if (!strcmp(hot[i].name, name))

@@ -1240,7 +1240,7 @@ static sr_status bulk_restore(struct bulk *b, sr_progress_fn progress, void *ctx
 	int rc = sqlite3_exec(b->db->h,
 	                      "INSERT OR IGNORE INTO card_grams(gram, card_id)"
 	                      " SELECT lower(substr(c.name, p.n, 2)), c.id FROM cards c"
-	                      " JOIN gram_pos p ON p.n < length(c.name) ORDER BY 1, 2",
+	                      " JOIN gram_pos p ON p.n <= length(c.name) ORDER BY 1, 2",
 	                      NULL, NULL, NULL);
 	int64_t done = b->cards;
 	for (int pass = 0; pass < 2 && rc == SQLITE_OK; pass++)

@@ -5,7 +5,8 @@
  *	bench --run RUNS PROGRAM ARG...    (a whole process, RUNS times)
  *
  * Built as build/srbench. Actions: card ID (read the card and its whole history), today, overdue,
- * calls (the actor's work lists), search TEXT, kpi FROM:TO, file (a new
+ * calls (the actor's work lists), search TEXT, page TEXT (the first 50
+ * cards of a search, a screenful), kpi FROM:TO, file (a new
  * card by phone), followup ID (a phone follow-up on a card). Prints one
  * line: "MEDIAN_MS MAX_MS ROWS PEAK_KB" (peak memory of this process).
  * Writes (file, followup) commit each run with synchronous=FULL, as the
@@ -71,11 +72,12 @@ static sr_status do_card(struct bench *b)
 	return st;
 }
 
-static sr_status do_search(struct bench *b)
+static sr_status do_search(struct bench *b, int limit)
 {
 	sr_card_filter f;
 	sr_card_filter_init(&f);
 	f.text = b->arg;
+	f.limit = limit;
 	return sr_card_search(b->db, &f, count_card, b);
 }
 
@@ -118,7 +120,9 @@ static sr_status run_once(struct bench *b)
 	if (!strcmp(a, "card"))
 		return do_card(b);
 	if (!strcmp(a, "search"))
-		return do_search(b);
+		return do_search(b, 0);
+	if (!strcmp(a, "page"))
+		return do_search(b, 50);
 	if (!strcmp(a, "kpi"))
 		return do_kpi(b);
 	if (!strcmp(a, "file"))

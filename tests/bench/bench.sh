@@ -101,6 +101,14 @@ PHONE=$(q "SELECT phone FROM cards WHERE id = $CARD")
 TAIL=$(printf '%s' "$PHONE" | tail -c 4)
 NAME3=$(q "SELECT name FROM cards WHERE length(name) = 3 AND status = 'active' ORDER BY id DESC LIMIT 1")
 NAME2=$(q "SELECT substr(name, 2, 2) FROM cards WHERE length(name) = 3 AND status = 'active' ORDER BY id LIMIT 1")
+# The commonest surname (a page of it: a reception screen) and the rarest
+# of the demo's (on a hundred cards or more: not the bench's own filings);
+# the first seven and the last six digits of the card's phone.
+SURNAME=$(q "SELECT substr(name, 1, 1) FROM cards GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+RARE=$(q "SELECT substr(name, 1, 1) FROM cards GROUP BY 1 HAVING count(*) >= 100
+	ORDER BY count(*), 1 LIMIT 1")
+HEAD7=$(printf '%s' "$PHONE" | cut -c1-7)
+TAIL6=$(printf '%s' "$PHONE" | tail -c 6)
 CALLER=$(q "SELECT u.login FROM users u JOIN cards c ON c.owner_id = u.id
 	WHERE u.role = 'dcc-outbound' AND c.status = 'active' GROUP BY u.id ORDER BY count(*) DESC LIMIT 1")
 BOSS=director001
@@ -110,7 +118,7 @@ YEAR=$(($(date +%Y) - 1))
 
 echo
 echo "showroom bench: $(q 'SELECT count(*) FROM cards') cards, $(q 'SELECT count(*) FROM followups') follow-ups, $(q 'SELECT count(*) FROM users') users; median of $RUNS runs"
-echo "consultant $CONS, card $CARD, phone $PHONE, name pieces '$NAME2' and '$NAME3', caller $CALLER"
+echo "consultant $CONS, card $CARD, phone $PHONE, name pieces '$NAME2' and '$NAME3', surnames '$SURNAME' and '$RARE', caller $CALLER"
 echo "month $MONTH_FROM..$MONTH_TO, year $YEAR; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine: figures are noisy)"
 echo
 
@@ -125,6 +133,11 @@ core "search a whole phone" 5 "$BOSS" search "$PHONE"
 core "search the last four digits" 5 "$BOSS" search "$TAIL"
 core "search a 2-character name piece" 30 "$BOSS" search "$NAME2"
 core "search a 3-character name" 30 "$BOSS" search "$NAME3"
+core "search 1 char: commonest surname, 50 shown" 30 "$BOSS" page "$SURNAME"
+core "search 1 char: the rarest surname" 30 "$BOSS" search "$RARE"
+core "search 1 char: every card of the commonest" - "$BOSS" search "$SURNAME"
+core "search the first 7 digits of a phone" 5 "$BOSS" search "$HEAD7"
+core "search the last 6 digits of a phone" 5 "$BOSS" search "$TAIL6"
 core "DCC call list (outbound caller)" 5 "$CALLER" calls
 core "report kpi, one month" 300 "$BOSS" kpi "$MONTH_FROM:$MONTH_TO"
 core "report kpi, one year" 1500 "$BOSS" kpi "$YEAR-01-01:$YEAR-12-31"
@@ -139,6 +152,10 @@ proc "search a whole phone" 25 --as "$BOSS" search "$PHONE"
 proc "search the last four digits" 25 --as "$BOSS" search "$TAIL"
 proc "search a 2-character name piece" 30 --as "$BOSS" search "$NAME2"
 proc "search a 3-character name" 30 --as "$BOSS" search "$NAME3"
+proc "search commonest surname --limit 50" 30 --as "$BOSS" search "$SURNAME" --limit 50
+proc "search the rarest surname" 30 --as "$BOSS" search "$RARE"
+proc "search the first 7 digits of a phone" 25 --as "$BOSS" search "$HEAD7"
+proc "search the last 6 digits of a phone" 25 --as "$BOSS" search "$TAIL6"
 proc "list calls" 25 --as "$CALLER" list calls
 proc "report kpi, one month" 300 --as "$BOSS" report kpi --from "$MONTH_FROM" --to "$MONTH_TO"
 proc "report kpi, one year" 1500 --as "$BOSS" report kpi --from "$YEAR-01-01" --to "$YEAR-12-31"
@@ -207,8 +224,10 @@ if command -v tmux >/dev/null 2>&1; then
 	for i in 1 2 3 4 5; do
 		rm -f "$DIR/tui.pid"
 		t0=$(date +%s%N)
+		# In Chinese, as at the dealership: the first screen is drawn when
+		# its first list's title (今日待跟进) shows.
 		tmux -L "$SOCK" new-session -d -s b -x 120 -y 40 \
-			"sh -c 'echo \$\$ >\"$DIR/tui.pid\"; exec \"$PROG\" --db \"$DB\" --as $CONS'" 2>/dev/null
+			"sh -c 'echo \$\$ >\"$DIR/tui.pid\"; exec env SHOWROOM_LANG=zh_CN \"$PROG\" --db \"$DB\" --as $CONS'" 2>/dev/null
 		n=0
 		while [ $n -lt 2000 ]; do
 			if tmux -L "$SOCK" capture-pane -p -t b 2>/dev/null | grep -q '今日待跟进'; then

@@ -44,7 +44,8 @@ expect_refusal 6 --as alice card edit "$c3" --phone "abc"
 expect_card "$c3" phone 13900000002
 
 # --- search: part of a phone, part of a name -----------------------------------------------------------------------
-# Four digits are the last four (尾号); other digits match anywhere.
+# Four digits are the last four (尾号); five to ten digits the start or the
+# end of the number (not its middle); fewer than four digits match anywhere.
 sr --as alice search 8000 --csv
 expect_ok
 expect_header "id,name,phone,level,status,channel,source,model,owner,next_date,filed_at,age_days"
@@ -54,10 +55,26 @@ expect_no_row id "$c3"
 sr --as alice search 0013 --csv
 expect_ok
 expect_no_row id "$c1"
-sr --as alice search 00138 --csv
+sr --as alice search 13800 --csv
 expect_ok
 expect_row id "$c1"
 expect_row id "$c2"
+expect_no_row id "$c3"
+sr --as alice search 0138000 --csv
+expect_ok
+expect_row id "$c1"
+expect_row id "$c2"
+expect_no_row id "$c3"
+sr --as alice search 00138 --csv
+expect_ok
+expect_no_row id "$c1"
+sr --as alice search 900000002 --csv
+expect_ok
+expect_row id "$c3"
+expect_no_row id "$c1"
+sr --as alice search 013 --csv
+expect_ok
+expect_row id "$c1"
 expect_no_row id "$c3"
 sr --as alice search 13800138000 --csv
 expect_ok
@@ -68,6 +85,15 @@ expect_ok
 expect_row id "$c1"
 expect_no_row id "$c3"
 sr --as alice search "四" --csv
+expect_ok
+expect_row id "$c3"
+expect_no_row id "$c1"
+# One character anywhere in a name, paged too (a page walks the newest
+# cards when the character is common; here it reads the name pieces).
+sr --as alice search "伟" --limit 1 --csv
+expect_ok
+expect_eq "$(csv_rows)" 1 "one page of one"
+sr --as mgr search "李" --limit 5 --csv
 expect_ok
 expect_row id "$c3"
 expect_no_row id "$c1"

@@ -133,8 +133,8 @@ sr --as admin setting set import_rule round-robin
 sr check
 expect_ok
 
-# A killed import leaves whole batches of 500 only.
-awk 'BEGIN { print "姓名,手机,提交时间"; for (i = 0; i < 30000; i++) printf "客户%d,137%08d,t\n", i, i }' >"$T/big.csv"
+# A killed import leaves whole batches of 10 000 only.
+awk 'BEGIN { print "姓名,手机,提交时间"; for (i = 0; i < 50000; i++) printf "客户%d,137%08d,t\n", i, i }' >"$T/big.csv"
 "$SHOWROOM" --db "$DB" --as mgr import "$T/big.csv" --source autohome >/dev/null 2>&1 &
 pid=$!
 n=0
@@ -145,13 +145,13 @@ done
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 got=$(db_val "select count(*) from import_rows where key like '%|137%'")
-expect_eq "$((got % 500))" 0 "killed import left $got rows"
+expect_eq "$((got % 10000))" 0 "killed import left $got rows"
 expect_eq "$(db_val "select count(*) from cards where phone like '137%'")" "$got" "cards match rows"
 sr check
 expect_ok
 # Run again: the rest comes in, nothing twice.
 imp "$T/big.csv" --source autohome
 expect_eq "$(kv already_imported)" "$got" "resumed"
-expect_eq "$(db_val "select count(*) from cards where phone like '137%'")" 30000 "all in"
+expect_eq "$(db_val "select count(*) from cards where phone like '137%'")" 50000 "all in"
 
 finish

@@ -1,5 +1,7 @@
 /* test_card.c — filing a card (channels, traffic, duplicates, wholesale,
  * levels, next date, filing as order or sold), reading and editing it. */
+#include <stdio.h>
+#include <string.h>
 #include "unit.h"
 
 static const char *const all_answers[SR_ANS_COUNT] = {
@@ -547,4 +549,91 @@ TEST(edit_next_date_outside_bounds_refused)
 	CHECK_REFUSED(sr_card_edit(unit_db, id, 0, &ch, 1), SR_RULE, "follow-up level");
 	fx_date(2, d);
 	CHECK_OK(sr_card_edit(unit_db, id, 0, &ch, 1));
+}
+
+/* The names of the cards a search finds, in its order, joined by commas. */
+struct found {
+	char names[256];
+};
+
+static int add_name(void *ctx, const sr_card *c)
+{
+	struct found *f = ctx;
+	size_t n = strlen(f->names);
+	snprintf(f->names + n, sizeof f->names - n, "%s%s", n ? "," : "", c->name);
+	return 0;
+}
+
+static const char *found(const char *text, int limit, const char *owner)
+{
+	static struct found f;
+	sr_card_filter q;
+	sr_card_filter_init(&q);
+	q.text = text;
+	q.limit = limit;
+	q.owner = owner;
+	f.names[0] = '\0';
+	CHECK_OK(sr_card_search(unit_db, &q, add_name, &f));
+	return f.names;
+}
+
+static int64_t file_named(const char *owner, const char *name, int days_ago)
+{
+	sr_card_filing f;
+	fx_filing(&f, owner, SR_CHANNEL_WALKIN, days_ago);
+	f.name = name;
+	int64_t id;
+	fx_as(owner);
+	CHECK_OK(sr_card_file(unit_db, &f, &id));
+	return id;
+}
+
+/* One character anywhere in a name, first, middle or last, whichever way
+ * card.c reads it: the name pieces, an owner's cards, or the newest cards
+ * first (the last two once the character is on more than 10 000 pieces). */
+TEST(search_one_character_every_way)
+{
+	fx_open();
+	file_named("c1", "张三", 3);
+	file_named("c1", "李张", 2);
+	file_named("c1", "王五", 1);
+	file_named("c2", "张伟", 0);
+	for (int many = 0; many < 2; many++) {
+		if (many)
+			CHECK_EQ_INT(fx_sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+			                    " WHERE i < 10050) INSERT INTO card_grams(gram, card_id)"
+			                    " SELECT '张z', 1000000 + i FROM n", NULL, 0),
+			             SQLITE_OK);
+		fx_as("c1");
+		CHECK_EQ_STR(found("张", 0, NULL), "李张,张三");
+		CHECK_EQ_STR(found("张", 10, NULL), "李张,张三");
+		CHECK_EQ_STR(found("张", 1, NULL), "李张");
+		CHECK_EQ_STR(found("五", 0, NULL), "王五");
+		fx_as("mgr");
+		CHECK_EQ_STR(found("张", 0, NULL), "张伟,李张,张三");
+		CHECK_EQ_STR(found("张", 2, NULL), "张伟,李张");
+		CHECK_EQ_STR(found("张", 10, "c1"), "李张,张三");
+		CHECK_EQ_STR(found("伟", 10, NULL), "张伟");
+	}
+}
+
+/* Five to ten digits: the start or the end of the phone, not its middle. */
+TEST(search_digits_start_or_end_of_phone)
+{
+	fx_open();
+	sr_card_filing f;
+	fx_filing(&f, "c1", SR_CHANNEL_WALKIN, 0);
+	f.phone = "13912345678";
+	int64_t id;
+	fx_as("c1");
+	CHECK_OK(sr_card_file(unit_db, &f, &id));
+	CHECK(id > 0);
+	CHECK_EQ_STR(found("13912", 0, NULL), "张三");
+	CHECK_EQ_STR(found("1391234567", 0, NULL), "张三");
+	CHECK_EQ_STR(found("45678", 0, NULL), "张三");
+	CHECK_EQ_STR(found("912345678", 0, NULL), "张三");
+	CHECK_EQ_STR(found("5678", 0, NULL), "张三");
+	CHECK_EQ_STR(found("12345", 0, NULL), "");
+	CHECK_EQ_STR(found("13913", 0, NULL), "");
+	CHECK_EQ_STR(found("391", 0, NULL), "张三");
 }

@@ -68,6 +68,14 @@ TEST(plans_search)
 	check_plan("search by last four", sr_card_hot_sql("search-tail"), "cards_phone_tail");
 	check_plan("search by name piece", sr_card_hot_sql("search-grams"),
 	           "SEARCH g USING PRIMARY KEY (gram=?)");
+	check_plan("search by one character", sr_card_hot_sql("search-char"),
+	           "SEARCH g USING PRIMARY KEY (gram>? AND gram<?)");
+	check_plan("search by one common character, one owner's",
+	           sr_card_hot_sql("search-char-owner"), "cards_owner_next (owner_id=?)");
+	check_plan("search by the start of a phone", sr_card_hot_sql("search-digits"),
+	           "SEARCH p USING COVERING INDEX cards_phone (phone>? AND phone<?)");
+	check_plan("search by the end of a phone", sr_card_hot_sql("search-digits"),
+	           "cards_phone_tail");
 }
 
 TEST(plans_work_lists)
