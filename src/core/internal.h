@@ -186,6 +186,7 @@ sr_card_status sr_card_status_from_db(const char *text);
 const char *sr_card_hot_sql(const char *name);
 const char *sr_worklist_hot_sql(const char *name);
 const char *sr_kpi_hot_sql(const char *name);
+const char *sr_sources_hot_sql(void);
 
 /* The large demo (demo_bulk.c): from this many cards sr_demo_generate
  * writes five years of a dealer group straight into an empty database. */

@@ -28,51 +28,65 @@ static const sr_report_col sources_cols[] = {
 	{ "cost_per_order", N_("cost per order"), SR_CELL_MONEY, false },
 };
 
-/* e(source, month, call, card, visited card, ordered card, sold card) from
- * twelve months before the first month (for the year-on-year change). */
+/* One set per figure, grouped by source and month. The changes need the
+ * cards and sales of the twelve months before the first month (SINCE);
+ * calls, visits and orders only the report's own months (from ?11). The
+ * card facts come from covering indexes (schema 011: cards_filed,
+ * cards_sold_at, followups_reception), so a year reads no card rows but
+ * for the visits' and orders' cards. */
 #define SINCE "date(?11, 'start of month', '-12 months')"
 #define CHANGE(x, prev) "(coalesce(" x ", 0) - " prev ") * 1.0 / nullif(" prev ", 0)"
 
 static const char SOURCES_SQL[] =
-	"WITH e(src, m, ca, cd, vc, oc, sc) AS ("
-	"  SELECT t.source_id, substr(t.time_in, 1, 7), 1, NULL, NULL, NULL, NULL FROM traffic t"
-	"   WHERE t.kind = 'call' AND t.source_id IS NOT NULL AND t.time_in >= " SINCE
-	"   AND t.time_in <= ?2" RPT_TRAFFIC_FILTER("t")
-	"  UNION ALL SELECT c.source_id, substr(c.filed_at, 1, 7), 0, c.id, NULL, NULL, NULL"
-	"   FROM cards c WHERE c.source_id IS NOT NULL AND c.filed_at >= " SINCE
-	"   AND c.filed_at <= ?2" RPT_CARD_FILTER("c")
-	"  UNION ALL SELECT c.source_id, substr(mc.filed_at, 1, 7), 0, NULL, c.id, NULL, NULL"
-	"   FROM cards mc JOIN cards c ON c.id = coalesce(mc.merged_into, mc.id)"
-	"   WHERE mc.channel = 'walkin' AND c.source_id IS NOT NULL AND mc.filed_at >= " SINCE
-	"   AND mc.filed_at <= ?2" RPT_CARD_FILTER("c")
-	"  UNION ALL SELECT c.source_id, substr(f.at, 1, 7), 0, NULL, c.id, NULL, NULL"
-	"   FROM followups f JOIN cards c ON c.id = f.card_id"
-	"   WHERE f.method = 'reception' AND c.source_id IS NOT NULL AND f.at >= " SINCE
-	"   AND f.at <= ?2" RPT_CARD_FILTER("c")
-	"  UNION ALL SELECT c.source_id, substr(o.ordered_at, 1, 7), 0, NULL, NULL, c.id, NULL"
-	"   FROM orders o JOIN cards c ON c.id = o.card_id"
-	"   WHERE c.source_id IS NOT NULL AND o.ordered_at >= " SINCE
-	"   AND o.ordered_at <= ?2" RPT_CARD_FILTER("c")
-	"  UNION ALL SELECT c.source_id, substr(c.sold_at, 1, 7), 0, NULL, NULL, NULL, c.id"
-	"   FROM cards c WHERE c.source_id IS NOT NULL AND c.sold_at >= " SINCE
-	"   AND c.sold_at <= ?2" RPT_CARD_FILTER("c") "),"
-	" a AS MATERIALIZED (SELECT src, m, sum(ca) AS calls, count(DISTINCT cd) AS cards,"
-	"  count(DISTINCT vc) AS visits, count(DISTINCT oc) AS orders, count(DISTINCT sc) AS sales"
-	"  FROM e GROUP BY src, m),"
-	" k AS (SELECT src, m FROM a WHERE m >= substr(?11, 1, 7)"
+	"WITH ca AS (SELECT t.source_id AS src, substr(t.time_in, 1, 7) AS m, count(*) AS n"
+	"  FROM traffic t WHERE t.kind = 'call' AND t.source_id IS NOT NULL AND t.time_in >= ?11"
+	"  AND t.time_in <= ?2" RPT_TRAFFIC_FILTER("t") " GROUP BY 1, 2),"
+	" cd AS (SELECT c.source_id AS src, substr(c.filed_at, 1, 7) AS m, count(*) AS n"
+	"  FROM cards c WHERE c.filed_at >= " SINCE " AND c.filed_at <= ?2"
+	"  AND c.source_id IS NOT NULL" RPT_CARD_FILTER("c") " GROUP BY 1, 2),"
+	/* A visit: a reception, or the walk-in filing of the card or of a card
+	 * merged into it (counted for the survivor). */
+	" vc AS (SELECT src, m, count(DISTINCT id) AS n FROM ("
+	"  SELECT c.source_id AS src, substr(c.filed_at, 1, 7) AS m, c.id AS id FROM cards c"
+	"   WHERE c.filed_at >= ?11 AND c.filed_at <= ?2 AND c.channel = 'walkin'"
+	"   AND c.source_id IS NOT NULL" RPT_CARD_FILTER("c")
+	"  UNION ALL SELECT c.source_id, substr(mc.filed_at, 1, 7), c.id FROM cards mc"
+	"   JOIN cards c ON c.id = mc.merged_into"
+	"   WHERE mc.filed_at >= ?11 AND mc.filed_at <= ?2 AND mc.merged_into IS NOT NULL"
+	"   AND mc.channel = 'walkin' AND c.source_id IS NOT NULL" RPT_CARD_FILTER("c")
+	"  UNION ALL SELECT c.source_id, substr(f.at, 1, 7), c.id FROM followups f"
+	"   JOIN cards c ON c.id = f.card_id"
+	"   WHERE f.method = 'reception' AND f.at >= ?11 AND f.at <= ?2"
+	"   AND c.source_id IS NOT NULL" RPT_CARD_FILTER("c") ") GROUP BY 1, 2),"
+	" oc AS (SELECT c.source_id AS src, substr(o.ordered_at, 1, 7) AS m,"
+	"  count(DISTINCT c.id) AS n FROM orders o JOIN cards c ON c.id = o.card_id"
+	"  WHERE o.ordered_at >= ?11 AND o.ordered_at <= ?2 AND c.source_id IS NOT NULL"
+	RPT_CARD_FILTER("c") " GROUP BY 1, 2),"
+	" sc AS (SELECT c.source_id AS src, substr(c.sold_at, 1, 7) AS m, count(*) AS n"
+	"  FROM cards c WHERE c.sold_at >= " SINCE " AND c.sold_at <= ?2"
+	"  AND c.source_id IS NOT NULL" RPT_CARD_FILTER("c") " GROUP BY 1, 2),"
+	" k AS (SELECT src, m FROM ca UNION SELECT src, m FROM cd WHERE m >= substr(?11, 1, 7)"
+	"  UNION SELECT src, m FROM vc UNION SELECT src, m FROM oc"
+	"  UNION SELECT src, m FROM sc WHERE m >= substr(?11, 1, 7)"
 	"  UNION SELECT g.source_id, g.month FROM source_costs g"
 	"  WHERE g.month >= substr(?11, 1, 7) AND g.month <= substr(?9, 1, 7)"
 	"  AND (?6 IS NULL OR g.source_id = ?6))"
-	" SELECT k.m, s.name, coalesce(a.calls, 0), coalesce(a.cards, 0), coalesce(a.visits, 0),"
-	"  coalesce(a.orders, 0), coalesce(a.sales, 0),"
-	"  " CHANGE("a.cards", "p.cards") ", " CHANGE("a.cards", "y.cards") ","
-	"  " CHANGE("a.sales", "p.sales") ", " CHANGE("a.sales", "y.sales") ","
-	"  g.cost_cents / 100.0, g.cost_cents / 100.0 / nullif(a.visits, 0),"
-	"  g.cost_cents / 100.0 / nullif(a.orders, 0)"
+	" SELECT k.m, s.name, coalesce(ca.n, 0), coalesce(cd.n, 0), coalesce(vc.n, 0),"
+	"  coalesce(oc.n, 0), coalesce(sc.n, 0),"
+	"  " CHANGE("cd.n", "pc.n") ", " CHANGE("cd.n", "yc.n") ","
+	"  " CHANGE("sc.n", "ps.n") ", " CHANGE("sc.n", "ys.n") ","
+	"  g.cost_cents / 100.0, g.cost_cents / 100.0 / nullif(vc.n, 0),"
+	"  g.cost_cents / 100.0 / nullif(oc.n, 0)"
 	" FROM k JOIN sources s ON s.id = k.src"
-	" LEFT JOIN a ON a.src = k.src AND a.m = k.m"
-	" LEFT JOIN a p ON p.src = k.src AND p.m = substr(date(k.m || '-01', '-1 month'), 1, 7)"
-	" LEFT JOIN a y ON y.src = k.src AND y.m = substr(date(k.m || '-01', '-12 months'), 1, 7)"
+	" LEFT JOIN ca ON ca.src = k.src AND ca.m = k.m"
+	" LEFT JOIN cd ON cd.src = k.src AND cd.m = k.m"
+	" LEFT JOIN vc ON vc.src = k.src AND vc.m = k.m"
+	" LEFT JOIN oc ON oc.src = k.src AND oc.m = k.m"
+	" LEFT JOIN sc ON sc.src = k.src AND sc.m = k.m"
+	" LEFT JOIN cd pc ON pc.src = k.src AND pc.m = substr(date(k.m || '-01', '-1 month'), 1, 7)"
+	" LEFT JOIN cd yc ON yc.src = k.src AND yc.m = substr(date(k.m || '-01', '-12 months'), 1, 7)"
+	" LEFT JOIN sc ps ON ps.src = k.src AND ps.m = substr(date(k.m || '-01', '-1 month'), 1, 7)"
+	" LEFT JOIN sc ys ON ys.src = k.src AND ys.m = substr(date(k.m || '-01', '-12 months'), 1, 7)"
 	" LEFT JOIN source_costs g ON g.source_id = k.src AND g.month = k.m"
 	" ORDER BY k.m, s.code";
 
@@ -82,4 +96,9 @@ sr_status sr_report_sources(sr_db *db, const sr_kpi_query *q, const struct sr_re
 	(void)q;
 	sr_status st = sr_report_columns(db, r, sources_cols, RPT_NCOLS(sources_cols));
 	return st == SR_OK ? sr_report_sql(db, r, SOURCES_SQL, a) : st;
+}
+
+const char *sr_sources_hot_sql(void)
+{
+	return SOURCES_SQL;
 }

@@ -92,3 +92,11 @@ TEST(plans_kpi)
 	check_plan("kpi cards", sr_kpi_hot_sql("cards"), "COVERING INDEX cards_kpi");
 	check_plan("kpi traffic", sr_kpi_hot_sql("traffic"), "COVERING INDEX traffic_kpi");
 }
+
+TEST(plans_report_sources)
+{
+	fx_open();
+	check_plan("report sources (cards)", sr_sources_hot_sql(), "COVERING INDEX cards_filed");
+	check_plan("report sources (sales)", sr_sources_hot_sql(), "COVERING INDEX cards_sold_at");
+	check_plan("report sources (visits)", sr_sources_hot_sql(), "followups_reception");
+}
