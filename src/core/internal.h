@@ -187,6 +187,7 @@ const char *sr_card_hot_sql(const char *name);
 const char *sr_worklist_hot_sql(const char *name);
 const char *sr_kpi_hot_sql(const char *name);
 const char *sr_sources_hot_sql(void);
+const char *sr_base_hot_sql(void); /* the prospect base: report followup */
 
 /* The large demo (demo_bulk.c): from this many cards sr_demo_generate
  * writes five years of a dealer group straight into an empty database. */

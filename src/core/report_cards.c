@@ -170,3 +170,8 @@ sr_status sr_report_funnel(sr_db *db, const sr_kpi_query *q, const struct sr_rep
 	}
 	return SR_OK;
 }
+
+const char *sr_base_hot_sql(void)
+{
+	return FOLLOWUP_SQL;
+}

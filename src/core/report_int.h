@@ -56,36 +56,40 @@ void sr_report_bind(sqlite3_stmt *st, const struct sr_report_args *a);
 	" AND (?6 IS NULL OR " t ".source_id = ?6)"                                  \
 	" AND (?7 IS NULL OR " t ".model_id = ?7)"
 
-/* A card's visits as of ?2: the walk-in filing, its showroom receptions,
- * and the walk-in filings of cards merged into it. */
-#define RPT_VISITS(c)                                                               \
-	"((" c ".channel = 'walkin')"                                                \
-	" + (SELECT count(*) FROM followups f WHERE f.card_id = " c ".id"             \
-	"    AND f.method = 'reception' AND f.at <= ?2)"                              \
-	" + (SELECT count(*) FROM cards mc WHERE mc.merged_into = " c ".id"           \
-	"    AND mc.channel = 'walkin' AND mc.filed_at <= ?2))"
-
-/* Test-driven as of ?2 (an undated flag of imported history counts). */
-#define RPT_DROVE(c)                                                                \
-	"(EXISTS (SELECT 1 FROM followups f WHERE f.card_id = " c ".id"               \
-	"   AND f.step_test_drive = 1 AND f.at <= ?2)"                                \
-	" OR (" c ".step_test_drive = 1 AND NOT EXISTS (SELECT 1 FROM followups f"    \
-	"   WHERE f.card_id = " c ".id AND f.step_test_drive = 1)))"
+/* Walk-in cards merged into card c by ?2: at least n of them (the
+ * survivors with one, and with two or more, are few: a set built once). */
+#define RPT_MERGED_WALKINS(c, n)                                                    \
+	" + (" c ".id IN (SELECT mc.merged_into FROM cards mc"                         \
+	"   WHERE mc.merged_into IS NOT NULL AND mc.channel = 'walkin'"               \
+	"   AND mc.filed_at <= ?2 GROUP BY mc.merged_into HAVING count(*) >= " n "))"
 
 /* The prospect base of the period as a CTE `b` (kpi.c's definition): the
  * cards following at the start plus those filed in the period, with their
- * facts as of ?2. */
+ * facts as of ?2, read from the card's own facts (schema 007) so that the
+ * base walks the cards_kpi index alone:
+ * - visits, counted up to 2 (the reports ask "one or more", "two or
+ *   more"): the walk-in filing, the first two receptions (visit1_at,
+ *   visit2_at), walk-in cards merged into it;
+ * - drove: the first follow-up with a test drive by ?2, or the card's own
+ *   flag when no follow-up has one (imported history);
+ * - ordered: an order signed in the period;
+ * - level_at_filing only when grouping by it (?10 = 'level'): it is not in
+ *   the index, and a constant condition is checked once, not per card. */
 #define RPT_BASE_CTE                                                                \
 	"b AS MATERIALIZED (SELECT c.id, c.owner_id, c.channel, c.source_id,"          \
-	"  c.model_id, c.level_at_filing,"                                            \
+	"  c.model_id, (SELECT x.level_at_filing FROM cards x"                         \
+	"   WHERE ?10 = 'level' AND x.id = c.id) AS level_at_filing,"                  \
 	"  c.filed_at >= ?1 AS fresh, c.channel <> 'walkin' AS remote,"               \
-	"  " RPT_VISITS("c") " AS visits, " RPT_DROVE("c") " AS drove,"               \
-	"  EXISTS (SELECT 1 FROM orders o WHERE o.card_id = c.id AND o.ordered_at >= ?1" \
-	"     AND o.ordered_at <= ?2) AS ordered,"                                    \
+	"  min(2, (c.channel = 'walkin') + coalesce(c.visit1_at <= ?2, 0)"             \
+	"   + coalesce(c.visit2_at <= ?2, 0)" RPT_MERGED_WALKINS("c", "1")             \
+	RPT_MERGED_WALKINS("c", "2") ") AS visits,"                                  \
+	"  (coalesce(c.drive_at <= ?2, 0)"                                            \
+	"   OR (c.step_test_drive = 1 AND c.drive_at IS NULL)) AS drove,"               \
+	"  c.id IN (SELECT o.card_id FROM orders o WHERE o.ordered_at >= ?1"          \
+	"   AND o.ordered_at <= ?2) AS ordered,"                                      \
 	"  coalesce(c.sold_at <= ?2, 0) AS sold, coalesce(c.lost_at <= ?2, 0) AS lost" \
 	" FROM cards c"                                                               \
-	" WHERE c.filed_at <= ?2"                                                     \
-	"  AND (c.sold_at IS NULL OR c.sold_at >= ?1) AND (c.lost_at IS NULL OR c.lost_at >= ?1)" \
+	" WHERE coalesce(c.sold_at, c.lost_at, '9999-12-31') >= ?1 AND c.filed_at <= ?2" \
 	RPT_CARD_FILTER("c") ")"
 
 /* ---- building a report (report.c) ------------------------------------------ */

@@ -100,3 +100,9 @@ TEST(plans_report_sources)
 	check_plan("report sources (sales)", sr_sources_hot_sql(), "COVERING INDEX cards_sold_at");
 	check_plan("report sources (visits)", sr_sources_hot_sql(), "followups_reception");
 }
+
+TEST(plans_report_base)
+{
+	fx_open();
+	check_plan("report followup (base)", sr_base_hot_sql(), "COVERING INDEX cards_kpi");
+}
