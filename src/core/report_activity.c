@@ -30,26 +30,26 @@ static const sr_report_col traffic_cols[] = {
 };
 
 /* Every hour 00..23, then every weekday 1 (Monday) .. 7, even empty ones,
- * so a chart has a fixed axis. */
+ * so a chart has a fixed axis. The period's rows are counted once per hour
+ * and once per weekday, then joined to the axis. */
+#define TRAFFIC_BY(key)                                                             \
+	"SELECT " key " AS k, sum(t.kind = 'walkin') AS w, sum(t.kind = 'call') AS c,"  \
+	" count(*) AS n, sum(t.result = 'filed') AS f FROM traffic t"                   \
+	" WHERE t.time_in >= ?1 AND t.time_in <= ?2" RPT_TRAFFIC_FILTER("t") " GROUP BY 1"
 static const char TRAFFIC_SQL[] =
-	"WITH RECURSIVE t AS MATERIALIZED (SELECT CAST(substr(t.time_in, 12, 2) AS INTEGER) AS h,"
-	"  (CAST(strftime('%w', t.time_in) AS INTEGER) + 6) % 7 + 1 AS wd, t.kind, t.result"
-	"  FROM traffic t WHERE t.time_in >= ?1 AND t.time_in <= ?2" RPT_TRAFFIC_FILTER("t") "),"
+	"WITH RECURSIVE"
+	" bh AS (" TRAFFIC_BY("CAST(substr(t.time_in, 12, 2) AS INTEGER)") "),"
+	" bw AS (" TRAFFIC_BY("(CAST(strftime('%w', t.time_in) AS INTEGER) + 6) % 7 + 1") "),"
+	" total(n) AS (SELECT sum(n) FROM bh),"
 	" n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 23)"
-	" SELECT 'hour', printf('%02d', k), NULL,"
-	"  (SELECT count(*) FROM t WHERE h = k AND kind = 'walkin'),"
-	"  (SELECT count(*) FROM t WHERE h = k AND kind = 'call'),"
-	"  (SELECT count(*) FROM t WHERE h = k),"
-	"  (SELECT count(*) FROM t WHERE h = k AND result = 'filed'),"
-	"  CAST((SELECT count(*) FROM t WHERE h = k) AS REAL) / nullif((SELECT count(*) FROM t), 0)"
-	" FROM n"
-	" UNION ALL SELECT 'weekday', k, NULL,"
-	"  (SELECT count(*) FROM t WHERE wd = k AND kind = 'walkin'),"
-	"  (SELECT count(*) FROM t WHERE wd = k AND kind = 'call'),"
-	"  (SELECT count(*) FROM t WHERE wd = k),"
-	"  (SELECT count(*) FROM t WHERE wd = k AND result = 'filed'),"
-	"  CAST((SELECT count(*) FROM t WHERE wd = k) AS REAL) / nullif((SELECT count(*) FROM t), 0)"
-	" FROM n WHERE k BETWEEN 1 AND 7";
+	" SELECT 'hour', printf('%02d', n.k), NULL, coalesce(bh.w, 0), coalesce(bh.c, 0),"
+	"  coalesce(bh.n, 0), coalesce(bh.f, 0),"
+	"  CAST(coalesce(bh.n, 0) AS REAL) / nullif((SELECT n FROM total), 0)"
+	" FROM n LEFT JOIN bh ON bh.k = n.k"
+	" UNION ALL SELECT 'weekday', n.k, NULL, coalesce(bw.w, 0), coalesce(bw.c, 0),"
+	"  coalesce(bw.n, 0), coalesce(bw.f, 0),"
+	"  CAST(coalesce(bw.n, 0) AS REAL) / nullif((SELECT n FROM total), 0)"
+	" FROM n LEFT JOIN bw ON bw.k = n.k WHERE n.k BETWEEN 1 AND 7";
 
 static const char *const weekdays[] = {
 	N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
