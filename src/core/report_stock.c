@@ -69,9 +69,11 @@ static const char LOSS_SQL[] =
 	"WITH l AS MATERIALIZED (SELECT c.id, c.loss_reason AS reason,"
 	"  coalesce((SELECT u.login FROM users u WHERE u.id = c.owner_id), '-') AS owner,"
 	"  coalesce((SELECT m.model FROM models m WHERE m.id = c.model_id), '-') AS model,"
-	"  coalesce((SELECT lr.note FROM loss_requests lr WHERE lr.card_id = c.id"
-	"   AND lr.status = 'confirmed' ORDER BY lr.decided_at DESC, lr.id DESC LIMIT 1), '') AS note"
+	"  lower(coalesce((SELECT lr.note FROM loss_requests lr WHERE lr.card_id = c.id"
+	"   AND lr.status = 'confirmed' ORDER BY lr.decided_at DESC, lr.id DESC LIMIT 1), '')) AS note"
 	" FROM cards c WHERE c.lost_at >= ?1 AND c.lost_at <= ?2" RPT_CARD_FILTER("c") "),"
+	/* Notes and the catalogue lower-cased once, not once per pair. */
+	" ms AS MATERIALIZED (SELECT series, lower(series) AS ls, lower(code) AS lc FROM models),"
 	" reasons(o, reason) AS (VALUES (1, 'competitor'), (2, 'same-brand'), (3, 'gave-up'),"
 	"  (4, 'region'), (5, 'unreachable')),"
 	" d(k, o, dim, v, n) AS ("
@@ -80,8 +82,7 @@ static const char LOSS_SQL[] =
 	"  UNION ALL SELECT 2, 0, 'consultant', owner, count(*) FROM l GROUP BY owner"
 	"  UNION ALL SELECT 3, 0, 'model', model, count(*) FROM l GROUP BY model"
 	"  UNION ALL SELECT 4, 0, 'competitor', m.series, count(DISTINCT l.id)"
-	"   FROM l JOIN models m ON l.note <> '' AND (instr(lower(l.note), lower(m.series)) > 0"
-	"    OR instr(lower(l.note), lower(m.code)) > 0)"
+	"   FROM l JOIN ms m ON l.note <> '' AND (instr(l.note, m.ls) > 0 OR instr(l.note, m.lc) > 0)"
 	"   GROUP BY m.series)"
 	" SELECT dim, v, n, CAST(n AS REAL) / nullif((SELECT count(*) FROM l), 0)"
 	" FROM d ORDER BY k, o, v";
