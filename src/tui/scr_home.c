@@ -32,7 +32,7 @@ enum { COL_LIST, COL_NAME, COL_PHONE, COL_LEVEL, COL_STATUS, COL_DATE, COL_LATE,
        COL_DETAIL, NCOLS };
 
 static const struct table_col home_cols[NCOLS] = {
-	[COL_LIST] = { N_("List"), 4, 10, 0 },
+	[COL_LIST] = { N_("List"), 4, 18, 0 },
 	[COL_NAME] = { N_("Name"), 6, 16, 0 },
 	[COL_PHONE] = { N_("Phone"), 11, 13, 0 },
 	[COL_LEVEL] = { N_("Lvl"), 3, 3, TCOL_LEVEL },

@@ -393,8 +393,13 @@ P1=$(sr --now "2026-03-01 13:00" --as wangfang card file --name 林晓雨 \
 sr --now "2026-03-01 13:30" --as wangfang followup add "$P1" --method phone \
 	--note "电话询价" >/dev/null
 
+# Tomorrow's arrival: the longest list name, shown whole.
+sr --as wangfang appointment add "$P1" --date 2026-03-03 >/dev/null
+
 start m boss
 check "manager: home counts the pending loss requests" wait_for m "Loss requests pending 1"
+check "manager: a long list name is shown whole (Arriving tomorrow)" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep -q '^Arriving tomorrow  *林晓雨'"
 check "manager: home shows the team's figures for today" wait_for m "Today: traffic 1, filed 1 (100%), new cards 1"
 check "manager: the lists name the owner as people know them (王芳, not wangfang)" \
 	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep '林晓雨' | grep -q '王芳'"
