@@ -25,21 +25,25 @@ static const sr_report_col dim_cols[] = {
  * the level at filing), O with an open order; the status is order with an
  * open order, else dormant or active as the card is now (dormancy keeps no
  * dated history outside the audit trail). The dimensions sort by the level's
- * rank, the age band, then by name. */
+ * rank, the age band, then by name. The stock is found through cards_kpi
+ * (open at the report time: neither sold nor lost by then, never both),
+ * and each card's open order is looked up once. */
 static const char STRUCTURE_SQL[] =
-	"WITH s AS MATERIALIZED (SELECT"
-	"  CASE WHEN " OPEN_ORDER("c") " THEN 'O' ELSE coalesce((SELECT f.level FROM followups f"
-	"   WHERE f.card_id = c.id AND f.at <= ?2 ORDER BY f.at DESC, f.id DESC LIMIT 1),"
-	"   c.level_at_filing) END AS level,"
-	"  CASE WHEN " OPEN_ORDER("c") " THEN 'order'"
-	"   WHEN c.status = 'dormant' THEN 'dormant' ELSE 'active' END AS status,"
-	"  CAST(julianday(?9) - julianday(date(c.filed_at)) AS INTEGER) AS age,"
-	"  c.channel,"
-	"  coalesce((SELECT so.name FROM sources so WHERE so.id = c.source_id), '-') AS source,"
-	"  coalesce((SELECT m.model FROM models m WHERE m.id = c.model_id), '-') AS model"
-	" FROM cards c WHERE c.filed_at <= ?2"
-	"  AND (c.sold_at IS NULL OR c.sold_at > ?2) AND (c.lost_at IS NULL OR c.lost_at > ?2)"
-	RPT_CARD_FILTER("c") "),"
+	"WITH k AS MATERIALIZED (SELECT c.id, c.status, c.level_at_filing, c.filed_at,"
+	"  c.channel, c.source_id, c.model_id, " OPEN_ORDER("c") " AS open_order"
+	" FROM cards c WHERE coalesce(c.sold_at, c.lost_at, '9999-12-31') > ?2"
+	"  AND c.filed_at <= ?2" RPT_CARD_FILTER("c") "),"
+	" s AS MATERIALIZED (SELECT"
+	"  CASE WHEN k.open_order THEN 'O' ELSE coalesce((SELECT f.level FROM followups f"
+	"   WHERE f.card_id = k.id AND f.at <= ?2 ORDER BY f.at DESC, f.id DESC LIMIT 1),"
+	"   k.level_at_filing) END AS level,"
+	"  CASE WHEN k.open_order THEN 'order'"
+	"   WHEN k.status = 'dormant' THEN 'dormant' ELSE 'active' END AS status,"
+	"  CAST(julianday(?9) - julianday(date(k.filed_at)) AS INTEGER) AS age,"
+	"  k.channel,"
+	"  coalesce((SELECT so.name FROM sources so WHERE so.id = k.source_id), '-') AS source,"
+	"  coalesce((SELECT m.model FROM models m WHERE m.id = k.model_id), '-') AS model"
+	" FROM k),"
 	" d(k, o, dim, v, n) AS ("
 	"  SELECT 1, (SELECT rank FROM intent_levels WHERE code = level), 'level', level, count(*)"
 	"   FROM s GROUP BY level"
