@@ -542,6 +542,12 @@ check "C locale: bars are drawn in ASCII" \
 	sh -c "tmux -L '$SOCK' capture-pane -p -t x | grep filing_rate | grep -q '####'"
 check "C locale: no block characters" \
 	sh -c "! tmux -L '$SOCK' capture-pane -p -t x | grep -q '█'"
+keys x BTab BTab
+check "C locale: the trend's sparklines fall back to ASCII" wait_for x "(trend)"
+check "... drawn with _ . o #" \
+	sh -c "tmux -L '$SOCK' capture-pane -p -t x | grep '^ new cards' | grep -Eq ' [_.o#]{12} '"
+check "... and no block characters there either" \
+	sh -c "! tmux -L '$SOCK' capture-pane -p -t x | grep -q '▁'"
 keys x q
 check "C locale: quits cleanly" wait_exit x
 
