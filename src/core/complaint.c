@@ -26,32 +26,10 @@ bool sr_satisfaction_parse(const char *text, sr_satisfaction *out)
 
 /* ---- the callback's result ---------------------------------------------------- */
 
-static const char CALLBACK_SNAPSHOT_SQL[] =
-	"SELECT json_object('status', status, 'satisfaction', satisfaction, 'result', result,"
-	" 'done_by', done_by, 'done_at', done_at) FROM callbacks WHERE id = ?1";
-
 static const char COMPLAINT_SNAPSHOT_SQL[] =
 	"SELECT json_object('card_id', card_id, 'callback_id', callback_id, 'handler_id',"
 	" handler_id, 'deadline', deadline, 'note', note, 'status', status, 'closed_at', closed_at,"
 	" 'closing_note', closing_note, 'version', version) FROM complaints WHERE id = ?1";
-
-static sr_status check_callback(sr_db *db, int64_t id, int64_t *card_id)
-{
-	char status[16] = "";
-	sr_status st = sr_perm_require(db, SR_ACT_CALLBACK);
-	if (st == SR_OK)
-		st = sr_query_int(db, card_id, "SELECT card_id FROM callbacks WHERE id = ?1", "I", id);
-	if (st == SR_NOTFOUND)
-		return sr_fail(db, st, _("callback %lld not found"), (long long)id);
-	if (st == SR_OK)
-		st = sr_perm_card(db, SR_ACT_CALLBACK, *card_id);
-	if (st == SR_OK)
-		st = sr_query_text(db, status, sizeof status,
-		                   "SELECT status FROM callbacks WHERE id = ?1", "I", id);
-	if (st == SR_OK && strcmp(status, "due") != 0)
-		st = sr_fail(db, SR_RULE, _("callback %lld is already %s"), (long long)id, status);
-	return st;
-}
 
 /* The handler: the setting complaint_handler when it names an active user,
  * else whoever made the call. */
@@ -91,7 +69,7 @@ sr_status sr_callback_record(sr_db *db, int64_t callback_id, sr_satisfaction s,
                              const char *note, int64_t *complaint_id)
 {
 	int64_t card_id = 0, complaint = 0;
-	sr_status st = check_callback(db, callback_id, &card_id);
+	sr_status st = sr_callback_check(db, callback_id, &card_id);
 	if (st == SR_OK && (unsigned)s >= SR_SATISFACTION_COUNT)
 		st = sr_fail(db, SR_BADINPUT, _("callback result must be satisfied, neutral or unhappy"));
 	if (st == SR_OK)
@@ -100,23 +78,7 @@ sr_status sr_callback_record(sr_db *db, int64_t callback_id, sr_satisfaction s,
 		st = sr_tx_begin(db);
 	if (st != SR_OK)
 		return st;
-	char now[SR_TIME_LEN], before[JSON_MAX] = "", after[JSON_MAX] = "";
-	sr_now_text(db, now);
-	st = sr_query_text(db, before, sizeof before, CALLBACK_SNAPSHOT_SQL, "I", callback_id);
-	if (st == SR_OK)
-		st = sr_exec(db,
-		             "UPDATE callbacks SET status = 'done', satisfaction = ?1, result = ?2,"
-		             " done_by = ?3, done_at = ?4, version = version + 1"
-		             " WHERE id = ?5 AND status = 'due'",
-		             "ssIsI", sr_satisfaction_name(s), note ? note : "", db->actor_id, now,
-		             callback_id);
-	if (st == SR_OK && sr_changes(db) != 1)
-		st = sr_fail(db, SR_CONFLICT, _("callback %lld was recorded by someone else meanwhile"),
-		             (long long)callback_id);
-	if (st == SR_OK)
-		st = sr_query_text(db, after, sizeof after, CALLBACK_SNAPSHOT_SQL, "I", callback_id);
-	if (st == SR_OK)
-		st = sr_audit_write(db, "done", "callback", callback_id, card_id, before, after);
+	st = sr_callback_write(db, callback_id, card_id, sr_satisfaction_name(s), note);
 	if (st == SR_OK && s == SR_UNHAPPY)
 		st = open_complaint(db, card_id, callback_id, note, &complaint);
 	st = sr_tx_end(db, st);

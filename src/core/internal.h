@@ -195,6 +195,16 @@ const char *sr_base_hot_sql(void); /* the prospect base: report followup */
 sr_status sr_demo_bulk(sr_db *db, int64_t cards, uint64_t seed, sr_progress_fn progress,
                        void *ctx);
 
+/* A post-sale callback (worklist.c): sr_callback_check refuses one the
+ * actor may not record or that is no longer due (its card in *card_id);
+ * sr_callback_write, inside the caller's transaction, records it done with
+ * a satisfaction (NULL for none) and a result, audited. Both ways of
+ * recording a callback (sr_callback_done, sr_callback_record) go through
+ * them. */
+sr_status sr_callback_check(sr_db *db, int64_t callback_id, int64_t *card_id);
+sr_status sr_callback_write(sr_db *db, int64_t callback_id, int64_t card_id,
+                            const char *satisfaction, const char *result);
+
 /* Optimistic versioning (version.c): the record an edit names, for the
  * conflict message and for finding its last change in the audit trail
  * (rows of entity/entity_id, and when json_path is given, whose after

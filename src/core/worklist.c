@@ -449,46 +449,48 @@ sr_status sr_callbacks_schedule(sr_db *db, int64_t card_id)
 }
 
 static const char CALLBACK_SNAPSHOT_SQL[] =
-	"SELECT json_object('status', status, 'result', result, 'done_by', done_by,"
-	" 'done_at', done_at) FROM callbacks WHERE id = ?1";
+	"SELECT json_object('status', status, 'satisfaction', satisfaction, 'result', result,"
+	" 'done_by', done_by, 'done_at', done_at) FROM callbacks WHERE id = ?1";
 
 static sr_status check_result(sr_db *db, const char *result)
 {
 	return sr_check_text(db, _("callback result"), result, RESULT_CHARS, false, true);
 }
 
-sr_status sr_callback_done(sr_db *db, int64_t callback_id, const char *result)
+sr_status sr_callback_check(sr_db *db, int64_t callback_id, int64_t *card_id)
 {
-	int64_t card_id = 0;
-	char status[16];
+	char status[16] = "";
 	sr_status st = sr_perm_require(db, SR_ACT_CALLBACK);
 	if (st == SR_OK)
-		st = sr_query_int(db, &card_id, "SELECT card_id FROM callbacks WHERE id = ?1", "I",
+		st = sr_query_int(db, card_id, "SELECT card_id FROM callbacks WHERE id = ?1", "I",
 		                  callback_id);
 	if (st == SR_NOTFOUND)
 		return sr_fail(db, st, _("callback %lld not found"), (long long)callback_id);
 	if (st == SR_OK)
-		st = sr_perm_card(db, SR_ACT_CALLBACK, card_id);
+		st = sr_perm_card(db, SR_ACT_CALLBACK, *card_id);
 	if (st == SR_OK)
 		st = sr_query_text(db, status, sizeof status,
 		                   "SELECT status FROM callbacks WHERE id = ?1", "I", callback_id);
 	if (st == SR_OK && strcmp(status, "due") != 0)
 		st = sr_fail(db, SR_RULE, _("callback %lld is already %s"), (long long)callback_id,
 		             status);
-	if (st == SR_OK)
-		st = check_result(db, result);
-	if (st == SR_OK)
-		st = sr_tx_begin(db);
-	if (st != SR_OK)
-		return st;
+	return st;
+}
+
+sr_status sr_callback_write(sr_db *db, int64_t callback_id, int64_t card_id,
+                            const char *satisfaction, const char *result)
+{
 	char now[SR_TIME_LEN], before[JSON_MAX] = "", after[JSON_MAX] = "";
 	sr_now_text(db, now);
-	st = sr_query_text(db, before, sizeof before, CALLBACK_SNAPSHOT_SQL, "I", callback_id);
+	sr_status st = sr_query_text(db, before, sizeof before, CALLBACK_SNAPSHOT_SQL, "I",
+	                             callback_id);
 	if (st == SR_OK)
 		st = sr_exec(db,
-		             "UPDATE callbacks SET status = 'done', result = ?1, done_by = ?2,"
-		             " done_at = ?3, version = version + 1 WHERE id = ?4 AND status = 'due'",
-		             "sIsI", result ? result : "", db->actor_id, now, callback_id);
+		             "UPDATE callbacks SET status = 'done', satisfaction = ?1, result = ?2,"
+		             " done_by = ?3, done_at = ?4, version = version + 1"
+		             " WHERE id = ?5 AND status = 'due'",
+		             "ssIsI", satisfaction, result ? result : "", db->actor_id, now,
+		             callback_id);
 	if (st == SR_OK && sr_changes(db) != 1)
 		st = sr_fail(db, SR_CONFLICT,
 		             _("callback %lld was recorded by someone else meanwhile"),
@@ -497,7 +499,20 @@ sr_status sr_callback_done(sr_db *db, int64_t callback_id, const char *result)
 		st = sr_query_text(db, after, sizeof after, CALLBACK_SNAPSHOT_SQL, "I", callback_id);
 	if (st == SR_OK)
 		st = sr_audit_write(db, "done", "callback", callback_id, card_id, before, after);
-	return sr_tx_end(db, st);
+	return st;
+}
+
+sr_status sr_callback_done(sr_db *db, int64_t callback_id, const char *result)
+{
+	int64_t card_id = 0;
+	sr_status st = sr_callback_check(db, callback_id, &card_id);
+	if (st == SR_OK)
+		st = check_result(db, result);
+	if (st == SR_OK)
+		st = sr_tx_begin(db);
+	if (st != SR_OK)
+		return st;
+	return sr_tx_end(db, sr_callback_write(db, callback_id, card_id, NULL, result));
 }
 
 const char *sr_worklist_hot_sql(const char *name)
