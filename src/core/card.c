@@ -1032,17 +1032,33 @@ static bool sees_no_phone_whole(const sr_db *db)
 	        sr_perm_scope(db->actor_role) != SR_SCOPE_OWN);
 }
 
+/* The same search by phone as the last one audited on this connection
+ * (a screen reloading, a next page): audited once. Remembers KEY. */
+static bool phone_search_repeated(sr_db *db, const char *key)
+{
+	bool same = db->phone_search_actor == db->actor_id &&
+	            strcmp(db->phone_search_last, key) == 0;
+	db->phone_search_actor = db->actor_id;
+	sr_copy(db->phone_search_last, sizeof db->phone_search_last, key);
+	return same;
+}
+
 static sr_status phone_search_whole_only(sr_db *db, const sr_card_filter *f,
-                                         struct search_params *p)
+                                         struct search_params *p, const char *key)
 {
 	char digits[SR_PHONE_MAX];
-	if (!sr_phone_normalize(f->text, digits) || strlen(digits) < PHONE_WHOLE_MIN)
-		return sr_fail(db, SR_PERM,
-		               _("search by part of a phone number (%s) refused: a %s sees phone "
-		                 "numbers masked, so finds a card by its whole number (11 digits "
-		                 "for a mobile, 10 to 12 for a landline with its area code) or by "
-		                 "name"),
-		               f->text, _(sr_role_name(db->actor_role)));
+	if (!sr_phone_normalize(f->text, digits) || strlen(digits) < PHONE_WHOLE_MIN) {
+		/* The refusal is the search's audit row (sr_fail), once. */
+		db->refusal_quiet = phone_search_repeated(db, key);
+		sr_status st = sr_fail(db, SR_PERM,
+		                       _("search by part of a phone number (%s) refused: a %s sees "
+		                         "phone numbers masked, so finds a card by its whole number "
+		                         "(11 digits for a mobile, 10 to 12 for a landline with its "
+		                         "area code) or by name"),
+		                       f->text, _(sr_role_name(db->actor_role)));
+		db->refusal_quiet = false;
+		return st;
+	}
 	p->way = SEARCH_PHONE;
 	*p->phone_like = '\0';
 	sr_copy(p->key, sizeof p->key, digits);
@@ -1053,20 +1069,27 @@ static sr_status phone_search_whole_only(sr_db *db, const sr_card_filter *f,
 static sr_status phone_search_check(sr_db *db, const sr_card_filter *f, struct search_params *p)
 {
 	const char *match = phone_match(p);
+	char key[sizeof db->phone_search_last];
 	if (!match)
 		return SR_OK;
+	snprintf(key, sizeof key, "%s:%s", match, p->phone);
 	if (p->way != SEARCH_PHONE && sees_no_phone_whole(db)) {
-		sr_status st = phone_search_whole_only(db, f, p);
+		sr_status st = phone_search_whole_only(db, f, p, key);
 		if (st != SR_OK)
-			return st; /* audited as a refusal, with the digits */
+			return st;
 		match = phone_match(p);
+		snprintf(key, sizeof key, "%s:%s", match, p->phone);
 	}
+	if (phone_search_repeated(db, key))
+		return SR_OK;
 	/* Digits only: safe in JSON as they are. */
 	char after[96];
 	snprintf(after, sizeof after, "{\"phone\":\"%s\",\"match\":\"%s\"}", p->phone, match);
 	sr_status st = sr_tx_begin(db);
 	if (st == SR_OK)
 		st = sr_tx_end(db, sr_audit_write(db, "search-phone", "card", 0, 0, NULL, after));
+	if (st != SR_OK)
+		*db->phone_search_last = '\0'; /* not audited: the next try must be */
 	return st;
 }
 
