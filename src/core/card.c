@@ -1051,11 +1051,11 @@ static sr_status phone_search_whole_only(sr_db *db, const sr_card_filter *f,
 		/* The refusal is the search's audit row (sr_fail), once. */
 		db->refusal_quiet = phone_search_repeated(db, key);
 		sr_status st = sr_fail(db, SR_PERM,
-		                       _("search by part of a phone number (%s) refused: a %s sees "
-		                         "phone numbers masked, so finds a card by its whole number "
-		                         "(11 digits for a mobile, 10 to 12 for a landline with its "
-		                         "area code) or by name"),
-		                       f->text, _(sr_role_name(db->actor_role)));
+		                       _("whole phone numbers only: a %s sees phones masked and may "
+		                         "not search by part of a number (%s); give all 11 digits of "
+		                         "a mobile (10 to 12 of a landline with its area code), or a "
+		                         "name"),
+		                       _(sr_role_name(db->actor_role)), f->text);
 		db->refusal_quiet = false;
 		return st;
 	}

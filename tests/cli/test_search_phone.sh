@@ -25,9 +25,9 @@ expect_out_not_contains "陈女士"
 # four (尾号), and longer ends: each refused, naming the rule.
 for part in 1391234 13912344 139123443 4321 44321 912344321 391 9; do
 	expect_refusal 3 --as rita search "$part"
-	expect_err_contains "search by part of a phone number ($part) refused"
-	expect_err_contains "sees phone numbers masked"
-	expect_err_contains "whole number"
+	expect_err_contains "whole phone numbers only: a receptionist sees phones masked"
+	expect_err_contains "may not search by part of a number ($part)"
+	expect_err_contains "all 11 digits of a mobile"
 done
 # A page or a limit changes nothing.
 expect_refusal 3 --as rita search 1391234 --limit 1
@@ -67,7 +67,7 @@ expect_eq "$(db_val "select count(*) from audit a join users u on u.id = a.user_
 	"rita's searches by phone audited"
 expect_eq "$(db_val "select group_concat(json_extract(after, '\$.phone') || ' ' || json_extract(after, '\$.match'), ',') from audit a join users u on u.id = a.user_id where u.login = 'rita' and a.action = 'search-phone'")" \
 	"13912344321 whole,13912344321 whole,1391234432 whole" "what rita searched"
-expect_eq "$(db_val "select count(*) from audit a join users u on u.id = a.user_id where u.login = 'rita' and a.action = 'refused' and after like '%part of a phone number%'")" 9 \
+expect_eq "$(db_val "select count(*) from audit a join users u on u.id = a.user_id where u.login = 'rita' and a.action = 'refused' and after like '%part of a number%'")" 9 \
 	"rita's refused partial searches audited"
 expect_eq "$(db_val "select count(*) from audit a join users u on u.id = a.user_id where u.login = 'mgr' and a.action = 'search-phone'")" 2 \
 	"mgr's searches by phone audited"
