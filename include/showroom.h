@@ -24,6 +24,7 @@
 #include "showroom/kpi.h"
 #include "showroom/report.h"
 #include "showroom/maint.h"
+#include "showroom/userfile.h"
 #include "showroom/import.h"
 #include "showroom/login.h"
 #include "showroom/dcc.h"

@@ -32,7 +32,10 @@ export LC_ALL
 unset LANG LANGUAGE SHOWROOM_DB NO_COLOR
 T=$(mktemp -d "${TMPDIR:-/tmp}/showroom-tui.XXXXXX") || exit 1
 SOCK=srtest$$
-DB=$T/test.db
+# The database alone in its folder, as installed: nothing the tests write
+# (exports, backups, rejects) may go there.
+mkdir "$T/db"
+DB=$T/db/test.db
 NOW="2026-03-02 10:00:00"
 WAIT_S=${WAIT_S:-5}
 PASS=0
@@ -766,7 +769,7 @@ rm -rf "$LG"
 
 # --- long work on a terminal shows a progress bar ---------------------------------
 
-PDB=$T/progress.db
+PDB=$T/db/progress.db
 "$PROG" --db "$PDB" init >/dev/null
 tmux -L "$SOCK" new-session -d -s P -x 100 -y 30 \
 	"env LC_ALL=C.UTF-8 '$PROG' --db '$PDB' --now '$NOW' --as admin demo --cards 60; sleep 600"
