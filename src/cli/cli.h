@@ -16,12 +16,14 @@
 #include "showroom.h"
 
 /* Every message for people goes through gettext, domain "showroom" like the
- * core's (catalogues in data/po/). N_ marks a string in a table, translated
- * where it is printed; P_ is a message with a plural. Machine output (CSV
- * headers, "key: value" keys, enum values scripts parse) is never translated. */
-#define _(s) dgettext("showroom", s)
+ * core's (catalogues in data/po/), and the check of sr_i18n_text: a
+ * translation is printed only with the original's printf conversions. N_
+ * marks a string in a table, translated where it is printed; P_ is a message
+ * with a plural. Machine output (CSV headers, "key: value" keys, enum values
+ * scripts parse) is never translated. */
+#define _(s) sr_i18n_text(s)
 #define N_(s) (s)
-#define P_(s, p, n) dngettext("showroom", s, p, (unsigned long)(n))
+#define P_(s, p, n) sr_i18n_plural(s, p, (unsigned long)(n))
 
 struct cli_ctx {
 	sr_db *db;            /* open for every command but the stubs */
