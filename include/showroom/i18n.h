@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "showroom/error.h"
 
 /* The gettext domain of every message: core, command line and UI. */
 #define SR_I18N_DOMAIN "showroom"
@@ -31,5 +32,12 @@ const char *sr_i18n_plural(const char *msgid, const char *msgid_plural, unsigned
  * precisions; flags, digits and %% do not matter. An unknown conversion,
  * %N$ mixed with plain %, or an argument number left out is never a match. */
 bool sr_i18n_format_ok(const char *original, const char *translation);
+
+/* Whether a setgid program may read the catalogue at path: an absolute
+ * path to a regular file which, and every directory above it up to /,
+ * belongs to root and is writable by nobody else (no symbolic links on the
+ * way). SR_OK if so; SR_NOTFOUND if it does not exist; SR_PERM otherwise,
+ * with the component at fault and the fix in err. */
+sr_status sr_i18n_catalogue_check(const char *path, char *err, size_t errlen);
 
 #endif

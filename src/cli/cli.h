@@ -128,8 +128,9 @@ bool cli_date(struct cli_ctx *c, const char *opt, const char *text, sr_date *out
 /* --- language (i18n.c) -------------------------------------------------- */
 
 /* After setlocale: bind the "showroom" catalogue ($SHOWROOM_LOCALEDIR, else
- * the locale/ directory next to the program, else the installed one) and
- * apply $SHOWROOM_LANG (zh_CN or en), which wins over the locale. */
+ * the locale/ directory next to the program, else the installed one; setgid,
+ * only the installed one, and only if root's alone) and apply $SHOWROOM_LANG
+ * (zh_CN or en), which wins over the locale. */
 void cli_i18n_init(void);
 /* sr_status_text, translated. */
 const char *cli_status_text(sr_status st);

@@ -1,12 +1,17 @@
 /* i18n.c — gettext lookups that refuse a translation whose printf
- * conversions differ from the original's.
+ * conversions differ from the original's, and the check a setgid program
+ * makes before it reads a catalogue.
  *
  * The original (the msgid) is in the program and the compiler has checked
  * it against the arguments; the translation is data from a file. Comparing
  * what each would read from the arguments is one pass over both strings,
  * with no allocation: the terminal UI looks messages up while it draws. */
+#include <errno.h>
 #include <libintl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "internal.h"
 
 /* More arguments than any message of ours takes; a format reading more is
@@ -170,4 +175,68 @@ const char *sr_i18n_plural(const char *msgid, const char *msgid_plural, unsigned
 	if (sr_i18n_format_ok(msgid_plural, t) || sr_i18n_format_ok(msgid, t))
 		return t;
 	return n == 1 ? msgid : msgid_plural;
+}
+
+/* --- the setgid program's catalogue -------------------------------------- */
+
+/* One component of the catalogue's path, as lstat sees it (a link is not
+ * followed: whoever can change it is not checked). */
+static sr_status trust_one(const char *path, bool file, char *err, size_t errlen)
+{
+	struct stat sb;
+	if (lstat(path, &sb) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return SR_NOTFOUND;
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return SR_PERM;
+	}
+	unsigned mode = (unsigned)(sb.st_mode & 07777);
+	if (S_ISLNK(sb.st_mode))
+		snprintf(err, errlen, _("%s is a symbolic link"), path);
+	else if (file && !S_ISREG(sb.st_mode))
+		snprintf(err, errlen, _("%s is not a regular file"), path);
+	else if (!file && !S_ISDIR(sb.st_mode))
+		snprintf(err, errlen, _("%s is not a directory"), path);
+	else if (sb.st_uid != 0)
+		snprintf(err, errlen, _("%s belongs to user %ld, not root: chown root %s"), path,
+		         (long)sb.st_uid, path);
+	else if (sb.st_mode & (S_IWGRP | S_IWOTH))
+		snprintf(err, errlen, _("%s is writable by its group or others (mode %04o): chmod go-w %s"),
+		         path, mode, path);
+	else
+		return SR_OK;
+	return SR_PERM;
+}
+
+/* path's parent directory, in place: "/a/b//c/" -> "/a/b", "/a" -> "/". */
+static void parent_dir(char *path)
+{
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	while (n > 0 && path[n - 1] != '/')
+		n--;
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	path[n] = '\0';        /* n >= 1: the path is absolute */
+}
+
+/* From the file up to /: the nearest fault is the one reported. */
+sr_status sr_i18n_catalogue_check(const char *path, char *err, size_t errlen)
+{
+	char buf[PATH_MAX];
+	if (path[0] != '/') {
+		snprintf(err, errlen, _("%s is not an absolute path"), path);
+		return SR_PERM;
+	}
+	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
+		snprintf(err, errlen, "%s", strerror(ENAMETOOLONG));
+		return SR_PERM;
+	}
+	for (bool file = true;; file = false) {
+		sr_status st = trust_one(buf, file, err, errlen);
+		if (st != SR_OK || strcmp(buf, "/") == 0)
+			return st;
+		parent_dir(buf);
+	}
 }

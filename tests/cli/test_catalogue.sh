@@ -1,7 +1,9 @@
 # test_catalogue.sh — a message catalogue is data, not code (issue 12, item
 # 10): msgfmt --check-format refuses a translation whose conversions differ
 # from its msgid's; a planted catalogue (translations turned into %p %p %p)
-# makes the program print its English messages, never addresses.
+# makes the program print its English messages, never addresses; and a
+# setgid copy reads no catalogue of the caller's making, neither through
+# SHOWROOM_LOCALEDIR nor from a locale/ beside it.
 . "${SR_CLI_DIR:-$(dirname "$0")}/lib.sh"
 
 top=$(cd "${SR_CLI_DIR:-$(dirname "$0")}/../.." && pwd)
@@ -82,4 +84,51 @@ expect_out_not_contains "0x"
 expect_out_not_contains "(nil)"
 unset SHOWROOM_LOCALEDIR SHOWROOM_LANG
 
+# --- a setgid copy reads only the installed catalogue ---------------------------------------------
+# The copy is setgid to another group, as `make install-setgid` installs it
+# (tests/cli/test_deploy.sh), with a planted catalogue in locale/ beside it
+# (a hard link to the installed program gets the same) and another in
+# SHOWROOM_LOCALEDIR, neither root's. It may speak English or, if the
+# installed LOCALEDIR holds a root-owned catalogue, Chinese from that one;
+# never the planted text, never addresses.
+if [ "$(id -u)" = 0 ] && getent group nogroup >/dev/null; then
+	# setgid_copy DIR: DIR/showroom, setgid to nogroup.
+	setgid_copy() {
+		mkdir -m 755 "$1"
+		cp "$SHOWROOM" "$1/showroom"
+		chgrp nogroup "$1/showroom"
+		chmod 2755 "$1/showroom"
+	}
+	setgid_copy "$T/sg"
+	plant "$T/sg/locale"
+	setgid_copy "$T/sg2"
+	chown -R nobody "$T/sg/locale" "$T/planted"
+	# One copy with locale/ beside it, the other pointed at SHOWROOM_LOCALEDIR.
+	for how in beside env; do
+		if [ $how = env ]; then
+			SG=$T/sg2/showroom dir=$T/planted
+		else
+			SG=$T/sg/showroom dir=
+		fi
+		SHOWROOM_LOCALEDIR=$dir SHOWROOM_LANG=zh_CN timeout 60 "$SG" --bogus-option \
+			>"$T/out" 2>"$T/err"
+		RC=$?
+		OUT=$(cat "$T/out")
+		ERR=$(cat "$T/err")
+		expect_rc 1
+		expect_err_contains "bogus-option"
+		expect_err_not_contains "PLANTED"
+		SHOWROOM_LOCALEDIR=$dir SHOWROOM_LANG=zh_CN timeout 60 "$SG" bogus-command \
+			>"$T/out" 2>"$T/err"
+		RC=$?
+		OUT=$(cat "$T/out")
+		ERR=$(cat "$T/err")
+		expect_rc 1
+		expect_err_contains "bogus-command"
+		expect_err_not_contains "0x"
+		expect_err_not_contains "(nil)"
+	done
+else
+	expect_true "skipped: a setgid copy needs root and the group nogroup" true
+fi
 finish

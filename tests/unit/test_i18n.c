@@ -1,10 +1,12 @@
 /* test_i18n.c — translations are used only with the original's printf
  * conversions (a planted "%p %p %p" is not), every translation of the real
- * catalogue passes that check, and what the check costs. */
+ * catalogue passes that check, what the check costs, and which catalogue a
+ * setgid program may read. */
 #include <libintl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "unit.h"
@@ -400,4 +402,70 @@ TEST(i18n_cost_of_the_check)
 	       "a lookup: dgettext %.0f, sr_i18n_text %.0f\n",
 	       m.n - 1, check, loop, bare, checked);
 	free(m.data);
+}
+
+/* --- which catalogue a setgid program reads ----------------------------------------------- */
+
+TEST(i18n_catalogue_root_owned_chain_trusted)
+{
+	struct stat sb;
+	if (stat("/", &sb) != 0 || sb.st_uid != 0 || stat("/etc/passwd", &sb) != 0 ||
+	    sb.st_uid != 0 || (sb.st_mode & 022)) {
+		printf("skipped i18n_catalogue_root_owned_chain_trusted: / or /etc/passwd "
+		       "is not root's here\n");
+		return;
+	}
+	char err[512] = "";
+	CHECK_OK(sr_i18n_catalogue_check("/etc/passwd", err, sizeof err));
+	CHECK_OK(sr_i18n_catalogue_check("//etc//passwd", err, sizeof err));
+}
+
+TEST(i18n_catalogue_untrusted_refused)
+{
+	char err[512] = "";
+	CHECK_STATUS(sr_i18n_catalogue_check("/nonexistent-showroom/zh_CN/showroom.mo", err,
+	                                     sizeof err), SR_NOTFOUND);
+	CHECK_STATUS(sr_i18n_catalogue_check("locale/zh_CN/showroom.mo", err, sizeof err), SR_PERM);
+	CHECK(unit_contains(err, "absolute"));
+	CHECK_STATUS(sr_i18n_catalogue_check("/etc", err, sizeof err), SR_PERM);
+	CHECK(unit_contains(err, "not a regular file"));
+
+	/* A directory of ours (0700) with a catalogue in it: the nearest fault
+	 * is named, whatever TMPDIR's own parents are. */
+	const char *tmp = getenv("TMPDIR");
+	char dir[512], mo[600], link[600];
+	snprintf(dir, sizeof dir, "%s/showroom-trust-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(mo, sizeof mo, "%s/showroom.mo", dir);
+	snprintf(link, sizeof link, "%s/link.mo", dir);
+	FILE *f = fopen(mo, "w");
+	bool made = f && fclose(f) == 0 && symlink(mo, link) == 0;
+	sr_status group_file = SR_OK, group_dir = SR_OK, linked = SR_OK, other_owner = SR_OK;
+	char e1[512] = "", e2[512] = "", e3[512] = "", e4[512] = "";
+	if (made) {
+		chmod(mo, 0664);
+		group_file = sr_i18n_catalogue_check(mo, e1, sizeof e1);
+		chmod(mo, 0644);
+		chmod(dir, 0770);
+		group_dir = sr_i18n_catalogue_check(mo, e2, sizeof e2);
+		chmod(dir, 0700);
+		linked = sr_i18n_catalogue_check(link, e3, sizeof e3);
+		/* Not root's: as root, give it away; otherwise it is ours already. */
+		if (geteuid() == 0 && chown(mo, 65534, 65534) != 0)
+			made = false;
+		other_owner = sr_i18n_catalogue_check(mo, e4, sizeof e4);
+	}
+	remove_tree(dir);
+	CHECK(made);
+	CHECK_STATUS(group_file, SR_PERM);
+	CHECK(unit_contains(e1, geteuid() == 0 ? "chmod go-w" : "not root"));
+	CHECK_STATUS(group_dir, SR_PERM);
+	if (geteuid() == 0) {
+		CHECK(unit_contains(e2, "writable by its group"));
+		CHECK(strstr(e2, "showroom.mo") == NULL);       /* the directory is named */
+	}
+	CHECK_STATUS(linked, SR_PERM);
+	CHECK(unit_contains(e3, "symbolic link"));
+	CHECK_STATUS(other_owner, SR_PERM);
+	CHECK(unit_contains(e4, "not root"));
 }
