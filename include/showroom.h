@@ -19,6 +19,7 @@
 #include "showroom/audit.h"
 #include "showroom/demo.h"
 #include "showroom/text.h"
+#include "showroom/i18n.h"
 #include "showroom/csvout.h"
 #include "showroom/export.h"
 #include "showroom/kpi.h"

@@ -13,8 +13,10 @@
 #include "showroom.h"
 
 /* Messages go through gettext (domain "showroom") so the UI can show them
- * in Chinese; N_ marks table strings translated where they are shown. */
-#define _(s) dgettext("showroom", s)
+ * in Chinese, checked by sr_i18n_text (a translation is used only with the
+ * original's printf conversions); N_ marks table strings translated where
+ * they are shown. */
+#define _(s) sr_i18n_text(s)
 #define N_(s) (s)
 
 #define SR_STMT_CACHE 256

@@ -722,6 +722,36 @@ check "zh_CN: no catalogue header on any report screen" \
 keys zr q
 check "zh_CN: reports quit cleanly" wait_exit zr
 
+# --- a planted catalogue (issue 12): a translation with conversions of its own ------
+# is not used; the UI shows the English original, never addresses.
+mkdir -p "$T/planted/zh_CN/LC_MESSAGES"
+cat >"$T/planted.po" <<'EOF'
+msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "My work"
+msgstr "工作 PLANTED"
+
+msgid "Keys: %s"
+msgstr "PLANTED %p %p %p %p %p %p"
+EOF
+if msgfmt -o "$T/planted/zh_CN/LC_MESSAGES/showroom.mo" "$T/planted.po"; then
+	start pc wangfang SHOWROOM_LANG=zh_CN SHOWROOM_LOCALEDIR="$T/planted"
+	check "planted catalogue: a translation without conversions is used" \
+		wait_for pc "工作 PLANTED"
+	keys pc '?'
+	check "planted catalogue: the help title is the English original" \
+		wait_for pc "Keys: 工作 PLANTED"
+	check "planted catalogue: no address on the screen" \
+		sh -c "! tmux -L '$SOCK' capture-pane -p -t pc | grep -q -e 0x -e '(nil)'"
+	keys pc Escape
+	keys pc q
+	check "planted catalogue: quits cleanly" wait_exit pc
+	check "planted catalogue: nothing on stderr" test ! -s "$T/pc.err"
+else
+	fail "planted catalogue: msgfmt failed"
+fi
+
 # --- trust (issue 6): the password login screen of a shared terminal ---------------
 # A Unix account that maps to no showroom user gets the login screen. Root
 # acts as admin without a mapping, so as root the UI runs as nobody, on a
