@@ -95,7 +95,7 @@ sr_status sr_campaign_add(sr_db *db, const sr_campaign_input *in, int64_t *id_ou
 	return st;
 }
 
-/* Visits as the card counts them (SR_VISITS_SQL in card.c): reception
+/* Visits as the card counts them (SR_VISITS_SQL in card_int.h): reception
  * follow-ups plus the walk-in filing. */
 #define CAMPAIGN_COLS                                                                        \
 	"SELECT g.id, g.name, g.starts, g.ends, g.budget_cents, g.models, coalesce(s.name, ''),"  \

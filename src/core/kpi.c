@@ -10,7 +10,7 @@
  * Rules kept here, per SPEC §5:
  *  - distinct cards, never events; cards merged into another are left out
  *    (their follow-ups, traffic links and walk-in filing visit count for
- *    the survivor, see SR_VISITS_SQL in card.c);
+ *    the survivor, see SR_VISITS_SQL in card_int.h);
  *  - wholesale cards are left out of the showroom figures: the default
  *    customer type is retail;
  *  - the base is the cards following at the period start (filed before it,

@@ -2,7 +2,7 @@
  * batch or valid sales call, its time in and out, and what came of it.
  *
  * Linking a row to a card (filed / follow-up) happens where the card or
- * follow-up is written (card.c, followup.c, appointment.c), inside their
+ * follow-up is written (card_file.c, followup.c, appointment.c), inside their
  * transactions; this file only logs and reads rows. */
 #include <stdio.h>
 #include <string.h>

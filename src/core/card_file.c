@@ -1,0 +1,363 @@
+/* card_file.c — filing a customer card. Status changes after filing live
+ * in lifecycle.c, edits in card_edit.c. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "card_int.h"
+
+/* ---- filing ---------------------------------------------------------- */
+
+static sr_status check_text(sr_db *db, const char *field, const char *value, int max,
+                            bool required)
+{
+	return sr_check_text(db, field, value, max, required, false);
+}
+
+static sr_status check_time_not_future(sr_db *db, const char *field, const char *in,
+                                       char out[SR_TIME_LEN])
+{
+	sr_time t;
+	if (!in) {
+		sr_now_text(db, out);
+		return SR_OK;
+	}
+	if (!sr_time_parse(in, &t))
+		return sr_fail(db, SR_BADINPUT, _("%s '%s': expected YYYY-MM-DD[ HH:MM[:SS]]"), field,
+		               in);
+	if (t > sr_db_now(db))
+		return sr_fail(db, SR_RULE, _("%s %s is in the future"), field, in);
+	sr_time_format(t, out);
+	return SR_OK;
+}
+
+static sr_status missing_answers(sr_db *db, const char *const answers[SR_ANS_COUNT],
+                                 const char *what)
+{
+	char missing[256] = "";
+	for (int i = 0; i < SR_ANS_COUNT; i++) {
+		if (answers[i] && *answers[i])
+			continue;
+		size_t len = strlen(missing);
+		snprintf(missing + len, sizeof missing - len, "%s%s", len ? ", " : "",
+		         sr_answer_key((sr_answer)i));
+	}
+	if (!*missing)
+		return SR_OK;
+	return sr_fail(db, SR_RULE,
+	               _("%s level H: H needs all seven key questions answered; missing: %s"),
+	               what, missing);
+}
+
+static const char DUPLICATE_SQL[] =
+	"SELECT c.id, c.name, u.login FROM cards c JOIN users u ON u.id = c.owner_id"
+	" WHERE c.phone = ?1 AND c.status IN ('active','order','dormant') AND c.merged_into IS NULL"
+	" AND c.id <> ?2 ORDER BY c.id LIMIT 1";
+
+sr_status sr_card_check_duplicate(sr_db *db, const char *phone, int64_t except_id)
+{
+	sqlite3_stmt *st = sr_stmt(db, DUPLICATE_SQL);
+	if (!st)
+		return SR_IO;
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, except_id);
+	sr_status res = SR_OK;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		res = sr_fail(db, SR_RULE,
+		              _("phone %s already has following card %lld (%s, owner %s): add a "
+		                "follow-up to that card, or file it as a new opportunity for a "
+		                "second vehicle"),
+		              phone, (long long)sqlite3_column_int64(st, 0),
+		              (const char *)sqlite3_column_text(st, 1),
+		              (const char *)sqlite3_column_text(st, 2));
+	sr_stmt_done(st);
+	return res;
+}
+
+/* Everything a filing needs, resolved before the transaction starts. */
+struct filing {
+	char phone[SR_PHONE_MAX];
+	char level;
+	sr_channel channel;
+	int64_t source_id, model_id, owner_id, traffic_id;
+	char owner_login[SR_LOGIN_MAX];
+	char followup_level[SR_CODE_MAX];
+	char next[SR_DATE_LEN];
+	char expected[SR_DATE_LEN];
+	char at[SR_TIME_LEN];
+	bool wholesale;
+	bool distribute;        /* owner chosen by the DCC rule inside the transaction */
+};
+
+/* A new DCC lead: a phone-channel card filed without an owner by the DCC
+ * or by someone who owns no cards (reception, a manager). A call the filer
+ * answered (filed from its traffic row) stays with a filer who owns cards:
+ * the inbound caller has already made the first contact. */
+static bool dcc_lead(const sr_db *db, const sr_card_filing *in, const struct filing *f)
+{
+	if (in->wholesale || f->channel != SR_CHANNEL_PHONE)
+		return false;
+	if (in->traffic_id && sr_role_owns_cards(db->actor_role))
+		return false;
+	return db->actor_team == SR_TEAM_DCC || !sr_role_owns_cards(db->actor_role);
+}
+
+static sr_status resolve_owner(sr_db *db, const sr_card_filing *in, int64_t traffic_consultant,
+                               struct filing *f)
+{
+	char wholesale_owner[SR_LOGIN_MAX] = "";
+	const char *login = in->owner;
+	if (in->wholesale) {
+		sr_query_text(db, wholesale_owner, sizeof wholesale_owner,
+		              "SELECT value FROM settings WHERE key = 'wholesale_owner'", NULL);
+		if (*wholesale_owner)
+			login = wholesale_owner;
+	}
+	sr_role role;
+	if (login) {
+		sr_status st = sr_user_id(db, login, &f->owner_id, &role);
+		if (st != SR_OK)
+			return st;
+		if (f->owner_id != db->actor_id && sr_perm_scope(db->actor_role) == SR_SCOPE_OWN &&
+		    !*wholesale_owner)
+			return sr_fail(db, SR_PERM,
+			               _("permission denied: a %s files cards for themselves only; "
+			                 "a manager or the reception may file for %s"),
+			               _(sr_role_name(db->actor_role)), login);
+	} else if (traffic_consultant) {
+		f->owner_id = traffic_consultant;
+		sr_user u;
+		if (sr_user_by_id(db, f->owner_id, &u) != SR_OK)
+			return SR_NOTFOUND;
+		role = u.role;
+	} else if (dcc_lead(db, in, f)) {
+		f->distribute = true;
+		return SR_OK;
+	} else if (sr_role_owns_cards(db->actor_role)) {
+		f->owner_id = db->actor_id;
+		role = db->actor_role;
+	} else {
+		return sr_fail(db, SR_USAGE,
+		               _("a card needs an owner: name the consultant or DCC caller "
+		                 "(--owner LOGIN)"));
+	}
+	if (!sr_role_owns_cards(role))
+		return sr_fail(db, SR_RULE,
+		               _("cards belong to a consultant or a DCC caller; %s is a %s"),
+		               login ? login : "the traffic row's consultant", _(sr_role_name(role)));
+	return SR_OK;
+}
+
+static sr_status resolve_traffic(sr_db *db, const sr_card_filing *in, int64_t *consultant)
+{
+	*consultant = 0;
+	if (!in->traffic_id)
+		return SR_OK;
+	sr_traffic t;
+	sr_status st = sr_traffic_get(db, in->traffic_id, &t);
+	if (st != SR_OK)
+		return st;
+	if (t.result != SR_RESULT_NONE)
+		return sr_fail(db, SR_RULE,
+		               _("traffic row %lld is already linked to card %lld (%s): a row files "
+		                 "or follows up one card"),
+		               (long long)t.id, (long long)t.card_id,
+		               _(sr_traffic_result_name(t.result)));
+	sr_channel expected = t.kind == SR_TRAFFIC_WALKIN ? SR_CHANNEL_WALKIN : SR_CHANNEL_PHONE;
+	if (!in->wholesale && in->channel != expected)
+		return sr_fail(db, SR_RULE,
+		               _("traffic row %lld is a %s: file it with channel %s"),
+		               (long long)t.id, _(sr_traffic_kind_name(t.kind)), _(sr_channel_name(expected)));
+	if (*t.consultant_login) {
+		sr_role role;
+		sr_user_id(db, t.consultant_login, consultant, &role);
+	}
+	return SR_OK;
+}
+
+/* A card filed from a traffic row takes the row's model and source unless
+ * the filing names its own. */
+static void inherit_from_traffic(sr_db *db, struct filing *f)
+{
+	if (!f->traffic_id)
+		return;
+	int64_t v = 0;
+	if (!f->model_id && sr_query_int(db, &v, "SELECT coalesce(model_id, 0) FROM traffic"
+	                                         " WHERE id = ?1", "I", f->traffic_id) == SR_OK)
+		f->model_id = v;
+	if (!f->source_id && sr_query_int(db, &v, "SELECT coalesce(source_id, 0) FROM traffic"
+	                                          " WHERE id = ?1", "I", f->traffic_id) == SR_OK)
+		f->source_id = v;
+}
+
+static sr_status validate_filing(sr_db *db, const sr_card_filing *in, struct filing *f)
+{
+	sr_status st;
+	memset(f, 0, sizeof *f);
+	if ((st = check_text(db, _("name"), in->name, 32, true)) != SR_OK)
+		return st;
+	if (!sr_phone_normalize(in->phone, f->phone))
+		return sr_fail(db, SR_BADINPUT,
+		               _("phone '%s' is not a phone number: 5 to 20 digits, spaces, dashes "
+		                 "and a leading +86 allowed"),
+		               in->phone ? in->phone : "");
+	if ((unsigned)in->channel > SR_CHANNEL_OUTREACH)
+		return sr_fail(db, SR_BADINPUT, _("channel must be walkin, phone or outreach"));
+	f->channel = in->wholesale ? SR_CHANNEL_OUTREACH : in->channel;
+	f->wholesale = in->wholesale;
+	f->level = in->level ? in->level : 'N';
+	if (!sr_level_valid(f->level))
+		return sr_fail(db, SR_BADINPUT, _("level '%c': expected one of H, A, B, C, N"),
+		               f->level);
+	if (f->level == 'O')
+		return sr_fail(db, SR_RULE,
+		               _("level O is set by signing an order, not by hand: file the card "
+		                 "with an order (--status order) instead"));
+	if (in->file_as != SR_FILE_ACTIVE && in->file_as != SR_FILE_ORDER &&
+	    in->file_as != SR_FILE_SOLD)
+		return sr_fail(db, SR_BADINPUT, _("a new card is active, order or sold"));
+	if ((st = check_text(db, _("region"), in->region, 64, false)) != SR_OK ||
+	    (st = check_text(db, _("address"), in->address, 128, false)) != SR_OK)
+		return st;
+	if (in->gender && *in->gender && strcmp(in->gender, "M") && strcmp(in->gender, "F"))
+		return sr_fail(db, SR_BADINPUT, _("gender '%s': expected M or F"), in->gender);
+	for (int i = 0; i < SR_ANS_COUNT; i++)
+		if ((st = check_text(db, sr_answer_key((sr_answer)i), in->answers[i], 200, false)) !=
+		    SR_OK)
+			return st;
+	if (f->level == 'H' && (st = missing_answers(db, in->answers, _("cannot file at"))) != SR_OK)
+		return st;
+	if (in->source) {
+		sr_source s;
+		if ((st = sr_source_find(db, in->source, &s)) != SR_OK)
+			return st;
+		f->source_id = s.id;
+	}
+	if (in->model) {
+		sr_model m;
+		if ((st = sr_model_find(db, in->model, &m)) != SR_OK)
+			return st;
+		f->model_id = m.id;
+	}
+	if (in->expected_purchase) {
+		sr_date d;
+		if (!sr_date_parse(in->expected_purchase, &d))
+			return sr_fail(db, SR_BADINPUT,
+			               _("expected purchase date '%s': expected YYYY-MM-DD"),
+			               in->expected_purchase);
+		sr_date_format(d, f->expected);
+	}
+	if ((st = check_time_not_future(db, _("filing time"), in->at, f->at)) != SR_OK)
+		return st;
+	if (in->followup_level)
+		sr_copy(f->followup_level, sizeof f->followup_level, in->followup_level);
+	else if ((st = sr_followup_level_default(db, f->level, f->followup_level)) != SR_OK)
+		return st;
+	if (in->file_as != SR_FILE_SOLD &&
+	    (st = sr_next_date_check(db, f->followup_level, in->next_date, f->next)) != SR_OK)
+		return st;
+	if (in->file_as == SR_FILE_SOLD) {
+		/* a sold card has no next follow-up date; check the level exists */
+		sr_followup_level lv;
+		if ((st = sr_followup_level_get(db, f->followup_level, &lv)) != SR_OK)
+			return st;
+		sr_today_text(db, f->next); /* placeholder while it passes through 'order' */
+	}
+	if (in->campaign_id && (st = sr_campaign_check(db, in->campaign_id)) != SR_OK)
+		return st;
+	int64_t traffic_consultant;
+	if ((st = resolve_traffic(db, in, &traffic_consultant)) != SR_OK)
+		return st;
+	f->traffic_id = in->traffic_id;
+	inherit_from_traffic(db, f);
+	if ((st = resolve_owner(db, in, traffic_consultant, f)) != SR_OK)
+		return st;
+	if (!in->new_opportunity && (st = sr_card_check_duplicate(db, f->phone, 0)) != SR_OK)
+		return st;
+	return SR_OK;
+}
+
+static const char INSERT_CARD_SQL[] =
+	"INSERT INTO cards(name, phone, gender, region, address, customer_type, channel, source_id,"
+	" model_id, filed_at, filed_by, owner_id, level, level_at_filing, followup_level,"
+	" expected_purchase, status, ans_budget, ans_current, ans_usage, ans_compare, ans_payment,"
+	" ans_addons, ans_use_date, next_date, updated_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, 'active',"
+	" ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?10)";
+
+static sr_status insert_card(sr_db *db, const sr_card_filing *in, const struct filing *f,
+                             int64_t *id)
+{
+	const char *const *a = in->answers;
+#define ANS(i) (a[i] ? a[i] : "")
+	sr_status st = sr_exec(db, INSERT_CARD_SQL, "ssssssszzsIIcssssssssss", in->name, f->phone,
+	                       in->gender ? in->gender : "", in->region ? in->region : "",
+	                       in->address ? in->address : "",
+	                       f->wholesale ? "wholesale" : "retail", sr_channel_name(f->channel),
+	                       f->source_id, f->model_id, f->at, db->actor_id, f->owner_id,
+	                       (int)f->level, f->followup_level, *f->expected ? f->expected : NULL,
+	                       ANS(0), ANS(1), ANS(2), ANS(3), ANS(4), ANS(5), ANS(6), f->next);
+#undef ANS
+	if (st != SR_OK)
+		return st;
+	*id = sqlite3_last_insert_rowid(db->h);
+	return SR_OK;
+}
+
+static sr_status distribute(sr_db *db, struct filing *f)
+{
+	char source[SR_CODE_MAX] = "";
+	if (f->source_id)
+		sr_query_text(db, source, sizeof source, "SELECT code FROM sources WHERE id = ?1", "I",
+		              f->source_id);
+	return sr_dcc_pick_caller(db, source, &f->owner_id);
+}
+
+sr_status sr_card_file(sr_db *db, const sr_card_filing *in, int64_t *id_out)
+{
+	struct filing f;
+	sr_status st = sr_perm_require(db, SR_ACT_CARD_FILE);
+	if (st == SR_OK && in->file_as != SR_FILE_ACTIVE)
+		st = sr_perm_require(db, SR_ACT_ORDER);
+	if (st == SR_OK)
+		st = validate_filing(db, in, &f);
+	if (st != SR_OK)
+		return st;
+	if ((st = sr_tx_begin(db)) != SR_OK)
+		return st;
+	int64_t id = 0;
+	if (f.distribute)
+		st = distribute(db, &f);
+	if (st == SR_OK)
+		st = insert_card(db, in, &f, &id);
+	if (st == SR_OK && f.traffic_id) {
+		st = sr_exec(db,
+		             "UPDATE traffic SET result = 'filed', card_id = ?1, version = version + 1"
+		             " WHERE id = ?2 AND result = 'none'",
+		             "II", id, f.traffic_id);
+		if (st == SR_OK && sr_changes(db) != 1)
+			st = sr_fail(db, SR_CONFLICT,
+			             _("traffic row %lld was linked by someone else meanwhile"),
+			             (long long)f.traffic_id);
+	}
+	if (st == SR_OK)
+		st = sr_assignment_write(db, id, 0, f.owner_id, f.wholesale ? "wholesale" : "file");
+	if (st == SR_OK && in->campaign_id)
+		st = sr_exec(db, "UPDATE cards SET campaign_id = ?1 WHERE id = ?2", "II",
+		             in->campaign_id, id);
+	if (st == SR_OK)
+		st = sr_audit_card(db, "file", id, NULL);
+	if (st == SR_OK && in->file_as != SR_FILE_ACTIVE) {
+		sr_order_input o = {.deposit_cents = in->deposit_cents, .vin = in->vin};
+		st = sr_order_add(db, id, &o, NULL);
+		if (st == SR_OK)
+			st = sr_exec(db, "UPDATE cards SET level_at_filing = 'O' WHERE id = ?1", "I", id);
+		if (st == SR_OK && in->file_as == SR_FILE_SOLD)
+			st = sr_order_deliver(db, id);
+	}
+	st = sr_tx_end(db, st);
+	if (st == SR_OK && id_out)
+		*id_out = id;
+	return st;
+}

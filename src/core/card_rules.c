@@ -1,0 +1,101 @@
+/* card_rules.c — the facts a card's rules are checked against, the next
+ * follow-up date's bounds, and the record of an owner change. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "card_int.h"
+
+/* ---- facts for the rules -------------------------------------------- */
+
+static const char FACTS_SQL[] =
+	"SELECT c.id, c.owner_id, coalesce(c.merged_into, 0), c.version, c.status, c.level,"
+	" c.channel, c.customer_type, c.filed_at, c.followup_level,"
+	" c.step_intro, c.step_negotiation, c.step_test_drive,"
+	" (c.ans_budget <> '' AND c.ans_current <> '' AND c.ans_usage <> '' AND c.ans_compare <> ''"
+	"  AND c.ans_payment <> '' AND c.ans_addons <> '' AND c.ans_use_date <> ''),"
+	" " SR_VISITS_SQL ","
+	" EXISTS (SELECT 1 FROM loss_requests l WHERE l.card_id = c.id AND l.status = 'pending'),"
+	" EXISTS (SELECT 1 FROM orders o WHERE o.card_id = c.id AND o.status IN ('open','delivered'))"
+	" FROM cards c WHERE c.id = ?1";
+
+sr_status sr_card_facts_get(sr_db *db, int64_t card_id, sr_card_facts *out)
+{
+	sqlite3_stmt *st = sr_stmt(db, FACTS_SQL);
+	if (!st)
+		return SR_IO;
+	sqlite3_bind_int64(st, 1, card_id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sr_stmt_done(st);
+		if (rc == SQLITE_DONE)
+			return sr_fail(db, SR_NOTFOUND, _("card %lld not found"), (long long)card_id);
+		return sr_sqlite_fail(db, rc, _("reading the card"));
+	}
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(st, 0);
+	out->owner_id = sqlite3_column_int64(st, 1);
+	out->merged_into = sqlite3_column_int64(st, 2);
+	out->version = sqlite3_column_int64(st, 3);
+	out->status = sr_card_status_from_db((const char *)sqlite3_column_text(st, 4));
+	out->level = ((const char *)sqlite3_column_text(st, 5))[0];
+	sr_channel_parse((const char *)sqlite3_column_text(st, 6), &out->channel);
+	out->type = strcmp((const char *)sqlite3_column_text(st, 7), "wholesale") == 0
+	                    ? SR_CUSTOMER_WHOLESALE
+	                    : SR_CUSTOMER_RETAIL;
+	sr_col_text(st, 8, out->filed_at, sizeof out->filed_at);
+	sr_col_text(st, 9, out->followup_level, sizeof out->followup_level);
+	out->intro = sqlite3_column_int(st, 10);
+	out->negotiation = sqlite3_column_int(st, 11);
+	out->test_drive = sqlite3_column_int(st, 12);
+	out->answers_complete = sqlite3_column_int(st, 13);
+	out->visits = sqlite3_column_int(st, 14);
+	out->loss_pending = sqlite3_column_int(st, 15);
+	out->has_order = sqlite3_column_int(st, 16);
+	sr_stmt_done(st);
+	return SR_OK;
+}
+
+/* ---- next follow-up date -------------------------------------------- */
+
+sr_status sr_next_date_check(sr_db *db, const char *followup_level, const char *next,
+                             char out[SR_DATE_LEN])
+{
+	sr_followup_level lv;
+	sr_status st = sr_followup_level_get(db, followup_level, &lv);
+	if (st != SR_OK)
+		return st;
+	sr_date today = sr_db_today(db);
+	sr_date lo = today + lv.min_days, hi = today + lv.max_days;
+	if (!next || !*next) {
+		sr_date_format(lo, out);
+		return SR_OK;
+	}
+	sr_date d;
+	if (!sr_date_parse(next, &d))
+		return sr_fail(db, SR_BADINPUT, _("next follow-up date '%s': expected YYYY-MM-DD"),
+		               next);
+	if (d < lo || d > hi) {
+		char a[SR_DATE_LEN], b[SR_DATE_LEN];
+		sr_date_format(lo, a);
+		sr_date_format(hi, b);
+		return sr_fail(db, SR_RULE,
+		               _("next follow-up date %s is outside follow-up level %s (%s): "
+		                 "allowed from %s to %s"),
+		               next, lv.code, lv.name, a, b);
+	}
+	sr_date_format(d, out);
+	return SR_OK;
+}
+
+sr_status sr_assignment_write(sr_db *db, int64_t card_id, int64_t from, int64_t to,
+                              const char *reason)
+{
+	char now[SR_TIME_LEN];
+	sr_now_text(db, now);
+	return sr_exec(db,
+	               "INSERT INTO assignments(card_id, from_user, to_user, by_user, at, reason)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	               "IzIIss", card_id, from, to, db->actor_id, now, reason);
+}
