@@ -20,8 +20,19 @@ int sr_text_width(const char *s);
 size_t sr_text_fit(const char *s, int cols, bool right_align, bool ellipsis, char *out,
                    size_t outlen);
 
+/* What an input text holds that we refuse. */
+typedef enum {
+	SR_TEXT_OK,
+	SR_TEXT_BAD_UTF8, /* a byte that is not UTF-8 (*cp: the byte) */
+	SR_TEXT_CONTROL,  /* a control character; tab and newline allowed when multiline */
+	SR_TEXT_LAYOUT,   /* a bidi control or U+2028/9: invisible, reorders or breaks lines */
+} sr_text_fault;
+
+/* The first fault in s, with its code point in *cp (may be NULL). */
+sr_text_fault sr_text_find_fault(const char *s, bool multiline, unsigned *cp);
+
 /* True if s is valid UTF-8 without control characters (tab and newline
- * allowed when multiline). */
+ * allowed when multiline), bidi controls or line separators. */
 bool sr_text_valid(const char *s, bool multiline);
 
 /* A login or a code: 1..max of [a-zA-Z0-9._-], so it types well in a

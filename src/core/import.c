@@ -495,6 +495,14 @@ static sr_status check_row(struct imp *im, const char *v[F_COUNT], char phone[SR
                            sr_source *src, sr_model *model, bool *has_model)
 {
 	sr_db *db = im->db;
+	/* Every field the row gives, used or not yet: no control characters
+	 * (the note may hold newlines), no bidi controls or line separators,
+	 * nothing that is not UTF-8. */
+	for (int f = 0; f < F_COUNT; f++) {
+		sr_status st = sr_check_text_chars(db, field_names[f], v[f], f == F_NOTE);
+		if (st != SR_OK)
+			return st;
+	}
 	if (!*v[F_PHONE])
 		return sr_fail(db, SR_BADINPUT, "%s", _("no phone"));
 	if (!sr_phone_normalize(v[F_PHONE], phone))

@@ -60,6 +60,17 @@ static bool is_control(unsigned cp)
 	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
 }
 
+/* Characters that change how the text around them is laid out without
+ * showing themselves: the bidirectional controls (U+061C, U+200E, U+200F,
+ * U+202A-U+202E, U+2066-U+2069), which can make 13800138000 read as
+ * 00083100831 or turn a name around, and the line and paragraph separators
+ * U+2028 and U+2029, which break a line where no newline is seen. */
+static bool is_layout(unsigned cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
 struct range {
 	unsigned lo, hi;
 };
@@ -228,22 +239,31 @@ size_t sr_text_fit(const char *s, int cols, bool right_align, bool ellipsis, cha
 	return c.len;
 }
 
-bool sr_text_valid(const char *s, bool multiline)
+sr_text_fault sr_text_find_fault(const char *s, bool multiline, unsigned *cp_out)
 {
-	if (!s)
-		return false;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		unsigned cp;
+	unsigned cp = 0;
+	sr_text_fault f = SR_TEXT_OK;
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p && f == SR_TEXT_OK) {
 		size_t n = utf8_decode(p, &cp);
 		/* A literal U+FFFD in the input is fine; a decoding failure is not. */
-		if (cp == REPLACEMENT && n == 1)
-			return false;
-		if (is_control(cp) && !(multiline && (cp == '\t' || cp == '\n')))
-			return false;
+		if (cp == REPLACEMENT && n == 1) {
+			f = SR_TEXT_BAD_UTF8;
+			cp = *p;
+		} else if (is_control(cp) && !(multiline && (cp == '\t' || cp == '\n')))
+			f = SR_TEXT_CONTROL;
+		else if (is_layout(cp))
+			f = SR_TEXT_LAYOUT;
 		p += n;
 	}
-	return true;
+	if (cp_out)
+		*cp_out = f == SR_TEXT_OK ? 0 : cp;
+	return f;
+}
+
+bool sr_text_valid(const char *s, bool multiline)
+{
+	return s && sr_text_find_fault(s, multiline, NULL) == SR_TEXT_OK;
 }
 
 bool sr_text_is_code(const char *s, size_t max)
