@@ -4,7 +4,8 @@
 
 #include <stdio.h>
 
-/* Write one row of n fields (NULL = empty), CRLF-terminated. */
+/* Write one row of n fields (NULL = empty), CRLF-terminated. Each field
+ * as sr_text_escape shows it, newlines and tabs kept (text.h). */
 int sr_csv_row(FILE *out, const char *const *fields, size_t n);
 /* The UTF-8 byte-order mark, for Excel and WPS. */
 int sr_csv_bom(FILE *out);

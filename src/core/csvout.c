@@ -1,10 +1,18 @@
 /* csvout.c — RFC 4180 rows through libcsv: comma-separated, CRLF-ended,
  * UTF-8. A field is quoted (by libcsv's csv_fwrite, which doubles inner
  * quotes) only when it needs to be, so plain rows stay easy to grep:
- * `metric,value`, not `"metric","value"`. */
+ * `metric,value`, not `"metric","value"`.
+ *
+ * Every CSV the program writes comes through here (exports, reports, --csv
+ * output, the import's rejects file), so what a cell may hold is decided
+ * once: text as sr_text_escape shows it with its newlines and tabs, so an
+ * ESC or a U+202E that reached the database (or a portal's file) never
+ * reaches a terminal or a spreadsheet raw. */
 #include <csv.h>
+#include <stdlib.h>
 #include <string.h>
 #include "showroom/csvout.h"
+#include "showroom/text.h"
 
 /* Quote when the field holds the delimiter, a quote or a line break, or
  * starts or ends with a space that a reader might trim. */
@@ -15,14 +23,24 @@ static int needs_quotes(const char *s, size_t n)
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-static int csv_field(FILE *out, const char *s)
+static int cell_write(FILE *out, const char *s)
 {
-	if (!s || !*s)
-		return 0;
 	size_t n = strlen(s);
 	if (needs_quotes(s, n))
 		return csv_fwrite(out, s, n) == 0 ? 0 : -1;
 	return fwrite(s, 1, n, out) == n ? 0 : -1;
+}
+
+static int csv_field(FILE *out, const char *s)
+{
+	if (!s || !*s)
+		return 0;
+	if (sr_text_shows_as_is(s, SR_TEXT_LINES))
+		return cell_write(out, s);
+	char *shown = sr_text_escape_dup(s, SR_TEXT_LINES);
+	int rc = shown ? cell_write(out, shown) : -1;
+	free(shown);
+	return rc;
 }
 
 int sr_csv_row(FILE *out, const char *const *fields, size_t n)

@@ -378,6 +378,25 @@ check "SIGTERM ends the program" wait_exit s
 check "SIGTERM: exit status 0" test "$(cat "$T/s.exit" 2>/dev/null)" = 0
 check "SIGTERM: the terminal is restored (the UI is gone)" wait_gone s "Due today"
 
+# --- stored control characters are shown escaped (issue 12 item 15) -----------------------
+# A name altered through the sqlite3 shell holds ESC, U+202E and BEL: the
+# screens show \x1b, \u202e and \x07 (before: a blank, nothing, a blank),
+# and the terminal is not driven by them.
+
+E1=$(sr --now "2026-03-01 08:00" --as wangfang card file --name 转义客户 \
+	--phone 13600136999 --channel walkin --level B)
+sqlite3 "$DB" "update cards set name = '转义' || char(27) || '[7m' || char(8238) || '客户' || char(7)
+	where id = $E1"
+start e wangfang
+check "escapes: the home list shows ESC as \\x1b" wait_for e '转义\x1b[7m…'
+keys e Down Enter
+check "escapes: the card shows ESC, U+202E and BEL escaped" \
+	wait_for e "转义\\x1b[7m\\u202e客户\\x07   #$E1"
+keys e q
+wait_exit e >/dev/null
+check "escapes: nothing on stderr" test ! -s "$T/e.err"
+sqlite3 "$DB" "update cards set next_date = '2026-03-20' where id = $E1"
+
 # --- manager: merge two cards, confirm a loss ------------------------------------------
 
 D1=$(sr --now "2026-03-01 10:00" --as wangfang card file --name 王小明 \
