@@ -7,8 +7,9 @@
  * output, the import's rejects file), so what a cell may hold is decided
  * once: text as sr_text_escape shows it with its newlines and tabs, so an
  * ESC or a U+202E that reached the database (or a portal's file) never
- * reaches a terminal or a spreadsheet raw. */
+ * reaches a terminal or a spreadsheet raw, and never as a formula. */
 #include <csv.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "showroom/csvout.h"
@@ -31,14 +32,63 @@ static int cell_write(FILE *out, const char *s)
 	return fwrite(s, 1, n, out) == n ? 0 : -1;
 }
 
+/* A plain decimal number: sign, digits, a fraction (-5, -0.25, +86138...). */
+static bool is_number(const char *s)
+{
+	if (*s == '+' || *s == '-')
+		s++;
+	size_t d = strspn(s, "0123456789");
+	if (!d)
+		return false;
+	s += d;
+	if (*s == '.') {
+		d = strspn(++s, "0123456789");
+		if (!d)
+			return false;
+		s += d;
+	}
+	return !*s;
+}
+
+/* Excel and WPS run a cell that begins with = + - or @ as a formula (tab
+ * and CR lead to one too): a portal lead named =HYPERLINK(...) would run
+ * on the manager's machine. As OWASP advises, such a cell is written as
+ * text, with ' in front. A plain number (-5, -12.5, +8613800138000) is
+ * left alone: the spreadsheet reads the number it is and runs nothing,
+ * and scripts read --csv figures as they are; so is a lone "-", the
+ * reports' "none", which runs nothing either. A cell that begins with '
+ * itself gets one more, so the rule can be undone: take one ' off any cell
+ * that begins with one. s is not empty. */
+static bool needs_apostrophe(const char *s)
+{
+	if (!strcmp(s, "-"))
+		return false;
+	return strchr("=+-@\t\r'", *s) && !is_number(s);
+}
+
+static int cell_put(FILE *out, const char *s)
+{
+	if (!needs_apostrophe(s))
+		return cell_write(out, s);
+	size_t n = strlen(s);
+	char *t = malloc(n + 2);
+	if (!t)
+		return -1;
+	t[0] = '\'';
+	memcpy(t + 1, s, n + 1);
+	int rc = cell_write(out, t);
+	free(t);
+	return rc;
+}
+
 static int csv_field(FILE *out, const char *s)
 {
 	if (!s || !*s)
 		return 0;
 	if (sr_text_shows_as_is(s, SR_TEXT_LINES))
-		return cell_write(out, s);
+		return cell_put(out, s);
 	char *shown = sr_text_escape_dup(s, SR_TEXT_LINES);
-	int rc = shown ? cell_write(out, shown) : -1;
+	int rc = shown ? cell_put(out, shown) : -1;
 	free(shown);
 	return rc;
 }
