@@ -70,6 +70,7 @@ struct imp {
 	char row[ROW_MAX];
 	size_t rowlen, nf, off[COLS_MAX];
 	bool row_overflow;
+	int nul_col;               /* first column of the record holding a NUL, or -1 */
 	int64_t line;              /* physical line being fed (1-based) */
 	int64_t start;             /* line where the current record began */
 	bool in_batch;
@@ -559,6 +560,17 @@ static sr_status new_row(struct imp *im, const char *v[F_COUNT], const char *pho
 	return SR_OK;
 }
 
+/* A record holding a NUL byte, refused naming its field (or its column,
+ * when the importer does not read it). */
+static sr_status nul_refused(struct imp *im)
+{
+	size_t col = (size_t)im->nul_col;
+	int f = col < im->ncols ? im->col_field[col] : -1;
+	if (f >= 0)
+		return sr_fail(im->db, SR_BADINPUT, _("%s holds a NUL byte"), field_names[f]);
+	return sr_fail(im->db, SR_BADINPUT, _("column %d holds a NUL byte"), (int)col + 1);
+}
+
 static void data_row(struct imp *im)
 {
 	sr_db *db = im->db;
@@ -588,6 +600,8 @@ static void data_row(struct imp *im)
 	if (im->row_overflow)
 		st = sr_fail(db, SR_BADINPUT, _("record longer than %d bytes or %d columns"),
 		             ROW_MAX, COLS_MAX);
+	else if (im->nul_col >= 0)
+		st = nul_refused(im);
 	if (st == SR_OK)
 		st = check_row(im, v, phone, &src, &model, &has_model);
 	/* A phone staged earlier in this batch: file the batch first, so this
@@ -632,6 +646,12 @@ static void header_row(struct imp *im)
 {
 	bool phone = false;
 	im->have_header = true;
+	if (im->nul_col >= 0) {
+		im->fatal = sr_fail(im->db, SR_BADINPUT,
+		                    _("the header row holds a NUL byte in column %d"),
+		                    im->nul_col + 1);
+		return;
+	}
 	im->ncols = im->nf;
 	for (size_t i = 0; i < im->nf; i++) {
 		im->col_field[i] = field_of(im, trim(im->row + im->off[i]));
@@ -643,20 +663,36 @@ static void header_row(struct imp *im)
 		                      "联系电话, phone, or --map COLUMN=phone"));
 }
 
-/* libcsv callbacks: a field, and the end of a record. */
+/* libcsv callbacks: a field, and the end of a record.
+ *
+ * libcsv hands over a field's length; the rest of the importer reads
+ * fields as C strings, so a NUL byte inside one would cut it short without
+ * a word. The record is marked instead (and rejected in data_row, naming
+ * the column), and the NUL kept as U+FFFD so the rejects file shows where
+ * it was. */
 static void on_field(void *s, size_t len, void *data)
 {
 	struct imp *im = data;
-	if (im->nf >= COLS_MAX || im->rowlen + len + 1 > ROW_MAX) {
+	const char *t = s;
+	size_t nuls = 0;
+	for (const char *z = t; len && (z = memchr(z, '\0', len - (size_t)(z - t))); z++)
+		nuls++;
+	if (im->nf >= COLS_MAX || im->rowlen + len + 2 * nuls + 1 > ROW_MAX) {
 		im->row_overflow = true;
 		return;
 	}
+	if (nuls && im->nul_col < 0)
+		im->nul_col = (int)im->nf;
 	im->off[im->nf++] = im->rowlen;
 	/* Spreadsheets end lines inside quoted fields with CRLF: keep LF. */
-	const char *t = s;
 	for (size_t i = 0; i < len; i++) {
 		if (t[i] == '\r' && i + 1 < len && t[i + 1] == '\n')
 			continue;
+		if (!t[i]) {
+			memcpy(im->row + im->rowlen, "\xEF\xBF\xBD", 3);
+			im->rowlen += 3;
+			continue;
+		}
 		im->row[im->rowlen++] = t[i] == '\r' ? '\n' : t[i];
 	}
 	im->row[im->rowlen++] = '\0';
@@ -674,6 +710,7 @@ static void on_row(int c, void *data)
 	}
 	im->nf = im->rowlen = 0;
 	im->row_overflow = false;
+	im->nul_col = -1;
 	/* Records end at a newline in the segment being fed (see feed). */
 	im->start = im->line + 1;
 }
@@ -869,7 +906,7 @@ static sr_status import_run(sr_db *db, const sr_import_options *opt, FILE *in,
 	if (!im)
 		return sr_fail(db, SR_IO, "%s", _("out of memory"));
 	*im = (struct imp){ .db = db, .opt = opt, .sum = out, .on_reject = on_reject, .ctx = ctx,
-	                    .line = 1, .start = 1 };
+	                    .line = 1, .start = 1, .nul_col = -1 };
 	char rule[32] = "", last[24] = "";
 	sr_query_text(db, rule, sizeof rule, "SELECT value FROM settings WHERE key = 'import_rule'",
 	              NULL);

@@ -245,3 +245,21 @@ TEST(import_refused_batch_files_rows_one_by_one)
 	             4);
 	CHECK_EQ_INT(fx_q("SELECT count(*) FROM import_rows"), 2);
 }
+
+/* Issue 12 item 13: libcsv hands over a field's length; a NUL inside a
+ * field used to cut the name short ("王"), now the row is rejected. */
+TEST(import_nul_in_a_field_rejects_the_row)
+{
+	fx_open();
+	fx_as("mgr");
+	static const char text[] = "姓名,手机\n王\0芳,13900000001\n李娜,13900000002\n";
+	sr_import_options o = { .name = "t.csv", .source = "autohome" };
+	sr_import_summary s;
+	struct rej r = { 0 };
+	CHECK_OK(run(text, sizeof text - 1, &o, &s, &r));
+	CHECK_EQ_INT(s.filed, 1);
+	CHECK_EQ_INT(s.rejected, 1);
+	CHECK_EQ_INT(r.lines[0], 2);
+	CHECK(unit_contains(r.reasons[0], "name holds a NUL byte"));
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM cards WHERE name LIKE '王%%'"), 0);
+}
