@@ -77,6 +77,16 @@ sr --as alice order add "$o" --deposit 5000
 expect_id
 bad "cancel reason" alice order cancel "$o" --reason "${RLO}不要了"
 
+# Post-sale callbacks and complaints.
+sr --as admin setting set callback_offsets 0,3,7,15,90
+expect_ok
+file_card alice "成交客户" 13100131003 walkin --status sold --deposit 5000
+cb=$(db_val "select min(id) from callbacks where card_id = $ID")
+bad "note" sam callback done "$cb" --result unhappy --note "太久${RLO}"
+sr --as sam callback done "$cb" --result unhappy --note "交车等太久"
+expect_id
+bad "note" sam complaint close "$ID" --note "已道歉${PS}"
+
 # An import row holding one is rejected, naming the field; the others go in.
 printf '姓名,手机,留言,城市\n张伟,13800000001,想了解,北京\n王%s芳,13800000002,,上海\n李娜,13800000003,看车%s周末,\n赵六,13800000004,,广%s州\n' \
 	"$RLO" "$LS" "$FSI" >"$T/leads.csv"
