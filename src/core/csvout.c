@@ -61,15 +61,23 @@ static bool is_number(const char *s)
  * that begins with one. s is not empty. */
 static bool needs_apostrophe(const char *s)
 {
-	if (!strcmp(s, "-"))
-		return false;
-	return strchr("=+-@\t\r'", *s) && !is_number(s);
+	switch (*s) {
+	case '=':
+	case '@':
+	case '\t':
+	case '\r':
+	case '\'':
+		return true;
+	case '+':
+	case '-':
+		return (*s == '+' || s[1]) && !is_number(s); /* a lone - is the reports' none */
+	}
+	return false;
 }
 
-static int cell_put(FILE *out, const char *s)
+/* s as text: ' in front. */
+static int cell_write_text(FILE *out, const char *s)
 {
-	if (!needs_apostrophe(s))
-		return cell_write(out, s);
 	size_t n = strlen(s);
 	char *t = malloc(n + 2);
 	if (!t)
@@ -85,11 +93,13 @@ static int csv_field(FILE *out, const char *s)
 {
 	if (!s || !*s)
 		return 0;
-	if (sr_text_shows_as_is(s, SR_TEXT_LINES))
-		return cell_put(out, s);
-	char *shown = sr_text_escape_dup(s, SR_TEXT_LINES);
-	int rc = shown ? cell_put(out, shown) : -1;
-	free(shown);
+	char *shown = NULL;
+	if (!sr_text_shows_as_is(s, SR_TEXT_LINES) &&
+	    !(s = shown = sr_text_escape_dup(s, SR_TEXT_LINES)))
+		return -1;
+	int rc = needs_apostrophe(s) ? cell_write_text(out, s) : cell_write(out, s);
+	if (shown) /* rare: no call for every cell */
+		free(shown);
 	return rc;
 }
 

@@ -501,13 +501,13 @@ static sr_status check_row(struct imp *im, const char *v[F_COUNT], char phone[SR
 	 * nothing that is not UTF-8. */
 	for (int f = 0; f < F_COUNT; f++) {
 		unsigned byte;
-		if (sr_text_find_fault(v[f], f == F_NOTE, &byte) == SR_TEXT_BAD_UTF8)
+		sr_text_fault fault = sr_text_find_fault(v[f], f == F_NOTE, &byte);
+		if (fault == SR_TEXT_BAD_UTF8)
 			return sr_fail(db, SR_BADINPUT,
 			               _("%s holds the byte 0x%02X, which is not %s text"),
 			               field_names[f], byte, im->sum->encoding);
-		sr_status st = sr_check_text_chars(db, field_names[f], v[f], f == F_NOTE);
-		if (st != SR_OK)
-			return st;
+		if (fault != SR_TEXT_OK)
+			return sr_check_text_chars(db, field_names[f], v[f], f == F_NOTE);
 	}
 	if (!*v[F_PHONE])
 		return sr_fail(db, SR_BADINPUT, "%s", _("no phone"));
