@@ -8,6 +8,7 @@
 #   make pot        regenerate data/po/showroom.pot and merge it into the .po files
 #   make deps       install missing Debian packages (called by the targets above)
 #   V=1             show full commands
+#   BUILDDIR=DIR    build into DIR instead of build/
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -31,12 +32,15 @@ Q := @
 endif
 
 # Sanitizer build for tests lives in its own tree so objects never mix.
+# BUILDDIR moves the whole tree (the setgid test installs from its own,
+# with its own compiled-in database folder, while build/ is in use).
+BUILDDIR ?= build
 ifeq ($(SAN),1)
-B       := build/asan
+B       := $(BUILDDIR)/asan
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
 else
-B       := build
+B       := $(BUILDDIR)
 endif
 
 CORE_SRC := $(sort $(wildcard src/core/*.c))

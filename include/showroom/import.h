@@ -41,6 +41,10 @@ typedef struct {
 typedef void (*sr_import_reject_fn)(void *ctx, int64_t line, const char *reason,
                                     const char *const *fields, size_t n);
 
+/* May the acting user import (the managers' right to assign leads)? A
+ * front end asks first, before it touches the input or the rejects file. */
+sr_status sr_import_allowed(sr_db *db);
+
 /* Field names for --map: name, phone, model, source, note, time, region. */
 sr_status sr_import_csv(sr_db *db, const sr_import_options *opt, FILE *in,
                         sr_import_summary *out, sr_import_reject_fn on_reject, void *ctx,

@@ -2,12 +2,18 @@
 #ifndef SHOWROOM_MAINT_H
 #define SHOWROOM_MAINT_H
 
+#include <stdbool.h>
 #include "showroom/db.h"
 
 /* Copy the whole database to dest_path with SQLite's online backup API: a
  * consistent snapshot even while others write. Needs the export right (a
- * backup holds every customer's phone). dest_path is overwritten. */
-sr_status sr_db_backup(sr_db *db, const char *dest_path);
+ * backup holds every customer's phone and every password hash), checked
+ * before any file is touched. dest_path is a file the user names
+ * (userfile.h): written with the user's own rights into a temporary file,
+ * renamed over dest_path when whole. Audited once it is safe; when the
+ * audit row cannot be written (the database's disk full) the backup still
+ * stands: SR_OK, *audited false and the message says why. */
+sr_status sr_db_backup(sr_db *db, const char *dest_path, bool *audited);
 
 /* What sr_db_check found: kind is "integrity", "foreign-key" or "rule". */
 typedef void (*sr_check_fn)(void *ctx, const char *kind, const char *text);

@@ -74,7 +74,8 @@ sr_status sr_user_each(sr_db *db, int (*fn)(void *ctx, const sr_user *u), void *
 
 /* Decide who acts on this connection.
  *  - as_login given: honoured only when uid is 0 or owns the database file
- *    (db_owner_uid); otherwise SR_PERM.
+ *    (db_owner_uid; (uid_t)-1 in the shared install, where --as is
+ *    root's alone); otherwise SR_PERM.
  *  - else the user mapped to unix_login; root (uid 0) with no mapping acts
  *    as 'admin'; anyone else unmapped gets SR_PERM with a hint to
  *    `showroom user add ... --unix LOGIN`. */

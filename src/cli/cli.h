@@ -16,12 +16,14 @@
 #include "showroom.h"
 
 /* Every message for people goes through gettext, domain "showroom" like the
- * core's (catalogues in data/po/). N_ marks a string in a table, translated
- * where it is printed; P_ is a message with a plural. Machine output (CSV
- * headers, "key: value" keys, enum values scripts parse) is never translated. */
-#define _(s) dgettext("showroom", s)
+ * core's (catalogues in data/po/), and the check of sr_i18n_text: a
+ * translation is printed only with the original's printf conversions. N_
+ * marks a string in a table, translated where it is printed; P_ is a message
+ * with a plural. Machine output (CSV headers, "key: value" keys, enum values
+ * scripts parse) is never translated. */
+#define _(s) sr_i18n_text(s)
 #define N_(s) (s)
-#define P_(s, p, n) dngettext("showroom", s, p, (unsigned long)(n))
+#define P_(s, p, n) sr_i18n_plural(s, p, (unsigned long)(n))
 
 struct cli_ctx {
 	sr_db *db;            /* open for every command but the stubs */
@@ -126,8 +128,9 @@ bool cli_date(struct cli_ctx *c, const char *opt, const char *text, sr_date *out
 /* --- language (i18n.c) -------------------------------------------------- */
 
 /* After setlocale: bind the "showroom" catalogue ($SHOWROOM_LOCALEDIR, else
- * the locale/ directory next to the program, else the installed one) and
- * apply $SHOWROOM_LANG (zh_CN or en), which wins over the locale. */
+ * the locale/ directory next to the program, else the installed one; setgid,
+ * only the installed one, and only if root's alone) and apply $SHOWROOM_LANG
+ * (zh_CN or en), which wins over the locale. */
 void cli_i18n_init(void);
 /* sr_status_text, translated. */
 const char *cli_status_text(sr_status st);

@@ -426,27 +426,8 @@ static sr_status cmd_audit(struct cli_ctx *c, int argc, char **argv)
 
 /* --- export and backup ---------------------------------------------------------- */
 
-/* Both write FILE.tmp and rename it over FILE only when complete, so a
- * failure never leaves half a file under the real name. */
-static bool tmp_name(struct cli_ctx *c, const char *file, char *out, size_t len)
-{
-	if ((size_t)snprintf(out, len, "%s.tmp", file) >= len) {
-		cli_usage(c, _("file name too long: %s"), file);
-		return false;
-	}
-	return true;
-}
-
-static sr_status finish_file(struct cli_ctx *c, const char *tmp, const char *file)
-{
-	if (rename(tmp, file) != 0) {
-		int err = errno;
-		unlink(tmp);
-		return cli_error(c, SR_IO, _("cannot write %s: %s"), file, strerror(err));
-	}
-	return SR_OK;
-}
-
+/* Both are written by the core into a temporary file beside FILE, with
+ * the user's own rights, and renamed over FILE when whole (userfile.h). */
 static sr_status cmd_export(struct cli_ctx *c, int argc, char **argv)
 {
 	sr_export_options o = { 0 };
@@ -468,49 +449,20 @@ static sr_status cmd_export(struct cli_ctx *c, int argc, char **argv)
 		                 argv[0]);
 	if (!cli_need(c, "--out", out))
 		return SR_USAGE;
-	bool xlsx = strcmp(format, "xlsx") == 0;
-	if (!xlsx && strcmp(format, "csv") != 0)
+	if (strcmp(format, "xlsx") == 0)
+		o.format = SR_EXPORT_XLSX;
+	else if (strcmp(format, "csv") != 0)
 		return cli_usage(c, _("--format: expected csv or xlsx, got '%s'"), format);
 	sr_date d;
 	if ((o.from && !cli_date(c, "--from", o.from, &d)) || (o.to && !cli_date(c, "--to", o.to, &d)))
 		return SR_BADINPUT;
-
-	char tmp[4096];
-	if (!tmp_name(c, out, tmp, sizeof tmp))
-		return SR_USAGE;
 	long rows = 0;
-	sr_status st;
-	if (xlsx) {
-		st = sr_export_xlsx(c->db, kind, &o, tmp, &rows);
-		if (st != SR_OK)
-			return cli_fail(c, st);
-		st = finish_file(c, tmp, out);
-		if (st == SR_OK)
-			fprintf(c->out, P_("exported %ld row to %s\n", "exported %ld rows to %s\n", rows),
-			        rows, out);
-		return st;
-	}
-	FILE *f = fopen(tmp, "wb");
-	if (!f)
-		return cli_error(c, SR_IO, _("cannot write %s: %s"), out, strerror(errno));
-	st = sr_export_csv(c->db, kind, &o, f, &rows);
-	bool write_failed = ferror(f) != 0;
-	if (fclose(f) != 0)
-		write_failed = true;
-	if (st != SR_OK) {
-		unlink(tmp);
+	sr_status st = sr_export_file(c->db, kind, &o, out, &rows);
+	if (st != SR_OK)
 		return cli_fail(c, st);
-	}
-	if (write_failed) {
-		int err = errno;
-		unlink(tmp);
-		return cli_error(c, SR_IO, _("cannot write %s: %s"), out, strerror(err));
-	}
-	st = finish_file(c, tmp, out);
-	if (st == SR_OK)
-		fprintf(c->out, P_("exported %ld row to %s\n", "exported %ld rows to %s\n", rows),
-		        rows, out);
-	return st;
+	fprintf(c->out, P_("exported %ld row to %s\n", "exported %ld rows to %s\n", rows), rows,
+	        out);
+	return SR_OK;
 }
 
 static sr_status cmd_backup(struct cli_ctx *c, int argc, char **argv)
@@ -518,24 +470,18 @@ static sr_status cmd_backup(struct cli_ctx *c, int argc, char **argv)
 	int npos = cli_parse(c, argc, argv, NULL);
 	if (!cli_npos(c, npos, 1, 1, _("the backup file name")))
 		return SR_USAGE;
-	/* A backup holds every customer's phone: the same right as an export. */
-	sr_status st = sr_perm_require(c->db, SR_ACT_EXPORT);
+	bool audited = false;
+	sr_status st = sr_db_backup(c->db, argv[0], &audited);
 	if (st != SR_OK)
 		return cli_fail(c, st);
-	char tmp[4096];
-	if (!tmp_name(c, argv[0], tmp, sizeof tmp))
-		return SR_USAGE;
-	unlink(tmp);
-	/* Into FILE.tmp, renamed when whole: a failed backup leaves no half file. */
-	st = sr_db_backup(c->db, tmp);
-	if (st != SR_OK) {
-		unlink(tmp);
-		return cli_fail(c, st);
+	fprintf(c->out, _("backed up %s to %s\n"), c->db_path, argv[0]);
+	/* A full disk under the database must not stop a backup elsewhere:
+	 * the backup stands, and the missing audit row is said. */
+	if (!audited) {
+		fflush(c->out);
+		fprintf(stderr, _("showroom: backup: warning: %s\n"), sr_db_message(c->db));
 	}
-	st = finish_file(c, tmp, argv[0]);
-	if (st == SR_OK)
-		fprintf(c->out, _("backed up %s to %s\n"), c->db_path, argv[0]);
-	return st;
+	return SR_OK;
 }
 
 /* --- check ------------------------------------------------------------------------ */
@@ -655,7 +601,7 @@ const struct cli_cmd cli_admin_top[] = {
 	  N_("Columns: id,at,user,action,entity,entity_id,card_id,before,after\n"), 0, NULL },
 	{ "export", cmd_export, N_("export cards, follow-ups or traffic as CSV or xlsx"),
 	  "cards|followups|traffic --out FILE [--format csv|xlsx] [--from DATE] [--to DATE] [--bom]",
-	  N_("  --out FILE         where to write (written to FILE.tmp, then renamed)\n"
+	  N_("  --out FILE         where to write (through a new temporary file, then renamed)\n"
 	     "  --format F         csv (default) or xlsx (one sheet, numbers as numbers)\n"
 	     "  --from DATE, --to DATE  only records of these days\n"
 	     "  --bom              start with a UTF-8 byte-order mark (for Excel and WPS)\n"),

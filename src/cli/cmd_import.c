@@ -9,9 +9,19 @@
 struct rejects {
 	struct cli_ctx *c;
 	const char *path;
-	FILE *f;           /* opened at the first rejected row */
+	sr_userfile *file; /* created at the first rejected row */
+	FILE *f;
 	bool failed;
+	bool written;      /* the rejects file is in place */
+	char why[512];     /* why it failed */
 };
+
+static void rejects_failed(struct rejects *r, const char *why)
+{
+	if (!r->failed)
+		snprintf(r->why, sizeof r->why, "%s", why);
+	r->failed = true;
+}
 
 /* line,reason, then the row's fields as read. */
 static void on_reject(void *ctx, int64_t line, const char *reason, const char *const *fields,
@@ -20,10 +30,14 @@ static void on_reject(void *ctx, int64_t line, const char *reason, const char *c
 	struct rejects *r = ctx;
 	if (r->failed)
 		return;
-	if (!r->f && !(r->f = fopen(r->path, "wb"))) {
-		r->failed = true;
-		cli_error(r->c, SR_IO, _("cannot write %s: %s"), r->path, strerror(errno));
-		return;
+	if (!r->file) {
+		/* Checked before the import began; the user's file, written
+		 * with their own rights (userfile.h). */
+		if (sr_userfile_create(r->c->db, r->path, &r->file) != SR_OK ||
+		    !(r->f = sr_userfile_stream(r->file))) {
+			rejects_failed(r, sr_db_message(r->c->db));
+			return;
+		}
 	}
 	char num[24];
 	const char *row[2 + 256];
@@ -33,8 +47,29 @@ static void on_reject(void *ctx, int64_t line, const char *reason, const char *c
 	row[k++] = reason;
 	for (size_t i = 0; i < n && k < sizeof row / sizeof row[0]; i++)
 		row[k++] = fields[i];
-	if (sr_csv_row(r->f, row, k) != 0)
-		r->failed = true;
+	if (sr_csv_row(r->f, row, k) != 0) {
+		char why[512];
+		snprintf(why, sizeof why, _("cannot write %s: %s"), r->path, strerror(errno));
+		rejects_failed(r, why);
+	}
+}
+
+/* The rejects file in place when there were rejects; otherwise a stale
+ * one from an earlier run is removed, as it would mislead. */
+static void finish_rejects(struct rejects *r)
+{
+	if (r->failed) {
+		sr_userfile_discard(r->file);
+		return;
+	}
+	if (!r->file) {
+		if (sr_userfile_remove(r->c->db, r->path) != SR_OK)
+			rejects_failed(r, sr_db_message(r->c->db));
+		return;
+	}
+	r->written = sr_userfile_commit(r->c->db, r->file) == SR_OK;
+	if (!r->written)
+		rejects_failed(r, sr_db_message(r->c->db));
 }
 
 static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
@@ -63,40 +98,47 @@ static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
 			return cli_usage(c, _("--map: expected COLUMN=FIELD, got '%s'"), map.v[i]);
 		o.map[o.nmap++] = map.v[i];
 	}
+	/* The right first: no file is read, made or removed for someone who
+	 * may not import. */
+	sr_status st = sr_import_allowed(c->db);
+	if (st != SR_OK)
+		return cli_fail(c, st);
 	if (campaign && sr_campaign_check(c->db, campaign) != SR_OK)
 		return cli_fail(c, SR_NOTFOUND);
 	const char *path = argv[0];
-	FILE *in = fopen(path, "rb");
-	if (!in)
-		return cli_error(c, SR_BADINPUT, _("cannot read %s: %s"), path, strerror(errno));
+	char def[4096];
+	if (!rejects_path) {
+		if ((size_t)snprintf(def, sizeof def, "%s.rejects.csv", path) >= sizeof def)
+			return cli_usage(c, _("file name too long: %s"), path);
+		rejects_path = def;
+	}
+	st = sr_userfile_check(c->db, rejects_path);
+	FILE *in = NULL;
+	if (st == SR_OK)
+		st = sr_userfile_read(c->db, path, &in);
+	if (st != SR_OK)
+		return cli_fail(c, st);
 	struct stat sb;
 	if (fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode))
 		o.size = (int64_t)sb.st_size;
 	const char *base = strrchr(path, '/');
 	o.name = base ? base + 1 : path;
 
-	char def[4096];
-	if (!rejects_path) {
-		snprintf(def, sizeof def, "%s.rejects.csv", path);
-		rejects_path = def;
-	}
-	unlink(rejects_path); /* a stale one from an earlier run would mislead */
 	struct rejects r = { .c = c, .path = rejects_path };
 	struct cli_progress b;
 	sr_progress_fn bar = cli_progress_begin(&b, _("import"));
 	sr_import_summary s;
-	sr_status st = sr_import_csv(c->db, &o, in, &s, on_reject, &r, bar, &b);
+	st = sr_import_csv(c->db, &o, in, &s, on_reject, &r, bar, &b);
 	fclose(in);
 	cli_progress_end(&b);
-	if (r.f && fclose(r.f) != 0)
-		r.failed = true;
+	finish_rejects(&r);
 	int64_t attributed = 0;
 	if (st == SR_OK && campaign && s.import_id)
 		st = sr_campaign_attribute_import(c->db, s.import_id, campaign, &attributed);
 	if (st != SR_OK)
 		return cli_fail(c, st);
 	if (r.failed)
-		return cli_error(c, SR_IO, _("cannot write %s"), rejects_path);
+		return cli_error(c, SR_IO, "%s", r.why);
 
 	char n[7][24];
 	const char *keys[] = { "file", "encoding", "rows", "filed", "matched", "already_imported",
@@ -105,7 +147,7 @@ static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
 		path, s.encoding, cli_fmt_int(n[0], s.rows), cli_fmt_int(n[1], s.filed),
 		cli_fmt_int(n[2], s.matched), cli_fmt_int(n[3], s.duplicate),
 		cli_fmt_int(n[4], s.rejected), cli_fmt_int(n[5], s.batches), cli_bool(o.dry_run),
-		r.f ? rejects_path : "",
+		r.written ? rejects_path : "",
 	};
 	cli_kv_print(c, keys, vals, sizeof keys / sizeof keys[0]);
 	if (s.broken)

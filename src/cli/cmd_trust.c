@@ -38,8 +38,13 @@ static bool env_kept(const char *entry)
 
 void cli_secure_start(void)
 {
-	if (!cli_setgid())
+	/* What the program creates holds every customer's phone and every
+	 * password hash: the owner's alone (the database, backups, exports),
+	 * whatever the caller's umask. */
+	if (!cli_setgid()) {
+		umask(077);
 		return;
+	}
 	size_t n = 0;
 	for (char **e = environ; e && *e; e++)
 		if (env_kept(*e))

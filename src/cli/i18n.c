@@ -4,7 +4,13 @@
  * which wins: zh_CN for Chinese, en for English whatever the locale says.
  * The catalogue is data/po/zh_CN.po compiled to showroom.mo: found in
  * $SHOWROOM_LOCALEDIR, else in locale/ next to the program (build/locale,
- * so an uninstalled build speaks Chinese too), else under LOCALEDIR. */
+ * so an uninstalled build speaks Chinese too), else under LOCALEDIR.
+ *
+ * Setgid (the shared install), only LOCALEDIR, and only a catalogue that
+ * nobody but root can change (sr_i18n_catalogue_check): a copy or hard link
+ * of the program beside a locale/ of the caller's making must not feed it
+ * messages. Every translation is checked again where it is used
+ * (sr_i18n_text); this keeps a bad catalogue from being read at all. */
 #include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -17,7 +23,8 @@
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
 
-#define DOMAIN "showroom"
+#define DOMAIN SR_I18N_DOMAIN
+#define CATALOGUE "zh_CN/LC_MESSAGES/" DOMAIN ".mo"
 
 static bool is_dir(const char *path)
 {
@@ -46,9 +53,6 @@ static void bind_catalogue(void)
 	if (!dir || !*dir)
 		dir = locale_beside_program(beside, sizeof beside) ? beside : LOCALEDIR;
 	bindtextdomain(DOMAIN, dir);
-	/* The catalogue is UTF-8 and so is the terminal we write for, even
-	 * when LC_CTYPE is plain C. */
-	bind_textdomain_codeset(DOMAIN, "UTF-8");
 }
 
 static bool is_c_locale(const char *name)
@@ -84,9 +88,9 @@ static const char *asked_locale(void)
 	return "";
 }
 
-void cli_i18n_init(void)
+/* The language from SHOWROOM_LANG and the locale. */
+static void choose_language(void)
 {
-	bind_catalogue();
 	const char *lang = getenv("SHOWROOM_LANG");
 	if (lang && *lang) {
 		if (strncmp(lang, "zh", 2) == 0) {
@@ -105,6 +109,47 @@ void cli_i18n_init(void)
 	if (is_c_locale(setlocale(LC_MESSAGES, NULL)) && strncmp(asked_locale(), "zh", 2) == 0 &&
 	    (!language || !*language))
 		speak_chinese();
+}
+
+/* Whether the messages are to be Chinese, once the language is set up. */
+static bool chinese_wanted(void)
+{
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	if (is_c_locale(messages))
+		return false;   /* gettext then reads no catalogue */
+	const char *language = getenv("LANGUAGE");
+	return strncmp(language && *language ? language : messages, "zh", 2) == 0;
+}
+
+/* The shared install: LOCALEDIR's catalogue if it is root's alone, else no
+ * catalogue (a directory that cannot hold one) and the messages as written.
+ * A catalogue present but open to others is said once on stderr, naming
+ * the fix: it is a broken install or someone's attempt, and the staff who
+ * asked for Chinese would otherwise see English for no reason. A missing
+ * one is quiet, as it is for the plain program. */
+static void bind_setgid_catalogue(void)
+{
+	bindtextdomain(DOMAIN, "/dev/null");
+	char err[PATH_MAX + 128] = "";
+	sr_status st = sr_i18n_catalogue_check(LOCALEDIR "/" CATALOGUE, err, sizeof err);
+	if (st == SR_OK)
+		bindtextdomain(DOMAIN, LOCALEDIR);
+	else if (st == SR_PERM && chinese_wanted())
+		fprintf(stderr, _("showroom: not reading the message catalogue: %s; messages are "
+		                  "in English\n"),
+		        err);
+}
+
+void cli_i18n_init(void)
+{
+	choose_language();
+	if (cli_setgid())
+		bind_setgid_catalogue();
+	else
+		bind_catalogue();
+	/* The catalogue is UTF-8 and so is the terminal we write for, even
+	 * when LC_CTYPE is plain C. */
+	bind_textdomain_codeset(DOMAIN, "UTF-8");
 }
 
 /* error.h's texts reach the catalogue through `make pot`, which reads its

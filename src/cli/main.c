@@ -46,7 +46,8 @@ static void print_global_options(FILE *f)
 	fprintf(f,
 	        _("Global options (anywhere on the line):\n"
 	          "  --db PATH     the database file (default $SHOWROOM_DB, else %s)\n"
-	          "  --as LOGIN    act as this user (root or the owner of the database file only)\n"
+	          "  --as LOGIN    act as this user (root or the database file's owner; root only\n"
+	          "                when installed setgid)\n"
 	          "  --now TIME    the clock, \"%s\" (also $SHOWROOM_NOW)\n"
 	          "  --csv         machine output: a header row, then one row per record\n"
 	          "  --help        this text, or a command's usage: showroom COMMAND --help\n"
@@ -446,39 +447,92 @@ static void make_parent_dir(const char *path)
 		mkdir(dir, 0777);
 }
 
-static sr_status open_db(struct cli_ctx *c, unsigned flags)
+/* init: who may create or upgrade the database, and whether this run
+ * makes a new file. In the shared install only root creates it (an
+ * unmapped account that did would own it and be its administrator), and
+ * only root or an administrator runs init on it afterwards. */
+static sr_status init_allowed(struct cli_ctx *c, bool *create, bool *need_admin)
 {
-	char err[1024] = "";
-	if (flags & CLI_CREATE)
-		make_parent_dir(c->db_path);
-	sr_status pst = sr_db_path_check(c->db_path, err, sizeof err);
-	if (pst != SR_OK) {
-		print_line(stderr, NULL, err);
-		return pst;
-	}
-	int oflags = SR_OPEN_MIGRATE | ((flags & CLI_CREATE) ? SR_OPEN_CREATE : 0);
-	sr_status st = sr_db_open(c->db_path, oflags, &c->db, err, sizeof err);
-	if (st != SR_OK) {
-		fflush(c->out);
-		print_line(stderr, NULL, *err ? err : cli_status_text(st));
-		/* "not found" is for a missing database; init could not create it. */
-		return (flags & CLI_CREATE) && st == SR_NOTFOUND ? SR_IO : st;
-	}
-	if (c->now)
-		sr_db_set_now(c->db, c->now);
-	if (flags & CLI_CREATE)
-		return SR_OK;
 	struct stat sb;
-	uid_t owner = stat(c->db_path, &sb) == 0 ? sb.st_uid : (uid_t)-1;
+	bool exists = stat(c->db_path, &sb) == 0;
+	*create = !exists;
+	*need_admin = false;
+	if (!cli_setgid() || getuid() == 0)
+		return SR_OK;
+	if (!exists)
+		return cli_error(c, SR_PERM,
+		                 _("permission denied: only root creates the shared database %s "
+		                   "(sudo showroom init)"),
+		                 c->db_path);
+	*need_admin = true;
+	return SR_OK;
+}
+
+/* A new database is the books of the store: readable and writable by the
+ * owner only, or by the group too in the shared install, whatever the
+ * umask said. */
+static sr_status set_new_db_mode(struct cli_ctx *c)
+{
+	mode_t mode = cli_setgid() ? 0660 : 0600;
+	if (chmod(c->db_path, mode) != 0)
+		return cli_error(c, SR_IO, _("cannot set the mode of %s: %s"), c->db_path,
+		                 strerror(errno));
+	return SR_OK;
+}
+
+static sr_status identify(struct cli_ctx *c, unsigned flags)
+{
+	struct stat sb;
+	/* In the shared install --as is root's alone: whoever owns the file
+	 * there is no reason to trust the caller. */
+	uid_t owner = cli_setgid() ? (uid_t)-1
+	                           : (stat(c->db_path, &sb) == 0 ? sb.st_uid : (uid_t)-1);
 	uid_t uid = getuid();
 	struct passwd *pw = getpwuid(uid);
-	st = sr_user_identify(c->db, c->as_login, uid, owner, pw && pw->pw_name ? pw->pw_name : "");
+	sr_status st = sr_user_identify(c->db, c->as_login, uid, owner,
+	                                pw && pw->pw_name ? pw->pw_name : "");
 	/* An unmapped account may still log in with a password: the TUI's
 	 * login screen, or `user login`. */
 	if (st == SR_PERM && (flags & CLI_LOGIN) && !c->as_login && !sr_db_actor(c->db) &&
 	    (c->cmd || (!c->csv && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))))
 		return SR_OK;
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
+}
+
+static sr_status open_db(struct cli_ctx *c, unsigned flags)
+{
+	char err[1024] = "";
+	bool create = false, need_admin = false;
+	if (flags & CLI_CREATE) {
+		sr_status ist = init_allowed(c, &create, &need_admin);
+		if (ist != SR_OK)
+			return ist;
+		if (create && !cli_setgid())
+			make_parent_dir(c->db_path);
+	}
+	sr_status pst = sr_db_path_check(c->db_path, err, sizeof err);
+	if (pst != SR_OK) {
+		print_line(stderr, NULL, err);
+		return pst;
+	}
+	int oflags = SR_OPEN_MIGRATE | (create ? SR_OPEN_CREATE : 0);
+	sr_status st = sr_db_open(c->db_path, oflags, &c->db, err, sizeof err);
+	if (st != SR_OK) {
+		fflush(c->out);
+		print_line(stderr, NULL, *err ? err : cli_status_text(st));
+		/* "not found" is for a missing database; init could not create it. */
+		return create && st == SR_NOTFOUND ? SR_IO : st;
+	}
+	if (c->now)
+		sr_db_set_now(c->db, c->now);
+	if (create)
+		return set_new_db_mode(c);
+	if ((flags & CLI_CREATE) && !need_admin)
+		return SR_OK;
+	st = identify(c, flags);
+	if (st == SR_OK && need_admin && (st = sr_perm_require(c->db, SR_ACT_USER_ADMIN)) != SR_OK)
+		return cli_fail(c, st);
+	return st;
 }
 
 /* --- help ------------------------------------------------------------------ */

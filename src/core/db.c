@@ -4,11 +4,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "internal.h"
 #include "schema.h"
 
 enum { BUSY_TIMEOUT_MS = 5000, BEGIN_RETRIES = 6 };
+
+/* "SRDB": PRAGMA application_id of every showroom database, so that file(1)
+ * and this program tell it from any other SQLite file. */
+enum { SR_APPLICATION_ID = 0x53524442 };
 
 sr_status sr_fail(sr_db *db, sr_status st, const char *fmt, ...)
 {
@@ -339,18 +344,70 @@ static sr_status migrate(sr_db *db)
 		if (st != SR_OK)
 			return st;
 	}
+	/* Marked once; a database made before the mark is known by its
+	 * tables until then (a full disk only postpones it). */
+	int64_t app = 0;
+	if (sr_query_int(db, &app, "PRAGMA application_id", NULL) == SR_OK &&
+	    app != SR_APPLICATION_ID) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", SR_APPLICATION_ID);
+		sqlite3_exec(db->h, pragma, NULL, NULL, NULL);
+	}
 	return SR_OK;
 }
 
-static sr_status configure(sr_db *db, bool readonly)
+static const char SHAPE_SQL[] = "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                                " AND name IN ('users', 'cards', 'followups', 'audit')";
+
+/* An empty file, another program's SQLite file or no SQLite file at all is
+ * never taken for the books (nor turned into new, empty ones): a wiped
+ * database must raise the alarm, not open as a store with no customers.
+ * Databases made before the application id was set are known by their
+ * schema version and tables. */
+static sr_status is_showroom_database(sr_db *db, const char *path)
+{
+	int64_t app = 0, version = 0, tables = 0;
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(db->h, "PRAGMA application_id", -1, &q, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
+		app = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	if ((rc & 0xff) == SQLITE_NOTADB)
+		return sr_fail(db, SR_IO,
+		               _("%s is not a showroom database (not an SQLite file): restore a "
+		                 "backup, or name the right file"),
+		               path);
+	if (rc != SQLITE_ROW)
+		return sr_sqlite_fail(db, rc, _("opening the database"));
+	if (app == SR_APPLICATION_ID)
+		return SR_OK;
+	if (app == 0 && sr_query_int(db, &version, "PRAGMA user_version", NULL) == SR_OK &&
+	    version >= 1 && sr_query_int(db, &tables, SHAPE_SQL, NULL) == SR_OK && tables == 4)
+		return SR_OK;
+	struct stat sb;
+	bool empty = stat(path, &sb) == 0 && sb.st_size == 0;
+	return sr_fail(db, SR_IO,
+	               empty ? _("%s is not a showroom database (the file is empty): restore a "
+	                         "backup; showroom init makes a new database only where there is "
+	                         "no file")
+	                     : _("%s is not a showroom database (another program's SQLite file): "
+	                         "name the right file"),
+	               path);
+}
+
+/* must_exist: the file was there before, so it must be the books already
+ * (checked before WAL mode is asked for, which would write to it). */
+static sr_status configure(sr_db *db, const char *path, bool readonly, bool must_exist)
 {
 	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db->h, 1);
-	sr_status st = exec_script(db,
-	                           "PRAGMA foreign_keys = ON;"
-	                           "PRAGMA synchronous = FULL;"
-	                           "PRAGMA trusted_schema = OFF;",
-	                           _("opening the database"));
+	sr_status st = must_exist ? is_showroom_database(db, path) : SR_OK;
+	if (st == SR_OK)
+		st = exec_script(db,
+		                 "PRAGMA foreign_keys = ON;"
+		                 "PRAGMA synchronous = FULL;"
+		                 "PRAGMA trusted_schema = OFF;",
+		                 _("opening the database"));
 	if (st == SR_OK && !readonly)
 		st = exec_script(db, "PRAGMA journal_mode = WAL;", _("opening the database"));
 	return st;
@@ -372,6 +429,10 @@ sr_status sr_db_open(const char *path, int flags, sr_db **out, char *err, size_t
 		oflags |= SQLITE_OPEN_READWRITE;
 	if (flags & SR_OPEN_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;
+	/* Only a new file becomes a new database: whatever is already at the
+	 * path must be a showroom database (is_showroom_database). */
+	struct stat sb;
+	bool existed = stat(path, &sb) == 0;
 	int rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
 	sr_status st = SR_OK;
 	if (rc != SQLITE_OK) {
@@ -383,7 +444,7 @@ sr_status sr_db_open(const char *path, int flags, sr_db **out, char *err, size_t
 		free(db);
 		return rc == SQLITE_CANTOPEN ? SR_NOTFOUND : SR_IO;
 	}
-	st = configure(db, flags & SR_OPEN_READONLY);
+	st = configure(db, path, flags & SR_OPEN_READONLY, existed || !(flags & SR_OPEN_CREATE));
 	if (st == SR_OK) {
 		int v = sr_db_schema_version(db);
 		if (v > sr_migration_count)

@@ -150,10 +150,6 @@ static sr_status export_stream(sr_db *db, const struct export_def *def, const ch
 static sr_status export_sheet(sr_db *db, const struct export_def *def, const char *from,
                               const char *to, const char *path, long *rows)
 {
-	FILE *probe = fopen(path, "wb"); /* libxlsxwriter would print the failure */
-	if (!probe)
-		return write_failed(db, errno);
-	fclose(probe);
 	lxw_workbook_options wo = { .constant_memory = LXW_TRUE };
 	lxw_workbook *wb = workbook_new_opt(path, &wo);
 	if (!wb)
@@ -190,7 +186,7 @@ static sr_status export_sheet(sr_db *db, const struct export_def *def, const cha
 			res = sr_sqlite_fail(db, rc, _("reading the data to export"));
 		sr_stmt_done(st);
 	}
-	lxw_error cerr = workbook_close(wb);
+	lxw_error cerr = sr_xlsx_close(db, wb);
 	if (res == SR_OK && (err || cerr))
 		res = sr_fail(db, SR_IO, _("writing the export failed: %s"),
 		              lxw_strerror(err ? err : cerr));
@@ -270,7 +266,34 @@ sr_status sr_export_csv(sr_db *db, sr_export_kind kind, const sr_export_options 
 	return export_finish(db, def, from, to, count, st);
 }
 
-sr_status sr_export_xlsx(sr_db *db, sr_export_kind kind, const sr_export_options *opt,
+/* The rows into the temporary file of f, as CSV or as a workbook. */
+static sr_status export_into(sr_db *db, const struct export_def *def, const char *from,
+                             const char *to, const sr_export_options *opt, sr_userfile *f,
+                             long *count)
+{
+	if (opt && opt->format == SR_EXPORT_XLSX)
+		return export_sheet(db, def, from, to, sr_userfile_temp(f), count);
+	FILE *out = sr_userfile_stream(f);
+	if (!out)
+		return write_failed(db, errno);
+	if (opt && opt->bom && sr_csv_bom(out) != 0)
+		return write_failed(db, errno);
+	return export_stream(db, def, from, to, out, count);
+}
+
+struct file_audit {
+	const struct export_def *def;
+	const char *from, *to;
+	long rows;
+};
+
+static sr_status file_audit(sr_db *db, void *ctx)
+{
+	const struct file_audit *a = ctx;
+	return export_audit(db, a->def, a->from, a->to, a->rows, true);
+}
+
+sr_status sr_export_file(sr_db *db, sr_export_kind kind, const sr_export_options *opt,
                          const char *path, long *rows)
 {
 	long count = 0;
@@ -279,12 +302,17 @@ sr_status sr_export_xlsx(sr_db *db, sr_export_kind kind, const sr_export_options
 	if (rows)
 		*rows = 0;
 	sr_status st = export_prepare(db, kind, opt, &def, from, to);
+	sr_userfile *f = NULL;
+	if (st == SR_OK)
+		st = sr_userfile_create(db, path, &f);
 	if (st != SR_OK)
 		return st;
-	st = export_sheet(db, def, from, to, path, &count);
-	if (rows)
+	st = export_into(db, def, from, to, opt, f, &count);
+	/* A failed export leaves no file; a whole one is audited once it is
+	 * in place, and removed again when it cannot be. */
+	struct file_audit a = { def, from, to, count };
+	st = sr_userfile_finish(db, f, st, file_audit, &a, NULL);
+	if (st == SR_OK && rows)
 		*rows = count;
-	if (st != SR_OK)
-		unlink(path); /* a half-written workbook is no export */
-	return export_finish(db, def, from, to, count, st);
+	return st;
 }

@@ -1033,3 +1033,8 @@ sr_status sr_import_csv(sr_db *db, const sr_import_options *opt, FILE *in,
 	sqlite3_exec(db->h, pragma, NULL, NULL, NULL);
 	return st;
 }
+
+sr_status sr_import_allowed(sr_db *db)
+{
+	return sr_perm_require(db, SR_ACT_ASSIGN);
+}

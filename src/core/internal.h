@@ -8,12 +8,15 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <libintl.h>
 #include "showroom.h"
 
 /* Messages go through gettext (domain "showroom") so the UI can show them
- * in Chinese; N_ marks table strings translated where they are shown. */
-#define _(s) dgettext("showroom", s)
+ * in Chinese, checked by sr_i18n_text (a translation is used only with the
+ * original's printf conversions); N_ marks table strings translated where
+ * they are shown. */
+#define _(s) sr_i18n_text(s)
 #define N_(s) (s)
 
 #define SR_STMT_CACHE 256
@@ -207,6 +210,22 @@ sr_status sr_demo_bulk(sr_db *db, int64_t cards, uint64_t seed, sr_progress_fn p
 sr_status sr_callback_check(sr_db *db, int64_t callback_id, int64_t *card_id);
 sr_status sr_callback_write(sr_db *db, int64_t callback_id, int64_t card_id,
                             const char *satisfaction, const char *result);
+
+/* The user's own rights (userfile.c). Running setgid, the effective group
+ * reaches the books; while a file the user names is touched it is set back
+ * to the real group. sr_rights_user saves and drops, sr_rights_back
+ * restores; both are no-ops when the program is not setgid. */
+typedef struct {
+	gid_t egid;
+	bool dropped;
+} sr_rights;
+sr_status sr_rights_user(sr_db *db, sr_rights *saved);
+sr_status sr_rights_back(sr_db *db, sr_rights *saved);
+
+/* workbook_close with the user's own rights: libxlsxwriter opens the file
+ * by its name there (report_xlsx.c). Returns the lxw_error. */
+struct lxw_workbook;
+int sr_xlsx_close(sr_db *db, struct lxw_workbook *wb);
 
 /* Optimistic versioning (version.c): the record an edit names, for the
  * conflict message and for finding its last change in the audit trail

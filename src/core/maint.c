@@ -3,19 +3,20 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "internal.h"
 #include "showroom/maint.h"
+#include "showroom/userfile.h"
 
 enum { BACKUP_BUSY_TRIES = 100, BACKUP_BUSY_WAIT_MS = 50 };
 
-sr_status sr_db_backup(sr_db *db, const char *dest_path)
+/* Every page of the books into dest_path, a new file of the user's. */
+static sr_status backup_pages(sr_db *db, const char *dest_path, const char *shown)
 {
-	sr_status st = sr_perm_require(db, SR_ACT_EXPORT);
-	if (st != SR_OK)
-		return st;
 	sqlite3 *dst = NULL;
-	int rc = sqlite3_open_v2(dest_path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	int rc = sqlite3_open_v2(dest_path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+	                         NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_backup *b = sqlite3_backup_init(dst, "main", db->h, "main");
 		if (!b) {
@@ -33,15 +34,53 @@ sr_status sr_db_backup(sr_db *db, const char *dest_path)
 				rc = frc;
 		}
 	}
+	sr_status st = SR_OK;
 	if (rc != SQLITE_OK)
 		st = sr_fail(db, (rc & 0xff) == SQLITE_BUSY ? SR_CONFLICT : SR_IO,
-		             _("backup to %s failed: %s"), dest_path,
+		             _("backup to %s failed: %s"), shown,
 		             dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
 	if (sqlite3_close(dst) != SQLITE_OK && st == SR_OK)
-		st = sr_fail(db, SR_IO, _("backup to %s failed: cannot close it"), dest_path);
-	/* A backup holds every phone: audited like an export. */
-	if (st == SR_OK && sr_tx_begin(db) == SR_OK)
-		st = sr_tx_end(db, sr_audit_write(db, "backup", "database", 0, 0, NULL, NULL));
+		st = sr_fail(db, SR_IO, _("backup to %s failed: cannot close it"), shown);
+	return st;
+}
+
+/* A backup holds every phone: audited like an export. */
+static sr_status backup_audit(sr_db *db, void *ctx)
+{
+	(void)ctx;
+	sr_status st = sr_tx_begin(db);
+	if (st != SR_OK)
+		return st;
+	return sr_tx_end(db, sr_audit_write(db, "backup", "database", 0, 0, NULL, NULL));
+}
+
+sr_status sr_db_backup(sr_db *db, const char *dest_path, bool *audited)
+{
+	if (audited)
+		*audited = false;
+	sr_status st = sr_perm_require(db, SR_ACT_EXPORT);
+	sr_userfile *f = NULL;
+	if (st == SR_OK)
+		st = sr_userfile_create(db, dest_path, &f);
+	if (st != SR_OK)
+		return st;
+	/* The copy's file, and its journal, are the user's: written with the
+	 * user's own rights. The books are read through this connection's
+	 * open files, which need no new rights. */
+	sr_rights r;
+	st = sr_rights_user(db, &r);
+	if (st == SR_OK) {
+		st = backup_pages(db, sr_userfile_temp(f), dest_path);
+		sr_status back = sr_rights_back(db, &r);
+		if (st == SR_OK)
+			st = back;
+	}
+	/* When the database's own disk is full the audit row cannot be
+	 * written; the backup, wanted most just then, stands all the same. */
+	bool done = false;
+	st = sr_userfile_finish(db, f, st, backup_audit, NULL, &done);
+	if (audited)
+		*audited = done;
 	return st;
 }
 
@@ -237,15 +276,28 @@ sr_status sr_db_restore(sr_db *db, const char *src_path)
 	st = others_have_it_open(db, db_path ? db_path : "");
 	if (st != SR_OK)
 		return st;
+	struct stat live, from;
+	if (db_path && stat(db_path, &live) == 0 && stat(src_path, &from) == 0 &&
+	    live.st_dev == from.st_dev && live.st_ino == from.st_ino)
+		return sr_fail(db, SR_USAGE, _("refusing to restore: %s is the database itself"),
+		               src_path);
+	/* The backup is a file the user names: opened and checked with the
+	 * user's own rights (what they cannot read, they cannot restore);
+	 * the copy into the books then reads it through the open file. */
+	sr_rights r;
+	st = sr_rights_user(db, &r);
+	if (st != SR_OK)
+		return st;
 	sqlite3 *src = NULL;
 	int rc = sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL);
-	if (rc != SQLITE_OK) {
+	if (rc != SQLITE_OK)
 		st = sr_fail(db, SR_NOTFOUND, _("cannot open %s: %s"), src_path,
 		             src ? sqlite3_errmsg(src) : sqlite3_errstr(rc));
-		sqlite3_close(src);
-		return st;
-	}
-	st = restore_source_check(db, src, src_path);
+	else
+		st = restore_source_check(db, src, src_path);
+	sr_status back = sr_rights_back(db, &r);
+	if (st == SR_OK)
+		st = back;
 	if (st == SR_OK) {
 		for (int i = 0; i < SR_STMT_CACHE; i++)
 			sqlite3_reset(db->cache[i].stmt);

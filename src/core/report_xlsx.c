@@ -72,16 +72,27 @@ static lxw_error xlsx_sheet(lxw_workbook *wb, const struct xlsx_formats *f, cons
 	return err;
 }
 
-static sr_status write_xlsx(sr_db *db, const sr_report *const *reports, size_t n,
-                            const char *path)
+int sr_xlsx_close(sr_db *db, lxw_workbook *wb)
 {
-	/* libxlsxwriter reports a file it cannot create on stderr: find out
-	 * first, so the core stays silent and says why itself. */
-	FILE *probe = fopen(path, "wb");
-	if (!probe)
-		return sr_fail(db, SR_IO, _("cannot write %s: %s"), path, strerror(errno));
-	fclose(probe);
-	lxw_workbook *wb = workbook_new(path);
+	sr_rights r;
+	if (sr_rights_user(db, &r) != SR_OK) {
+		/* Nothing is written with the group's rights: give the
+		 * workbook up unwritten. */
+		lxw_workbook_free(wb);
+		return LXW_ERROR_CREATING_TMPFILE;
+	}
+	lxw_error err = workbook_close(wb);
+	if (sr_rights_back(db, &r) != SR_OK && !err)
+		err = LXW_ERROR_CREATING_TMPFILE;
+	return (int)err;
+}
+
+/* The workbook into the temporary file of the output (created already,
+ * so libxlsxwriter finds a file it can write and stays silent). */
+static sr_status write_xlsx(sr_db *db, const sr_report *const *reports, size_t n,
+                            sr_userfile *out, const char *path)
+{
+	lxw_workbook *wb = workbook_new(sr_userfile_temp(out));
 	if (!wb)
 		return sr_fail(db, SR_IO, _("cannot write %s: %s"), path, strerror(errno));
 	struct xlsx_formats f;
@@ -89,7 +100,7 @@ static sr_status write_xlsx(sr_db *db, const sr_report *const *reports, size_t n
 	lxw_error err = LXW_NO_ERROR;
 	for (size_t i = 0; i < n && !err; i++)
 		err = xlsx_sheet(wb, &f, reports[i]);
-	lxw_error cerr = workbook_close(wb);
+	lxw_error cerr = (lxw_error)sr_xlsx_close(db, wb);
 	if (!err)
 		err = cerr;
 	if (err)
@@ -98,25 +109,20 @@ static sr_status write_xlsx(sr_db *db, const sr_report *const *reports, size_t n
 }
 
 static sr_status write_csv(sr_db *db, const sr_report *const *reports, size_t n,
-                           const char *path, bool bom)
+                           sr_userfile *out, const char *path, bool bom)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return sr_fail(db, SR_IO, _("cannot write %s: %s"), path, strerror(errno));
-	int bad = 0;
+	FILE *f = sr_userfile_stream(out);
+	int bad = !f;
 	for (size_t i = 0; i < n && !bad; i++) {
 		if (i)
 			bad = fputs("\r\n", f) == EOF;
 		if (!bad)
 			bad = sr_report_write_csv(reports[i], f, bom && i == 0);
 	}
-	int err = errno;
-	if (fclose(f) != 0 && !bad) {
-		bad = 1;
-		err = errno;
-	}
+	if (!bad)
+		bad = fflush(f) != 0;
 	if (bad)
-		return sr_fail(db, SR_IO, _("cannot write %s: %s"), path, strerror(err));
+		return sr_fail(db, SR_IO, _("cannot write %s: %s"), path, strerror(errno));
 	return SR_OK;
 }
 
@@ -144,24 +150,29 @@ static sr_status export_audit(sr_db *db, const sr_report *const *reports, size_t
 	return sr_tx_end(db, sr_audit_write(db, "export", "report", 0, 0, NULL, after));
 }
 
+struct report_audit {
+	const sr_report *const *reports;
+	size_t n;
+	sr_report_format_kind fmt;
+};
+
+static sr_status report_audit(sr_db *db, void *ctx)
+{
+	const struct report_audit *a = ctx;
+	return export_audit(db, a->reports, a->n, a->fmt);
+}
+
 sr_status sr_report_export(sr_db *db, const sr_report *const *reports, size_t n,
                            sr_report_format_kind fmt, const char *path, bool bom)
 {
 	sr_status st = sr_perm_require(db, SR_ACT_EXPORT);
+	sr_userfile *out = NULL;
+	if (st == SR_OK)
+		st = sr_userfile_create(db, path, &out);
 	if (st != SR_OK)
 		return st;
-	if (!path || !*path)
-		return sr_fail(db, SR_USAGE, _("name the file to write"));
-	char tmp[4096];
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp)
-		return sr_fail(db, SR_USAGE, _("file name too long: %s"), path);
-	st = fmt == SR_REPORT_XLSX ? write_xlsx(db, reports, n, tmp)
-	                           : write_csv(db, reports, n, tmp, bom);
-	if (st == SR_OK && rename(tmp, path) != 0)
-		st = sr_fail(db, SR_IO, _("cannot write %s: %s"), path, strerror(errno));
-	if (st != SR_OK) {
-		unlink(tmp);
-		return st;
-	}
-	return export_audit(db, reports, n, fmt);
+	st = fmt == SR_REPORT_XLSX ? write_xlsx(db, reports, n, out, path)
+	                           : write_csv(db, reports, n, out, path, bom);
+	struct report_audit a = { reports, n, fmt };
+	return sr_userfile_finish(db, out, st, report_audit, &a, NULL);
 }

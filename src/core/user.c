@@ -393,6 +393,10 @@ sr_status sr_user_identify(sr_db *db, const char *as_login, uid_t uid, uid_t db_
 	if (as_login && *as_login) {
 		/* Whoever owns the file can write it with sqlite3 anyway, so
 		 * --as gives them nothing new; for anyone else it would. */
+		if (uid != 0 && db_owner_uid == (uid_t)-1)
+			return sr_fail(db, SR_PERM,
+			               _("permission denied: --as is only for root in the shared "
+			                 "install"));
 		if (uid != 0 && uid != db_owner_uid)
 			return sr_fail(db, SR_PERM,
 			               _("--as is only for root or the owner of the database file"));

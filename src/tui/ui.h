@@ -11,9 +11,11 @@
 #include <libintl.h>
 #include "showroom.h"
 
-/* Every string the user reads goes through the "showroom" catalogue; N_
- * marks strings in tables that are translated where they are shown. */
-#define _(s) dgettext("showroom", s)
+/* Every string the user reads goes through the "showroom" catalogue, checked
+ * by sr_i18n_text (a translation with other printf conversions than the
+ * original's is not used); N_ marks strings in tables that are translated
+ * where they are shown. */
+#define _(s) sr_i18n_text(s)
 #define N_(s) s
 
 #endif

@@ -35,7 +35,10 @@ unset SHOWROOM_DB LANGUAGE LANG
 T=$(mktemp -d "${TMPDIR:-/tmp}/showroom-cli.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
-DB=$T/test.db
+# The database alone in its folder, as installed: nothing the tests write
+# (exports, backups, rejects) may go there.
+mkdir "$T/db"
+DB=$T/db/test.db
 
 # Today, for every test unless it moves the clock: a Monday.
 SHOWROOM_NOW="2026-03-02 10:00:00"

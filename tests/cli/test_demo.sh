@@ -2,9 +2,9 @@
 # fresh databases give identical cards; the result passes `check`.
 . "${SR_CLI_DIR:-$(dirname "$0")}/lib.sh"
 
-DB1=$T/demo1.db
-DB2=$T/demo2.db
-DB3=$T/demo3.db
+DB1=$T/db/demo1.db
+DB2=$T/db/demo2.db
+DB3=$T/db/demo3.db
 
 for d in "$DB1" "$DB2" "$DB3"; do
 	DB=$d
@@ -86,7 +86,7 @@ finish
 
 # The progress bar is for a terminal only: into a file, stderr stays empty
 # (the tmux tests check the bar on a terminal).
-DB=$T/demo4.db
+DB=$T/db/demo4.db
 sr init
 sr --as admin demo --cards 30
 expect_ok

@@ -146,11 +146,11 @@ sr --as admin card list
 expect_rc 3
 expect_err_contains "writable by everyone"
 chmod o-w "$DB"
-chmod o+w "$T"
+chmod o+w "$T/db"
 sr --as admin card list
 expect_rc 3
 expect_err_contains "directory"
-chmod o-w "$T"
+chmod o-w "$T/db"
 sr --as admin card list
 expect_ok
 

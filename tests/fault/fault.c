@@ -339,7 +339,8 @@ static void test_concurrency(void)
 {
 	char path[600], backup[600], target[600];
 	path_in(path, sizeof path, "conc.db");
-	path_in(backup, sizeof backup, "conc-backup.db");
+	/* Backups never go into the database's folder (userfile.h). */
+	path_in(backup, sizeof backup, "backups/conc-backup.db");
 	path_in(target, sizeof target, "conc-restored.db");
 	int64_t cards[CONC_WRITERS];
 	remove_logs(CONC_WRITERS);
@@ -354,7 +355,7 @@ static void test_concurrency(void)
 	usleep(150000);
 	sr_db *db = open_as(path, "admin", 0);
 	unlink(backup);
-	bool backed = db && sr_db_backup(db, backup) == SR_OK;
+	bool backed = db && sr_db_backup(db, backup, NULL) == SR_OK;
 	if (db && !backed)
 		fprintf(stderr, "backup: %s\n", sr_db_message(db));
 	sr_db_close(db);
@@ -497,7 +498,32 @@ static void test_diskfull(void)
 	}
 	char msg[512];
 	snprintf(msg, sizeof msg, "%s", sr_db_message(db));
+	/* A backup to another disk while this one is full: it stands, and
+	 * says that its audit row could not be written. Rows the size of a
+	 * backup's audit row fill what room the pages still had. */
+	for (int i = 0; i < 100000; i++)
+		if (sqlite3_exec(h,
+		                 "INSERT INTO audit(at, user_id, action, entity)"
+		                 " VALUES ('2026-03-02 10:00:00', 1, 'backup', 'database')",
+		                 NULL, NULL, NULL) != SQLITE_OK)
+			break;
+	char backup[600], bmsg[512];
+	path_in(backup, sizeof backup, "backups/full-backup.db");
+	bool audited = true;
+	sr_user_act_as(db, "m01");
+	sr_status bst = sr_db_backup(db, backup, &audited);
+	snprintf(bmsg, sizeof bmsg, "%s", sr_db_message(db));
 	sr_db_close(db);
+	sr_db *copy = open_as(backup, "admin", 0);
+	long copy_problems = -1;
+	if (copy)
+		sr_db_check(copy, check_print, NULL, &copy_problems);
+	sr_db_close(copy);
+	result("backup-diskfull",
+	       bst == SR_OK && !audited && strstr(bmsg, "audit") && copy_problems == 0,
+	       "backup while the database's disk is full: %s, audited %s, \"%s\", copy check %s",
+	       sr_status_text(bst), audited ? "yes" : "no", bmsg,
+	       copy_problems == 0 ? "ok" : "FAILED");
 	bool says_full = strstr(msg, "full") != NULL;
 	/* Reopen without the limit: everything stored is there and sound. */
 	db = open_as(path, "admin", 0);
@@ -537,6 +563,9 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	char backups[600];
+	path_in(backups, sizeof backups, "backups");
+	mkdir(backups, 0700);
 	unsigned seed = (unsigned)time(NULL);
 	if (getenv("FAULT_SEED"))
 		seed = (unsigned)strtoul(getenv("FAULT_SEED"), NULL, 10);
@@ -555,14 +584,17 @@ int main(int argc, char **argv)
 	}
 	/* Kept for a look when something failed; removed otherwise. */
 	if (!failed && !own_dir_given) {
-		static const char *const dbs[] = { "conc.db", "conc-backup.db", "conc-restored.db",
-		                                   "crash.db", "power.db", "full.db" };
+		static const char *const dbs[] = { "conc.db", "backups/conc-backup.db",
+		                                   "conc-restored.db", "crash.db", "power.db",
+		                                   "full.db", "backups/full-backup.db" };
 		char p[700];
 		for (size_t i = 0; i < sizeof dbs / sizeof *dbs; i++) {
 			path_in(p, sizeof p, dbs[i]);
 			remove_db(p);
 		}
 		remove_logs(CONC_WRITERS);
+		path_in(p, sizeof p, "backups");
+		rmdir(p);
 		rmdir(workdir);
 	} else if (failed) {
 		printf("the databases and writer logs are kept in %s\n", workdir);

@@ -30,10 +30,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	char err[512] = "";
 	(void)argc;
 	(void)argv;
+	/* A new name: the database is made only where no file is. */
 	int fd = mkstemp(path);
 	if (fd < 0)
 		fz_die("mkstemp", path);
 	close(fd);
+	unlink(path);
 	if (sr_db_open(path, SR_OPEN_CREATE | SR_OPEN_MIGRATE, &fz_db, err, sizeof err) != SR_OK)
 		fz_die("sr_db_open", err);
 	unlink(path);	/* the open handle keeps it; nothing left behind */

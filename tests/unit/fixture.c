@@ -2,14 +2,16 @@
  * short helpers that build cards in a given state. Helpers act as admin (or
  * as the card's owner where the rule is the owner's) and give the actor back
  * afterwards, so a test reads as "as c1, do X". */
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "unit.h"
 
-static char db_path[512];
+static char db_dir[512], out_dir[520], db_path[540];
 static unsigned phone_seq;
 
 static const struct {
@@ -33,11 +35,15 @@ sr_db *fx_open(void)
 	const char *dir = getenv("TMPDIR");
 	if (!dir || !*dir)
 		dir = "/tmp";
-	snprintf(db_path, sizeof db_path, "%s/showroom-unit-XXXXXX", dir);
-	int fd = mkstemp(db_path);
-	if (fd < 0)
-		unit_fail(__FILE__, __LINE__, "mkstemp %s failed", db_path);
-	close(fd);
+	/* The database alone in its folder, as installed; files the tests
+	 * write (exports, backups) go to a folder beside it (fx_out). */
+	snprintf(db_dir, sizeof db_dir, "%s/showroom-unit-XXXXXX", dir);
+	if (!mkdtemp(db_dir))
+		unit_fail(__FILE__, __LINE__, "mkdtemp %s failed", db_dir);
+	snprintf(out_dir, sizeof out_dir, "%s.out", db_dir);
+	if (mkdir(out_dir, 0700) != 0)
+		unit_fail(__FILE__, __LINE__, "mkdir %s failed", out_dir);
+	snprintf(db_path, sizeof db_path, "%s/unit.db", db_dir);
 	sr_status st = sr_db_open(db_path, SR_OPEN_CREATE | SR_OPEN_MIGRATE, &unit_db, err,
 	                          sizeof err);
 	if (st != SR_OK)
@@ -55,6 +61,31 @@ const char *fx_path(void)
 	return db_path;
 }
 
+const char *fx_out(const char *name)
+{
+	static char path[600];
+	snprintf(path, sizeof path, "%s/%s", out_dir, name);
+	return path;
+}
+
+/* A folder of the fixture and the files in it (it has no subfolders). */
+static void remove_folder(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d) {
+		struct dirent *e;
+		char p[800];
+		while ((e = readdir(d)) != NULL) {
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+			unlink(p);
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+}
+
 void fx_cleanup(void)
 {
 	if (unit_db) {
@@ -62,12 +93,8 @@ void fx_cleanup(void)
 		unit_db = NULL;
 	}
 	if (*db_path) {
-		static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-		for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-			char p[600];
-			snprintf(p, sizeof p, "%s%s", db_path, suffixes[i]);
-			unlink(p);
-		}
+		remove_folder(db_dir);
+		remove_folder(out_dir);
 		*db_path = '\0';
 	}
 }

@@ -77,12 +77,14 @@ TEST(backup_needs_export_right_and_copies_everything)
 	sr_db *db = fx_open();
 	int64_t id = fx_card("c1", SR_CHANNEL_WALKIN, 0);
 	char dest[600];
-	snprintf(dest, sizeof dest, "%s.backup", fx_path());
+	snprintf(dest, sizeof dest, "%s", fx_out("backup.db"));
 	fx_as("c1");
-	CHECK_STATUS(sr_db_backup(db, dest), SR_PERM);
+	CHECK_STATUS(sr_db_backup(db, dest, NULL), SR_PERM);
 	CHECK(access(dest, F_OK) != 0);
 	fx_as("mgr");
-	CHECK_OK(sr_db_backup(db, dest));
+	bool audited = false;
+	CHECK_OK(sr_db_backup(db, dest, &audited));
+	CHECK(audited);
 	sr_db *copy = NULL;
 	char err[256];
 	CHECK_OK(sr_db_open(dest, SR_OPEN_MIGRATE, &copy, err, sizeof err));

@@ -227,7 +227,7 @@ TEST(report_export_csv_audited)
 	sr_report_query q = march();
 	CHECK_OK(sr_report_run(unit_db, "funnel", &q, &r));
 	char path[512];
-	snprintf(path, sizeof path, "%s.funnel.csv", fx_path());
+	snprintf(path, sizeof path, "%s", fx_out("funnel.csv"));
 	const sr_report *list[] = {&r};
 	fx_as("c1");
 	CHECK_STATUS(sr_report_export(unit_db, list, 1, SR_REPORT_CSV, path, true), SR_PERM);
@@ -243,7 +243,7 @@ TEST(report_export_csv_audited)
 	                   "traffic,1,,1\r\nfiled,2,2,2\r\nvisited,1,0.5,1\r\n"
 	                   "test_drive,1,1,1\r\norder,1,1,1\r\nsold,0,0,0\r\n");
 	unlink(path);
-	snprintf(path, sizeof path, "%s.funnel.xlsx", fx_path());
+	snprintf(path, sizeof path, "%s", fx_out("funnel.xlsx"));
 	CHECK_OK(sr_report_export(unit_db, list, 1, SR_REPORT_XLSX, path, false));
 	text = slurp(path);
 	CHECK(text != NULL && text[0] == 'P' && text[1] == 'K');

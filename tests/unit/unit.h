@@ -119,6 +119,9 @@ extern sr_db *unit_db;
  * -wal/-shm files, when the test ends. */
 sr_db *fx_open(void);
 const char *fx_path(void);
+/* A file in a folder of its own beside the database's (exports, backups:
+ * never written into the database's folder). Static buffer. */
+const char *fx_out(const char *name);
 /* Called by the runner after each test. */
 void fx_cleanup(void);
 
