@@ -22,6 +22,17 @@ typedef int32_t sr_date;
  * may stand for the space). Returns false on anything else, including
  * impossible dates such as 2026-02-30. */
 bool sr_time_parse(const char *text, sr_time *out);
+
+/* The years a clock set by hand may name (--now, SHOWROOM_NOW). */
+enum { SR_CLOCK_YEAR_MIN = 2000, SR_CLOCK_YEAR_MAX = 2099 };
+
+/* Parse a clock set by hand: exactly "YYYY-MM-DD", "YYYY-MM-DD HH:MM" or
+ * "YYYY-MM-DD HH:MM:SS" (a space, no 'T') in the years above. Narrower than
+ * sr_time_parse on purpose: a year far off is a typo, and dates computed
+ * from it (a follow-up due in a year) must stay four-digit years; a time
+ * before 2000 could also never be 0, which sr_db_set_now takes as "the
+ * system clock". */
+bool sr_time_parse_clock(const char *text, sr_time *out);
 bool sr_date_parse(const char *text, sr_date *out);
 
 void sr_time_format(sr_time t, char out[SR_TIME_LEN]);

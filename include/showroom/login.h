@@ -6,7 +6,10 @@
  * in clear, never in the audit trail. Failed logins are audited and
  * rate-limited: after SR_LOGIN_MAX_FAILURES failures within
  * SR_LOGIN_WINDOW_MIN minutes the account waits until the oldest of them
- * is that old. Every login and failed login writes an audit row. */
+ * is that old. An attempt counts from its start (a login_attempts row
+ * written with the count's read, before the password check), so attempts
+ * made at once are limited too, and one killed midway counts as failed.
+ * Every login and failed login writes an audit row. */
 #ifndef SHOWROOM_LOGIN_H
 #define SHOWROOM_LOGIN_H
 
@@ -29,7 +32,9 @@ sr_status sr_user_set_password(sr_db *db, const char *login, const char *passwor
 /* Log in: on success the connection acts as LOGIN. A wrong login, a wrong
  * password, no password set, or a deactivated user all give the same
  * SR_PERM message (no hint which); too many recent failures give SR_PERM
- * saying when to try again. Each attempt is audited. */
+ * saying when to try again, without checking the password. Each attempt is
+ * audited; an attempt that cannot be recorded (a busy or full database) is
+ * refused with that error before any check. */
 sr_status sr_user_login(sr_db *db, const char *login, const char *password);
 
 /* The checks made before opening a database file for a shared install:

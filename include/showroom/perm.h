@@ -59,6 +59,10 @@ const char *sr_action_text(sr_action a);
 bool sr_perm_allows(sr_role role, sr_action action);
 /* Card scope of a role. */
 sr_scope sr_perm_scope(sr_role role);
+/* Whose phone numbers a role sees whole (its own cards, its team's, all);
+ * it sees the others masked, 138****5678, and finds those cards by the
+ * whole number only. */
+sr_scope sr_perm_phone_scope(sr_role role);
 
 /* The acting user may perform action (no card involved). On refusal sets
  * the message ("permission denied: a consultant may not merge cards") and

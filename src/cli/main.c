@@ -388,11 +388,14 @@ static sr_status scan_globals(struct cli_ctx *c, struct globals *g, int *argc, c
 	return SR_OK;
 }
 
+/* Exactly the documented forms and years (sr_time_parse_clock): anything
+ * else is a usage error, never the system clock in disguise. */
 static sr_status parse_now(struct cli_ctx *c, const char *what, const char *text)
 {
 	sr_time t;
-	if (!sr_time_parse(text, &t))
-		return cli_usage(c, _("%s: expected %s, got '%s'"), what, NOW_FORMAT, text);
+	if (!sr_time_parse_clock(text, &t))
+		return cli_usage(c, _("%s: expected %s in the years %d to %d, got '%s'"), what,
+		                 NOW_FORMAT, SR_CLOCK_YEAR_MIN, SR_CLOCK_YEAR_MAX, text);
 	c->now = t;
 	return SR_OK;
 }

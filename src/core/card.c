@@ -783,6 +783,11 @@ void sr_card_filter_init(sr_card_filter *f)
 	"   AND (?14 IS NULL OR c.filed_at >= ?14)"                                         \
 	" ORDER BY c.filed_at DESC, c.id DESC LIMIT ?15 OFFSET ?16"
 
+/* A card whose phone the actor sees whole: ?24 is whose phones they see
+ * (0 own, 1 team, 2 all, sr_perm_phone_scope). Part of a phone matches only
+ * these cards, or the mask could be undone by searching its start or end. */
+#define PHONE_SEEN "(?24 = 2 OR c.owner_id = ?11 OR (?24 = 1 AND u.team = ?12))"
+
 /* How the text narrows the cards (issue 7: milliseconds on a million
  * cards). Each way has its own statement so SQLite can use its index. */
 enum search_way {
@@ -798,12 +803,13 @@ enum search_way {
 
 static const char CARD_SEARCH_SQL[] =
 	"SELECT " CARD_COLUMNS
-	" WHERE (?1 IS NULL OR c.name LIKE ?1 ESCAPE '\\' OR (?2 IS NOT NULL AND c.phone LIKE ?2))"
+	" WHERE (?1 IS NULL OR c.name LIKE ?1 ESCAPE '\\'"
+	"        OR (?2 IS NOT NULL AND c.phone LIKE ?2 AND " PHONE_SEEN "))"
 	SEARCH_FILTERS;
 static const char SEARCH_PHONE_SQL[] =
 	"SELECT " CARD_COLUMNS " WHERE c.phone = ?17" SEARCH_FILTERS;
 static const char SEARCH_TAIL_SQL[] =
-	"SELECT " CARD_COLUMNS " WHERE substr(c.phone, -4) = ?17" SEARCH_FILTERS;
+	"SELECT " CARD_COLUMNS " WHERE substr(c.phone, -4) = ?17 AND " PHONE_SEEN SEARCH_FILTERS;
 /* The cards holding the fragment's first and its last two characters;
  * LIKE then checks the whole fragment. */
 static const char SEARCH_GRAMS_SQL[] =
@@ -826,12 +832,14 @@ static const char SEARCH_CHAR_OWNER_SQL[] =
 	SEARCH_FILTERS;
 /* Phones from ?17 up to ?18 (the digits with the last one raised), or
  * ending in ?19: among those with its last four (?22). (?20 and ?21 are
- * the clock's, bind_clock.) */
+ * the clock's, bind_clock.) A masked phone only when it is the whole
+ * number. */
 static const char SEARCH_DIGITS_SQL[] =
 	"SELECT " CARD_COLUMNS
 	" WHERE c.id IN (SELECT p.id FROM cards p WHERE p.phone >= ?17 AND p.phone < ?18"
 	"   UNION ALL SELECT p.id FROM cards p WHERE substr(p.phone, -4) = ?22"
-	"   AND substr(p.phone, -length(?19)) = ?19)" SEARCH_FILTERS;
+	"   AND substr(p.phone, -length(?19)) = ?19)"
+	"   AND (" PHONE_SEEN " OR c.phone = ?17)" SEARCH_FILTERS;
 
 static const char *const search_sql[SEARCH_WAYS] = {
 	CARD_SEARCH_SQL, SEARCH_PHONE_SQL, SEARCH_TAIL_SQL, SEARCH_GRAMS_SQL, SEARCH_CHAR_SQL,
@@ -845,6 +853,7 @@ struct search_params {
 	char key[SR_PHONE_MAX];          /* the whole phone, its last four, or a first piece */
 	char last[SR_PHONE_MAX];         /* the last piece; the end of a range of keys */
 	char digits[SR_PHONE_MAX];       /* 5-10 digits */
+	char phone[SR_PHONE_MAX];        /* the digits of a search by phone, for the audit */
 	char before[SR_DATE_LEN], since[SR_DATE_LEN];
 	int64_t source_id, model_id, owner_id;
 	int64_t walk_owner;              /* SEARCH_CHAR_OWNER: whose cards */
@@ -908,12 +917,14 @@ static sr_status resolve_search(sr_db *db, const sr_card_filter *f, struct searc
 		if (sr_phone_normalize(f->text, digits) && strlen(digits) >= 11) {
 			p->way = SEARCH_PHONE;
 			sr_copy(p->key, sizeof p->key, digits);
+			sr_copy(p->phone, sizeof p->phone, digits);
 		} else if (strspn(f->text, "0123456789 -") == strlen(f->text)) {
 			size_t k = 0;
 			for (const char *s = f->text; *s && k < sizeof digits - 1; s++)
 				if (*s >= '0' && *s <= '9')
 					digits[k++] = *s;
 			digits[k] = '\0';
+			sr_copy(p->phone, sizeof p->phone, digits);
 			if (k)
 				snprintf(p->phone_like, sizeof p->phone_like, "%%%s%%", digits);
 			if (k == 4) {
@@ -984,6 +995,104 @@ static sr_status search_char_way(sr_db *db, const sr_card_filter *f, struct sear
 	return st;
 }
 
+/* ---- search by phone: masked numbers stay masked, and it is audited ------
+ *
+ * Issue 12: a receptionist saw 139****4321 and read the whole number back
+ * from about a hundred searches of its start. Whoever sees a card's phone
+ * masked finds the card by its whole number only; part of a number matches
+ * the cards whose phone the searcher sees whole (PHONE_SEEN), and is
+ * refused outright to those who see none whole, with a message saying so.
+ * Every search by phone writes an audit row first, so a trawl shows. */
+
+enum { PHONE_WHOLE_MIN = 10 }; /* a landline with its area code; a mobile is 11 */
+
+static const char *phone_match(const struct search_params *p)
+{
+	switch (p->way) {
+	case SEARCH_PHONE:
+		return "whole";
+	case SEARCH_TAIL:
+		return "last four";
+	case SEARCH_DIGITS:
+		return "start or end";
+	case SEARCH_SCAN:
+		return *p->phone_like ? "anywhere" : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* The actor sees no phone whole among the cards they reach (a receptionist
+ * reaches every card and owns none). */
+static bool sees_no_phone_whole(const sr_db *db)
+{
+	sr_scope seen = sr_perm_phone_scope(db->actor_role);
+	return seen == SR_SCOPE_NONE ||
+	       (seen == SR_SCOPE_OWN && !sr_role_owns_cards(db->actor_role) &&
+	        sr_perm_scope(db->actor_role) != SR_SCOPE_OWN);
+}
+
+/* The same search by phone as the last one audited on this connection
+ * (a screen reloading, a next page): audited once. Remembers KEY. */
+static bool phone_search_repeated(sr_db *db, const char *key)
+{
+	bool same = db->phone_search_actor == db->actor_id &&
+	            strcmp(db->phone_search_last, key) == 0;
+	db->phone_search_actor = db->actor_id;
+	sr_copy(db->phone_search_last, sizeof db->phone_search_last, key);
+	return same;
+}
+
+static sr_status phone_search_whole_only(sr_db *db, const sr_card_filter *f,
+                                         struct search_params *p, const char *key)
+{
+	char digits[SR_PHONE_MAX];
+	if (!sr_phone_normalize(f->text, digits) || strlen(digits) < PHONE_WHOLE_MIN) {
+		/* The refusal is the search's audit row (sr_fail), once. */
+		db->refusal_quiet = phone_search_repeated(db, key);
+		sr_status st = sr_fail(db, SR_PERM,
+		                       _("whole phone numbers only: a %s sees phones masked and may "
+		                         "not search by part of a number (%s); give all 11 digits of "
+		                         "a mobile (10 to 12 of a landline with its area code), or a "
+		                         "name"),
+		                       _(sr_role_name(db->actor_role)), f->text);
+		db->refusal_quiet = false;
+		return st;
+	}
+	p->way = SEARCH_PHONE;
+	*p->phone_like = '\0';
+	sr_copy(p->key, sizeof p->key, digits);
+	sr_copy(p->phone, sizeof p->phone, digits);
+	return SR_OK;
+}
+
+static sr_status phone_search_check(sr_db *db, const sr_card_filter *f, struct search_params *p)
+{
+	const char *match = phone_match(p);
+	char key[sizeof db->phone_search_last];
+	if (!match)
+		return SR_OK;
+	snprintf(key, sizeof key, "%s:%s", match, p->phone);
+	if (p->way != SEARCH_PHONE && sees_no_phone_whole(db)) {
+		sr_status st = phone_search_whole_only(db, f, p, key);
+		if (st != SR_OK)
+			return st;
+		match = phone_match(p);
+		snprintf(key, sizeof key, "%s:%s", match, p->phone);
+	}
+	if (phone_search_repeated(db, key))
+		return SR_OK;
+	/* Digits only: safe in JSON as they are. */
+	char after[96];
+	snprintf(after, sizeof after, "{\"phone\":\"%s\",\"match\":\"%s\"}", p->phone, match);
+	sr_status st = sr_tx_begin(db);
+	if (st == SR_OK)
+		st = sr_tx_end(db, sr_audit_write(db, "search-phone", "card", 0, 0, NULL, after));
+	if (st != SR_OK)
+		*db->phone_search_last = '\0'; /* not audited: the next try must be */
+	return st;
+}
+
 sr_status sr_card_search(sr_db *db, const sr_card_filter *f,
                          int (*fn)(void *ctx, const sr_card *c), void *ctx)
 {
@@ -999,6 +1108,8 @@ sr_status sr_card_search(sr_db *db, const sr_card_filter *f,
 				return sr_fail(db, SR_BADINPUT, _("level '%c': expected O, H, A, B, C or N"),
 				               *l);
 	if ((st = search_char_way(db, f, &p)) != SR_OK)
+		return st;
+	if ((st = phone_search_check(db, f, &p)) != SR_OK)
 		return st;
 	sqlite3_stmt *q = sr_stmt(db, search_sql[p.way]);
 	if (!q)
@@ -1040,6 +1151,8 @@ sr_status sr_card_search(sr_db *db, const sr_card_filter *f,
 		sqlite3_bind_text(q, 14, p.since, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(q, 15, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int64(q, 16, f->offset > 0 ? f->offset : 0);
+	sr_scope seen = sr_perm_phone_scope(db->actor_role);
+	sqlite3_bind_int(q, 24, seen == SR_SCOPE_ALL ? 2 : seen == SR_SCOPE_TEAM ? 1 : 0);
 	bind_clock(db, q);
 	sr_card *c = malloc(sizeof *c);
 	if (!c) {

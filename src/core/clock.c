@@ -55,7 +55,9 @@ static bool digits(const char *s, int n, int *out)
 	return true;
 }
 
-bool sr_time_parse(const char *text, sr_time *out)
+/* The one parser behind both entry points: T_OK lets a 'T' stand for the
+ * space, the years are checked against [ymin, ymax]. */
+static bool parse_time(const char *text, bool t_ok, int ymin, int ymax, sr_time *out)
 {
 	int y, mo, d, h = 0, mi = 0, s = 0;
 	if (!text)
@@ -67,17 +69,27 @@ bool sr_time_parse(const char *text, sr_time *out)
 	    text[7] != '-' || !digits(text + 8, 2, &d))
 		return false;
 	if (len >= 16) {
-		if ((text[10] != ' ' && text[10] != 'T') || !digits(text + 11, 2, &h) ||
+		if ((text[10] != ' ' && !(t_ok && text[10] == 'T')) || !digits(text + 11, 2, &h) ||
 		    text[13] != ':' || !digits(text + 14, 2, &mi))
 			return false;
 		if (len == 19 && (text[16] != ':' || !digits(text + 17, 2, &s)))
 			return false;
 	}
-	if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) ||
+	if (y < ymin || y > ymax || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) ||
 	    h > 23 || mi > 59 || s > 59)
 		return false;
 	*out = sr_time_from_civil(y, mo, d, h, mi, s);
 	return true;
+}
+
+bool sr_time_parse(const char *text, sr_time *out)
+{
+	return parse_time(text, true, 1900, 9999, out);
+}
+
+bool sr_time_parse_clock(const char *text, sr_time *out)
+{
+	return parse_time(text, false, SR_CLOCK_YEAR_MIN, SR_CLOCK_YEAR_MAX, out);
 }
 
 bool sr_date_parse(const char *text, sr_date *out)

@@ -43,6 +43,11 @@ struct sr_db {
 	bool refusal_pending;
 	bool refusal_quiet;     /* writing one now, or a login that audits itself */
 	char refusal_msg[SR_MSG_MAX];
+	/* The last search by phone audited on this connection, and by whom
+	 * (card.c): a screen runs its search again on every reload, and
+	 * auditing it again would be a commit that reloads everyone's. */
+	int64_t phone_search_actor;
+	char phone_search_last[48];
 };
 
 /* Set the connection's message and return st. printf-style. */

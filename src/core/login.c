@@ -75,12 +75,14 @@ sr_status sr_user_set_password(sr_db *db, const char *login, const char *passwor
 	return st;
 }
 
-/* Failures for this login in the window, since its last good login. */
+/* Attempts for this login in the window that may have failed: those that
+ * failed, and those still running or killed midway (no outcome), since the
+ * start of its last good login. */
 static const char FAILURES_SQL[] =
-	"SELECT count(*), coalesce(min(at), '') FROM audit"
-	" WHERE action = 'login-failed' AND at > ?1 AND json_extract(after, '$.login') = ?2"
-	"   AND id > coalesce((SELECT max(id) FROM audit WHERE action = 'login'"
-	"                      AND json_extract(after, '$.login') = ?2), 0)";
+	"SELECT count(*), coalesce(min(at), '') FROM login_attempts"
+	" WHERE login = ?2 AND at > ?1 AND (outcome IS NULL OR outcome = 'failed')"
+	"   AND id > coalesce((SELECT max(id) FROM login_attempts"
+	"                      WHERE login = ?2 AND outcome = 'ok'), 0)";
 
 static sr_status recent_failures(sr_db *db, const char *login, int *count, sr_time *oldest)
 {
@@ -105,22 +107,72 @@ static sr_status recent_failures(sr_db *db, const char *login, int *count, sr_ti
 	return st;
 }
 
-/* One audit row per attempt, in its own transaction so it stays even
- * though the login is refused. The login typed is kept (to rate-limit
- * it), the password never. */
-static void audit_attempt(sr_db *db, const char *action, int64_t user_id, int64_t entity_id,
-                          const char *login)
+/* The audit row of an attempt. The login typed is kept, the password
+ * never. */
+static sr_status audit_attempt(sr_db *db, const char *action, int64_t user_id,
+                               int64_t entity_id, const char *login)
 {
-	char saved[SR_MSG_MAX];
-	memcpy(saved, db->msg, sizeof saved);
 	char now[SR_TIME_LEN];
 	sr_now_text(db, now);
-	if (sr_tx_begin(db) == SR_OK)
-		sr_tx_end(db, sr_exec(db,
-		                      "INSERT INTO audit(at, user_id, action, entity, entity_id, after)"
-		                      " VALUES (?1, ?2, ?3, 'user', ?4, json_object('login', ?5))",
-		                      "szszs", now, user_id, action, entity_id, login));
-	memcpy(db->msg, saved, sizeof saved);
+	return sr_exec(db,
+	               "INSERT INTO audit(at, user_id, action, entity, entity_id, after)"
+	               " VALUES (?1, ?2, ?3, 'user', ?4, json_object('login', ?5))",
+	               "szszs", now, user_id, action, entity_id, login);
+}
+
+static sr_status locked(sr_db *db, const char *login, int fails, sr_time oldest)
+{
+	char until[SR_TIME_LEN];
+	sr_time_format(oldest + SR_LOGIN_WINDOW_MIN * 60 + 1, until);
+	db->refusal_quiet = true; /* audited as login-locked */
+	sr_status st = sr_fail(db, SR_PERM,
+	                       _("too many failed logins for %s (%d within %d minutes): try "
+	                         "again after %s, or ask an administrator"),
+	                       login, fails, SR_LOGIN_WINDOW_MIN, until);
+	db->refusal_quiet = false;
+	return st;
+}
+
+/* Count the attempts and, under the limit, record this one as started, in
+ * one write transaction (BEGIN IMMEDIATE): attempts made at once queue on
+ * the write lock, and each counts those before it, finished or not. Over
+ * the limit only a login-locked audit row is written: waiting out the
+ * window must end it. *attempt is 0 when refused. */
+static sr_status attempt_start(sr_db *db, const char *login, int64_t *attempt)
+{
+	int fails = 0;
+	sr_time oldest = 0;
+	char now[SR_TIME_LEN];
+	sr_now_text(db, now);
+	*attempt = 0;
+	sr_status st = sr_tx_begin(db);
+	if (st != SR_OK)
+		return st;
+	st = recent_failures(db, login, &fails, &oldest);
+	bool over = st == SR_OK && fails >= SR_LOGIN_MAX_FAILURES;
+	if (over)
+		st = audit_attempt(db, "login-locked", db->actor_id, 0, login);
+	else if (st == SR_OK)
+		st = sr_exec(db, "INSERT INTO login_attempts(login, at) VALUES (?1, ?2)", "ss", login,
+		             now);
+	if (st == SR_OK && !over)
+		*attempt = sqlite3_last_insert_rowid(db->h);
+	st = sr_tx_end(db, st);
+	return st == SR_OK && over ? locked(db, login, fails, oldest) : st;
+}
+
+/* The outcome of a started attempt and its audit row, together. */
+static sr_status attempt_finish(sr_db *db, int64_t attempt, bool ok, int64_t user_id,
+                                int64_t entity_id, const char *login)
+{
+	sr_status st = sr_tx_begin(db);
+	if (st != SR_OK)
+		return st;
+	st = sr_exec(db, "UPDATE login_attempts SET outcome = ?2 WHERE id = ?1", "Is", attempt,
+	             ok ? "ok" : "failed");
+	if (st == SR_OK)
+		st = audit_attempt(db, ok ? "login" : "login-failed", user_id, entity_id, login);
+	return sr_tx_end(db, st);
 }
 
 /* Verify against a throw-away hash when the login has none, so an unknown
@@ -139,52 +191,48 @@ static bool verify(const char *hash, const char *password)
 	return false;
 }
 
+static sr_status refused(sr_db *db, int64_t attempt, bool found, const sr_user *u,
+                         const char *login)
+{
+	/* Best effort: unrecorded, the attempt still counts as failed. */
+	char saved[SR_MSG_MAX];
+	memcpy(saved, db->msg, sizeof saved);
+	attempt_finish(db, attempt, false, db->actor_id, found ? u->id : 0, login);
+	memcpy(db->msg, saved, sizeof saved);
+	db->refusal_quiet = true; /* audited above, as a failed login */
+	sr_status st = sr_fail(db, SR_PERM,
+	                       _("login refused: wrong login or password (or no password set: "
+	                         "an administrator can set one with `showroom user passwd %s`)"),
+	                       login);
+	db->refusal_quiet = false;
+	return st;
+}
+
 sr_status sr_user_login(sr_db *db, const char *login, const char *password)
 {
 	if (!login || !password)
 		return sr_fail(db, SR_USAGE, _("give a login and a password"));
 	if (!sodium_ready())
 		return sr_fail(db, SR_IO, _("cannot start the password library (libsodium)"));
-	int fails = 0;
-	sr_time oldest = 0;
-	sr_status st = recent_failures(db, login, &fails, &oldest);
+	int64_t attempt;
+	sr_status st = attempt_start(db, login, &attempt);
 	if (st != SR_OK)
 		return st;
-	if (fails >= SR_LOGIN_MAX_FAILURES) {
-		char until[SR_TIME_LEN];
-		sr_time_format(oldest + SR_LOGIN_WINDOW_MIN * 60 + 1, until);
-		/* Not counted as a failure: waiting out the limit must end it. */
-		audit_attempt(db, "login-locked", db->actor_id, 0, login);
-		db->refusal_quiet = true;
-		st = sr_fail(db, SR_PERM,
-		             _("too many failed logins for %s (%d within %d minutes): try again "
-		               "after %s, or ask an administrator"),
-		             login, fails, SR_LOGIN_WINDOW_MIN, until);
-		db->refusal_quiet = false;
-		return st;
-	}
 	sr_user u;
 	char hash[crypto_pwhash_STRBYTES] = "";
 	bool found = sr_user_by_login(db, login, &u) == SR_OK;
 	if (found)
 		sr_query_text(db, hash, sizeof hash,
 		              "SELECT coalesce(password_hash, '') FROM users WHERE id = ?1", "I", u.id);
-	bool ok = verify(hash, password) && found && u.active;
-	if (!ok) {
-		audit_attempt(db, "login-failed", db->actor_id, found ? u.id : 0, login);
-		db->refusal_quiet = true; /* audited above, as a failed login */
-		st = sr_fail(db, SR_PERM,
-		               _("login refused: wrong login or password (or no password set: an "
-		                 "administrator can set one with `showroom user passwd %s`)"),
-		               login);
-		db->refusal_quiet = false;
+	if (!(verify(hash, password) && found && u.active))
+		return refused(db, attempt, found, &u, login);
+	/* A login that cannot be recorded is not granted. */
+	if ((st = attempt_finish(db, attempt, true, u.id, u.id, login)) != SR_OK)
 		return st;
-	}
 	db->actor_id = u.id;
 	db->actor_role = u.role;
 	db->actor_team = u.team;
 	sr_copy(db->actor_login, sizeof db->actor_login, u.login);
-	audit_attempt(db, "login", u.id, u.id, login);
 	return SR_OK;
 }
 

@@ -50,6 +50,20 @@ static const sr_scope scopes[SR_ROLE_COUNT] = {
 	[SR_ROLE_ADMIN] = SR_SCOPE_ALL,
 };
 
+/* Whose phones each role sees whole (README "Trust"): owners their own,
+ * a DCC supervisor the team's, and those who call any customer back. */
+static const sr_scope phone_scopes[SR_ROLE_COUNT] = {
+	[SR_ROLE_RECEPTIONIST] = SR_SCOPE_OWN,
+	[SR_ROLE_CONSULTANT] = SR_SCOPE_OWN,
+	[SR_ROLE_MANAGER] = SR_SCOPE_ALL,
+	[SR_ROLE_DIRECTOR] = SR_SCOPE_ALL,
+	[SR_ROLE_DCC_INBOUND] = SR_SCOPE_OWN,
+	[SR_ROLE_DCC_OUTBOUND] = SR_SCOPE_OWN,
+	[SR_ROLE_DCC_SUPERVISOR] = SR_SCOPE_TEAM,
+	[SR_ROLE_SERVICE] = SR_SCOPE_ALL,
+	[SR_ROLE_ADMIN] = SR_SCOPE_ALL,
+};
+
 #undef Y
 #undef n
 
@@ -87,6 +101,11 @@ sr_scope sr_perm_scope(sr_role role)
 	return (unsigned)role < SR_ROLE_COUNT ? scopes[role] : SR_SCOPE_NONE;
 }
 
+sr_scope sr_perm_phone_scope(sr_role role)
+{
+	return (unsigned)role < SR_ROLE_COUNT ? phone_scopes[role] : SR_SCOPE_NONE;
+}
+
 sr_status sr_perm_require(sr_db *db, sr_action action)
 {
 	if (!db->actor_id)
@@ -97,9 +116,10 @@ sr_status sr_perm_require(sr_db *db, sr_action action)
 	return SR_OK;
 }
 
-static bool in_scope(sr_db *db, int64_t owner_id)
+/* Does a scope of the actor's take in the cards of owner_id? */
+static bool reaches(sr_db *db, sr_scope scope, int64_t owner_id)
 {
-	switch (sr_perm_scope(db->actor_role)) {
+	switch (scope) {
 	case SR_SCOPE_ALL:
 		return true;
 	case SR_SCOPE_OWN:
@@ -116,6 +136,11 @@ static bool in_scope(sr_db *db, int64_t owner_id)
 		break;
 	}
 	return false;
+}
+
+static bool in_scope(sr_db *db, int64_t owner_id)
+{
+	return reaches(db, sr_perm_scope(db->actor_role), owner_id);
 }
 
 sr_status sr_perm_card(sr_db *db, sr_action action, int64_t card_id)
@@ -139,17 +164,5 @@ sr_status sr_perm_card(sr_db *db, sr_action action, int64_t card_id)
 
 bool sr_perm_sees_phone(sr_db *db, int64_t owner_id)
 {
-	if (owner_id == db->actor_id)
-		return true;
-	switch (db->actor_role) {
-	case SR_ROLE_MANAGER:
-	case SR_ROLE_DIRECTOR:
-	case SR_ROLE_ADMIN:
-	case SR_ROLE_SERVICE:
-		return true;
-	case SR_ROLE_DCC_SUPERVISOR:
-		return in_scope(db, owner_id);
-	default:
-		return false;
-	}
+	return reaches(db, sr_perm_phone_scope(db->actor_role), owner_id);
 }

@@ -87,3 +87,29 @@ TEST(clock_db_fixed_now)
 	fx_date(1, today);
 	CHECK_EQ_STR(today, "2027-01-01");
 }
+
+/* A clock set by hand (--now, SHOWROOM_NOW): the documented forms only,
+ * 2000-2099 (issue 12); sr_time_parse keeps its 'T' for its other callers. */
+TEST(clock_set_by_hand_exact_forms)
+{
+	sr_time t;
+	char out[SR_TIME_LEN];
+	CHECK(sr_time_parse_clock("2026-03-02", &t));
+	CHECK(sr_time_parse_clock("2026-03-02 10:00", &t));
+	CHECK(sr_time_parse_clock("2000-01-01 00:00:00", &t));
+	CHECK(sr_time_parse_clock("2099-12-31 23:59:59", &t));
+	sr_time_format(t, out);
+	CHECK_EQ_STR(out, "2099-12-31 23:59:59");
+	sr_date_format(sr_time_date(t) + 400, out);
+	CHECK_EQ_STR(out, "2101-02-04");
+	CHECK(!sr_time_parse_clock("1970-01-01", &t));          /* would be 0: "not set" */
+	CHECK(!sr_time_parse_clock("1999-12-31 23:59:59", &t));
+	CHECK(!sr_time_parse_clock("2100-01-01", &t));
+	CHECK(!sr_time_parse_clock("9999-12-31 23:59:59", &t));
+	CHECK(!sr_time_parse_clock("2026-01-01T10:00", &t));
+	CHECK(!sr_time_parse_clock("2026-02-29", &t));
+	CHECK(!sr_time_parse_clock("2026-03-02 10:00 ", &t));
+	CHECK(!sr_time_parse_clock("", &t));
+	CHECK(!sr_time_parse_clock(NULL, &t));
+	CHECK(sr_time_parse("2026-01-01T10:00", &t));
+}

@@ -210,3 +210,92 @@ TEST(comment_not_overwritten_by_another)
 	                  " AND instr(before, '先邀约') > 0 AND instr(after, '先邀约到店') > 0"),
 	             1);
 }
+
+/* Attempts of c1 that started at AT and have no outcome yet: still being
+ * checked in other processes, or killed midway (issue 12, item 6). */
+static void attempts_in_flight(int n, const char *at)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "INSERT INTO login_attempts(login, at) VALUES ('c1', '%s')", at);
+	for (int i = 0; i < n; i++)
+		CHECK_EQ_INT(fx_sql(sql, NULL, 0), SQLITE_OK);
+}
+
+static int64_t attempts(void)
+{
+	return fx_q("SELECT count(*) FROM login_attempts WHERE login = 'c1'");
+}
+
+/* An attempt counts from its start: five that have not finished lock the
+ * account as five failures would, and the sixth is not checked at all. */
+TEST(login_attempts_in_flight_counted)
+{
+	fx_open();
+	CHECK_OK(sr_user_set_password(unit_db, "c1", "correct horse"));
+	attempts_in_flight(SR_LOGIN_MAX_FAILURES, "2026-03-02 10:00:00");
+	CHECK_STATUS(sr_user_login(unit_db, "c1", "correct horse"), SR_PERM);
+	CHECK_MSG("too many failed logins");
+	CHECK_MSG("2026-03-02 10:15:01");
+	CHECK_EQ_INT(attempts(), SR_LOGIN_MAX_FAILURES); /* the locked one is no attempt */
+	CHECK_EQ_INT(audits("login-locked"), 1);
+	CHECK_EQ_INT(audits("login-failed") + audits("login"), 0);
+	/* Four leave room for one more. */
+	fx_cleanup();
+	fx_open();
+	CHECK_OK(sr_user_set_password(unit_db, "c1", "correct horse"));
+	attempts_in_flight(SR_LOGIN_MAX_FAILURES - 1, "2026-03-02 10:00:00");
+	CHECK_OK(sr_user_login(unit_db, "c1", "correct horse"));
+}
+
+/* Every attempt is a row before its check, with its outcome after; the
+ * window and a good login end the count as before. */
+TEST(login_attempt_outcomes_and_window)
+{
+	fx_open();
+	CHECK_OK(sr_user_set_password(unit_db, "c1", "correct horse"));
+	CHECK_STATUS(sr_user_login(unit_db, "c1", "bad guess"), SR_PERM);
+	CHECK_STATUS(sr_user_login(unit_db, "c1", "bad guess"), SR_PERM);
+	CHECK_OK(sr_user_login(unit_db, "c1", "correct horse"));
+	char outcomes[64];
+	fx_qs(outcomes, sizeof outcomes,
+	      "SELECT group_concat(coalesce(outcome, '?'), ',') FROM"
+	      " (SELECT outcome FROM login_attempts WHERE login = 'c1' ORDER BY id)");
+	CHECK_EQ_STR(outcomes, "failed,failed,ok");
+	CHECK_EQ_INT(audits("login-failed"), 2);
+	CHECK_EQ_INT(audits("login"), 1);
+	/* Killed midway long ago: outside the window, no longer counted. */
+	fx_as("admin");
+	attempts_in_flight(SR_LOGIN_MAX_FAILURES, "2026-03-02 09:40:00");
+	CHECK_OK(sr_user_login(unit_db, "c1", "correct horse"));
+	/* A good login forgives the attempts started before it, not those
+	 * started after it (still running when it succeeded). */
+	fx_as("admin");
+	attempts_in_flight(SR_LOGIN_MAX_FAILURES - 1, "2026-03-02 10:00:00");
+	CHECK_OK(sr_user_login(unit_db, "c1", "correct horse"));
+	attempts_in_flight(SR_LOGIN_MAX_FAILURES, "2026-03-02 10:00:00");
+	CHECK_STATUS(sr_user_login(unit_db, "c1", "correct horse"), SR_PERM);
+	CHECK_MSG("too many failed logins");
+	/* Per login: c2 is not held up by c1's attempts. */
+	fx_as("admin");
+	CHECK_OK(sr_user_set_password(unit_db, "c2", "other horse"));
+	CHECK_OK(sr_user_login(unit_db, "c2", "other horse"));
+}
+
+/* A database upgraded to schema 12 keeps the count of the failures its
+ * audit trail already holds. */
+TEST(login_attempts_migrated_from_audit)
+{
+	fx_open();
+	CHECK_OK(sr_user_set_password(unit_db, "c1", "correct horse"));
+	for (int i = 0; i < SR_LOGIN_MAX_FAILURES; i++)
+		CHECK_STATUS(sr_user_login(unit_db, "c1", "bad guess"), SR_PERM);
+	CHECK_EQ_INT(fx_sql("DROP TABLE login_attempts; PRAGMA user_version = 11", NULL, 0),
+	             SQLITE_OK);
+	sr_db_close(unit_db);
+	char err[256];
+	CHECK_OK(sr_db_open(fx_path(), SR_OPEN_MIGRATE, &unit_db, err, sizeof err));
+	fx_now("2026-03-02 10:00");
+	CHECK_EQ_INT(attempts(), SR_LOGIN_MAX_FAILURES);
+	CHECK_STATUS(sr_user_login(unit_db, "c1", "correct horse"), SR_PERM);
+	CHECK_MSG("too many failed logins");
+}
