@@ -186,6 +186,11 @@ void cli_table_free(struct cli_table *t);
 void cli_kv_print(struct cli_ctx *c, const char *const *keys, const char *const *values,
                   size_t n);
 
+/* Stored text on one line, as sr_text_escape shows it: control and bidi
+ * characters escaped, newlines and tabs as spaces. For every piece of
+ * stored text printed outside a table, "key: value" lines and CSV. */
+void cli_put_text(FILE *f, const char *s);
+
 /* Small formatting helpers for cells: buf must hold 24 bytes. An id of 0
  * prints as the empty string. */
 const char *cli_fmt_int(char *buf, int64_t v);

@@ -357,7 +357,8 @@ static sr_status setting_get(struct cli_ctx *c, int argc, char **argv)
 		cli_kv_print(c, keys, vals, 3);
 		return SR_OK;
 	}
-	fprintf(c->out, "%s\n", value);
+	cli_put_text(c->out, value);
+	fputc('\n', c->out);
 	return SR_OK;
 }
 

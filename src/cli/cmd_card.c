@@ -106,9 +106,10 @@ static int print_history(void *ctx, const sr_history_entry *e)
 {
 	struct cli_ctx *c = ctx;
 	FILE *out = c->out;
-	fprintf(out, "%s  %s  %s  ", e->at, e->kind, e->who);
-	for (const char *p = e->text; *p; p++)
-		fputc(*p == '\n' || *p == '\r' ? ' ' : *p, out);
+	fprintf(out, "%s  %s  ", e->at, e->kind);
+	cli_put_text(out, e->who);
+	fputs("  ", out);
+	cli_put_text(out, e->text);
 	fputc('\n', out);
 	return 0;
 }

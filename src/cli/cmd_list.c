@@ -156,7 +156,8 @@ sr_status cli_cmd_home(struct cli_ctx *c, int argc, char **argv)
 		cli_table_print(&h.t, true);
 		return SR_OK;
 	}
-	fprintf(c->out, "%s (%s, %s)\n\n", me.name, me.login, sr_role_label(me.role));
+	cli_put_text(c->out, me.name);
+	fprintf(c->out, " (%s, %s)\n\n", me.login, sr_role_label(me.role));
 	for (size_t i = 0; i < n; i++) {
 		st = home_table(c, kinds[i], i == 0);
 		if (st != SR_OK)

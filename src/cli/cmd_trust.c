@@ -59,37 +59,6 @@ void cli_secure_start(void)
 
 /* --- passwords ------------------------------------------------------------ */
 
-/* One line from stdin without its newline. On a terminal, with echo off
- * and the prompt on stderr; otherwise (scripts, tests) the line as is. */
-static bool read_secret(const char *prompt, char *buf, size_t len)
-{
-	bool tty = isatty(STDIN_FILENO);
-	struct termios old, quiet;
-	if (tty) {
-		fputs(prompt, stderr);
-		fflush(stderr);
-		if (tcgetattr(STDIN_FILENO, &old) != 0)
-			return false;
-		quiet = old;
-		quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
-		quiet.c_lflag |= ICANON;
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-	}
-	bool ok = fgets(buf, (int)len, stdin) != NULL;
-	if (tty) {
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-		fputc('\n', stderr);
-	}
-	if (!ok)
-		return false;
-	size_t l = strlen(buf);
-	if (l && buf[l - 1] == '\n')
-		buf[--l] = '\0';
-	if (l && buf[l - 1] == '\r')
-		buf[--l] = '\0';
-	return true;
-}
-
 static void wipe(char *buf, size_t len)
 {
 	volatile char *p = buf;
@@ -98,6 +67,65 @@ static void wipe(char *buf, size_t len)
 }
 
 enum { SECRET_MAX = 512 };
+
+enum secret { SECRET_OK, SECRET_NONE, SECRET_NUL };
+
+/* One line from stdin without its newline. On a terminal, with echo off
+ * and the prompt on stderr; otherwise (scripts, tests) the line as is.
+ * getline says how many bytes it read, so a NUL inside the line is seen
+ * (fgets would hand back the bytes before it: abcdefgh\0ijkl would set
+ * or try the password abcdefgh) and the line refused. */
+static enum secret read_secret(const char *prompt, char *buf, size_t len)
+{
+	bool tty = isatty(STDIN_FILENO);
+	struct termios old, quiet;
+	if (tty) {
+		fputs(prompt, stderr);
+		fflush(stderr);
+		if (tcgetattr(STDIN_FILENO, &old) != 0)
+			return SECRET_NONE;
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+		quiet.c_lflag |= ICANON;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n = getline(&line, &cap, stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	enum secret r = n < 0 ? SECRET_NONE : SECRET_OK;
+	size_t l = n < 0 ? 0 : (size_t)n;
+	if (l && line[l - 1] == '\n')
+		l--;
+	if (l && line[l - 1] == '\r')
+		l--;
+	if (r == SECRET_OK && memchr(line, '\0', l))
+		r = SECRET_NUL;
+	/* Longer than buf: cut, and the core refuses it as too long. */
+	if (l >= len)
+		l = len - 1;
+	memcpy(buf, line ? line : "", l);
+	buf[l] = '\0';
+	if (line)
+		wipe(line, cap);
+	free(line);
+	return r;
+}
+
+/* A refusal of what read_secret read, naming the field; SR_OK if none. */
+static sr_status secret_refused(struct cli_ctx *c, enum secret r)
+{
+	if (r == SECRET_NONE)
+		return cli_bad(c, "%s", _("no password given (on standard input)"));
+	if (r == SECRET_NUL)
+		return cli_bad(c, "%s",
+		               _("the password holds a NUL byte (it would be cut short there); "
+		                 "nothing changed"));
+	return SR_OK;
+}
 
 sr_status cli_user_passwd(struct cli_ctx *c, int argc, char **argv)
 {
@@ -109,11 +137,12 @@ sr_status cli_user_passwd(struct cli_ctx *c, int argc, char **argv)
 	char pw[SECRET_MAX] = "", again[SECRET_MAX] = "";
 	sr_status st = SR_OK;
 	if (!clear) {
-		if (!read_secret(_("New password: "), pw, sizeof pw))
-			return cli_bad(c, "%s", _("no password given (on standard input)"));
-		if (isatty(STDIN_FILENO) &&
-		    (!read_secret(_("Again: "), again, sizeof again) || strcmp(pw, again) != 0))
-			st = cli_bad(c, "%s", _("the two passwords differ; nothing changed"));
+		st = secret_refused(c, read_secret(_("New password: "), pw, sizeof pw));
+		if (st == SR_OK && isatty(STDIN_FILENO)) {
+			st = secret_refused(c, read_secret(_("Again: "), again, sizeof again));
+			if (st == SR_OK && strcmp(pw, again) != 0)
+				st = cli_bad(c, "%s", _("the two passwords differ; nothing changed"));
+		}
 	}
 	if (st == SR_OK) {
 		st = sr_user_set_password(c->db, argv[0], clear ? NULL : pw);
@@ -134,9 +163,12 @@ sr_status cli_user_login(struct cli_ctx *c, int argc, char **argv)
 	if (!cli_npos(c, npos, 1, 1, _("the user's login")))
 		return SR_USAGE;
 	char pw[SECRET_MAX] = "";
-	if (!read_secret(_("Password: "), pw, sizeof pw))
-		return cli_bad(c, "%s", _("no password given (on standard input)"));
-	sr_status st = sr_user_login(c->db, argv[0], pw);
+	sr_status st = secret_refused(c, read_secret(_("Password: "), pw, sizeof pw));
+	if (st != SR_OK) {
+		wipe(pw, sizeof pw);
+		return st;
+	}
+	st = sr_user_login(c->db, argv[0], pw);
 	wipe(pw, sizeof pw);
 	if (st != SR_OK)
 		return cli_fail(c, st);

@@ -57,14 +57,14 @@ static void print_global_options(FILE *f)
 
 /* --- messages ------------------------------------------------------------ */
 
-/* One line: newlines in a message would break "one line per error". */
+/* One line: newlines in a message would break "one line per error", and a
+ * message may quote stored or typed text, shown escaped (cli_put_text). */
 static void print_line(FILE *f, const char *prefix, const char *msg)
 {
 	fputs("showroom: ", f);
 	if (prefix)
 		fprintf(f, "%s: ", prefix);
-	for (const char *p = msg; *p; p++)
-		fputc(*p == '\n' || *p == '\r' ? ' ' : *p, f);
+	cli_put_text(f, msg);
 	fputc('\n', f);
 }
 

@@ -2,7 +2,9 @@
  *
  * Widths are terminal columns, never bytes (sr_text_width / sr_text_fit),
  * so 欧阳明月 and Li Lei line up. A cell wider than CELL_MAX columns is cut
- * with "…" in a table; CSV always carries the whole value. */
+ * with "…" in a table; CSV always carries the whole value. Stored text is
+ * shown as sr_text_escape shows it (text.h), everywhere: an ESC or a
+ * U+202E that reached the database shows as \x1b or \u202e, never raw. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -33,17 +35,12 @@ static void csv_header(struct cli_table *t)
 		t->failed = true;
 }
 
-/* A copy for a table cell: tabs and line breaks become spaces so each
- * record stays on its line. */
+/* A copy for a table cell. It is shown through sr_text_fit, which keeps
+ * each record on its line (tabs and newlines as spaces) and escapes what
+ * must not reach the terminal. */
 static char *cell_dup(const char *s)
 {
-	char *d = strdup(s ? s : "");
-	if (!d)
-		return NULL;
-	for (char *p = d; *p; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			*p = ' ';
-	return d;
+	return strdup(s ? s : "");
 }
 
 void cli_table_row(struct cli_table *t, const char *const *fields)
@@ -159,10 +156,21 @@ void cli_kv_print(struct cli_ctx *c, const char *const *keys, const char *const 
 	}
 	for (size_t i = 0; i < n; i++) {
 		fprintf(c->out, "%s: ", keys[i]);
-		for (const char *p = values[i] ? values[i] : ""; *p; p++)
-			fputc(*p == '\n' || *p == '\r' ? ' ' : *p, c->out);
+		cli_put_text(c->out, values[i]);
 		fputc('\n', c->out);
 	}
+}
+
+void cli_put_text(FILE *f, const char *s)
+{
+	if (sr_text_shows_as_is(s, 0)) {
+		fputs(s ? s : "", f);
+		return;
+	}
+	char *shown = sr_text_escape_dup(s, 0);
+	if (shown)
+		fputs(shown, f);
+	free(shown);
 }
 
 const char *cli_fmt_int(char *buf, int64_t v)

@@ -174,6 +174,9 @@ sr_status sr_transition_check(sr_db *db, const sr_card_facts *card, sr_transitio
  * SR_BADINPUT naming the field otherwise. */
 sr_status sr_check_text(sr_db *db, const char *field, const char *value, int max_chars,
                         bool required, bool multiline);
+/* The characters alone: UTF-8, no control characters (tab and newline
+ * allowed when multiline), no bidi controls or line separators. */
+sr_status sr_check_text_chars(sr_db *db, const char *field, const char *value, bool multiline);
 int sr_text_chars(const char *s);
 
 /* Index of text in a table of names, or -1: the parse half of every

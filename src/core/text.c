@@ -9,6 +9,8 @@
 #define _XOPEN_SOURCE 700
 #endif
 #include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <wchar.h>
@@ -60,6 +62,17 @@ static bool is_control(unsigned cp)
 	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
 }
 
+/* Characters that change how the text around them is laid out without
+ * showing themselves: the bidirectional controls (U+061C, U+200E, U+200F,
+ * U+202A-U+202E, U+2066-U+2069), which can make 13800138000 read as
+ * 00083100831 or turn a name around, and the line and paragraph separators
+ * U+2028 and U+2029, which break a line where no newline is seen. */
+static bool is_layout(unsigned cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
 struct range {
 	unsigned lo, hi;
 };
@@ -108,11 +121,10 @@ static bool locale_is_utf8(void)
 	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "UTF8"));
 }
 
-/* Columns of one code point. Controls show as one column (a space in
- * sr_text_fit) so a stray newline cannot break a table row. */
+/* Columns of one printable code point. */
 static int char_width(unsigned cp, bool use_wcwidth)
 {
-	if (is_control(cp))
+	if (cp >= 0x20 && cp < 0x7F)
 		return 1;
 	if (use_wcwidth) {
 		int w = wcwidth((wchar_t)cp);
@@ -122,6 +134,73 @@ static int char_width(unsigned cp, bool use_wcwidth)
 	return table_width(cp);
 }
 
+/* ---- how a stored character is shown ---------------------------------------
+ *
+ * One rule for every output: tables, "key: value" lines, CSV files, the
+ * rejects file and the screens. Text can reach the database around our
+ * checks (a restored backup, the sqlite3 shell), and it must not drive the
+ * terminal (ESC), ring it (BEL) or turn a line around (U+202E). So a
+ * control character (C0, DEL, C1), a bidi control or U+2028/9 is shown as
+ * an escape in ASCII: \x1b below U+0080, \u202e above. A byte that is not
+ * UTF-8 shows as U+FFFD. Newline and tab stay in multi-line output
+ * (SR_TEXT_LINES: CSV quotes them), else they show as a space so a record
+ * keeps its line. A backslash is doubled where it would otherwise read as
+ * the start of an escape, so an escape is never ambiguous: "\x1b" shown is
+ * an ESC, "\\x1b" the four characters someone typed. */
+
+struct shown {
+	const char *bytes;
+	size_t len;    /* bytes shown */
+	int cols;      /* their columns */
+	char esc[8];   /* an escape's text */
+};
+
+static bool is_escaped(unsigned cp)
+{
+	return (is_control(cp) && cp != '\n' && cp != '\t') || is_layout(cp);
+}
+
+/* A backslash before x, u, another backslash or an escape is doubled. */
+static bool backslash_doubled(const unsigned char *next)
+{
+	if (*next == 'x' || *next == 'u' || *next == '\\')
+		return true;
+	if (!*next)
+		return false;
+	unsigned cp;
+	utf8_decode(next, &cp);
+	return is_escaped(cp);
+}
+
+/* Decode the character at p (not at the NUL) into how it shows. Returns
+ * the bytes consumed; sh->bytes == p when it shows as itself. */
+static size_t show(const unsigned char *p, unsigned flags, bool use_wcwidth, struct shown *sh)
+{
+	unsigned cp;
+	size_t n = utf8_decode(p, &cp);
+	sh->bytes = (const char *)p;
+	sh->len = n;
+	sh->cols = 1;
+	if (cp == REPLACEMENT && n == 1) {
+		sh->bytes = REPLACEMENT_UTF8;
+		sh->len = 3;
+	} else if (cp == '\n' || cp == '\t') {
+		if (!(flags & SR_TEXT_LINES))
+			sh->bytes = " ";
+	} else if (is_escaped(cp)) {
+		int k = snprintf(sh->esc, sizeof sh->esc, cp < 0x80 ? "\\x%02x" : "\\u%04x", cp);
+		sh->bytes = sh->esc;
+		sh->len = (size_t)k;
+		sh->cols = k;
+	} else if (cp == '\\' && backslash_doubled(p + 1)) {
+		sh->bytes = "\\\\";
+		sh->len = sh->cols = 2;
+	} else {
+		sh->cols = char_width(cp, use_wcwidth);
+	}
+	return n;
+}
+
 int sr_text_width(const char *s)
 {
 	if (!s)
@@ -129,13 +208,112 @@ int sr_text_width(const char *s)
 	bool wc = locale_is_utf8();
 	int w = 0;
 	const unsigned char *p = (const unsigned char *)s;
+	struct shown sh;
 	while (*p) {
-		unsigned cp;
-		p += utf8_decode(p, &cp);
-		w += char_width(cp, wc);
+		p += show(p, 0, wc, &sh);
+		w += sh.cols;
 	}
 	return w;
 }
+
+size_t sr_text_step(const char *s, int *cols)
+{
+	struct shown sh;
+	size_t n = s && *s ? show((const unsigned char *)s, 0, locale_is_utf8(), &sh) : 0;
+	if (cols)
+		*cols = n ? sh.cols : 0;
+	return n;
+}
+
+size_t sr_text_escape(const char *s, unsigned flags, char *out, size_t outlen)
+{
+	size_t len = 0, written = 0;
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	struct shown sh;
+	while (*p) {
+		p += show(p, flags, false, &sh);
+		/* Only whole characters: once one does not fit, none follows. */
+		if (written == len && len + sh.len < outlen) {
+			memcpy(out + len, sh.bytes, sh.len);
+			written += sh.len;
+		}
+		len += sh.len;
+	}
+	if (outlen)
+		out[written] = '\0';
+	return len;
+}
+
+char *sr_text_escape_dup(const char *s, unsigned flags)
+{
+	size_t n = sr_text_escape(s, flags, NULL, 0) + 1;
+	char *d = malloc(n);
+	if (d)
+		sr_text_escape(s, flags, d, n);
+	return d;
+}
+
+/* Bytes that show as themselves whatever follows: printable ASCII but the
+ * backslash (a table: this loop runs over every byte of an export). */
+static const unsigned char plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* A three-byte character led by E3..EC or EE..EF: CJK and most else,
+ * never a control, a bidi control, a surrogate or an overlong form, so it
+ * is valid and shows as itself. */
+static bool cjk_like(const unsigned char *p)
+{
+	return p[0] >= 0xE3 && p[0] <= 0xEF && p[0] != 0xED && (p[1] & 0xC0) == 0x80 &&
+	       (p[2] & 0xC0) == 0x80;
+}
+
+/* The same answer as comparing show() with the input, without building
+ * anything, and fast: every CSV cell of an export comes through here. */
+bool sr_text_shows_as_is(const char *s, unsigned flags)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	for (;;) {
+		while (plain[*p])
+			p++;
+		unsigned char c = *p;
+		if (!c)
+			return true;
+		if (cjk_like(p)) {
+			p += 3;
+		} else if (c == '\\') {
+			if (backslash_doubled(++p))
+				return false;
+		} else if (c < 0x80) {
+			if (!(flags & SR_TEXT_LINES) || (c != '\n' && c != '\t'))
+				return false;
+			p++;
+		} else {
+			unsigned cp;
+			size_t n = utf8_decode(p, &cp);
+			if ((cp == REPLACEMENT && n == 1) || is_escaped(cp))
+				return false;
+			p += n;
+		}
+	}
+}
+
+/* ---- fitting into cells ------------------------------------------------------ */
 
 /* Output buffer with a hard capacity (including the NUL). */
 struct cell {
@@ -149,46 +327,27 @@ static void cell_put(struct cell *c, const char *bytes, size_t n)
 	c->len += n;
 }
 
-/* The bytes to show for a decoded character: itself, U+FFFD for bad input,
- * a space for a control. */
-static size_t char_bytes(const unsigned char *p, size_t consumed, unsigned cp,
-                         const char **bytes)
-{
-	if (cp == REPLACEMENT && consumed == 1) {
-		*bytes = REPLACEMENT_UTF8;
-		return 3;
-	}
-	if (is_control(cp)) {
-		*bytes = " ";
-		return 1;
-	}
-	*bytes = (const char *)p;
-	return consumed;
-}
-
-/* Copy characters of s while they fit into `budget` columns and the bytes
- * still leave room for `reserve_cols` spaces and `extra` bytes. Returns the
- * columns used; *cut tells whether anything was left out. */
+/* Copy characters of s, as they show, while they fit into `budget`
+ * columns and the bytes still leave room for `reserve_cols` spaces and
+ * `extra` bytes. An escape is never cut. Returns the columns used; *cut
+ * tells whether anything was left out. */
 static int cell_fill(struct cell *c, const char *s, int budget, int cols, size_t extra,
                      bool *cut)
 {
 	bool wc = locale_is_utf8();
 	int w = 0;
 	const unsigned char *p = (const unsigned char *)s;
+	struct shown sh;
 	*cut = false;
 	while (*p) {
-		unsigned cp;
-		size_t consumed = utf8_decode(p, &cp);
-		int cw = char_width(cp, wc);
-		const char *bytes;
-		size_t n = char_bytes(p, consumed, cp, &bytes);
-		if (w + cw > budget ||
-		    c->len + n + (size_t)(cols - w - cw) + extra + 1 > c->cap) {
+		size_t consumed = show(p, 0, wc, &sh);
+		if (w + sh.cols > budget ||
+		    c->len + sh.len + (size_t)(cols - w - sh.cols) + extra + 1 > c->cap) {
 			*cut = true;
 			break;
 		}
-		cell_put(c, bytes, n);
-		w += cw;
+		cell_put(c, sh.bytes, sh.len);
+		w += sh.cols;
 		p += consumed;
 	}
 	return w;
@@ -228,22 +387,41 @@ size_t sr_text_fit(const char *s, int cols, bool right_align, bool ellipsis, cha
 	return c.len;
 }
 
-bool sr_text_valid(const char *s, bool multiline)
+/* ---- checking input ------------------------------------------------------------ */
+
+sr_text_fault sr_text_find_fault(const char *s, bool multiline, unsigned *cp_out)
 {
-	if (!s)
-		return false;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		unsigned cp;
+	unsigned cp = 0;
+	sr_text_fault f = SR_TEXT_OK;
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p && f == SR_TEXT_OK) {
+		if (plain[*p] || *p == '\\') { /* the common cases, quickly */
+			p++;
+			continue;
+		}
+		if (cjk_like(p)) {
+			p += 3;
+			continue;
+		}
 		size_t n = utf8_decode(p, &cp);
 		/* A literal U+FFFD in the input is fine; a decoding failure is not. */
-		if (cp == REPLACEMENT && n == 1)
-			return false;
-		if (is_control(cp) && !(multiline && (cp == '\t' || cp == '\n')))
-			return false;
+		if (cp == REPLACEMENT && n == 1) {
+			f = SR_TEXT_BAD_UTF8;
+			cp = *p;
+		} else if (is_control(cp) && !(multiline && (cp == '\t' || cp == '\n')))
+			f = SR_TEXT_CONTROL;
+		else if (is_layout(cp))
+			f = SR_TEXT_LAYOUT;
 		p += n;
 	}
-	return true;
+	if (cp_out)
+		*cp_out = f == SR_TEXT_OK ? 0 : cp;
+	return f;
+}
+
+bool sr_text_valid(const char *s, bool multiline)
+{
+	return s && sr_text_find_fault(s, multiline, NULL) == SR_TEXT_OK;
 }
 
 bool sr_text_is_code(const char *s, size_t max)

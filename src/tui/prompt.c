@@ -4,18 +4,6 @@
 #include <string.h>
 #include "prompt.h"
 
-/* Bytes of the UTF-8 character at s (1 for a bad byte). */
-static size_t char_len(const unsigned char *s)
-{
-	if (*s < 0x80)
-		return 1;
-	size_t n = *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : *s >= 0xC0 ? 2 : 1;
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 1;
-	return n;
-}
-
 int ui_wrap(const char *text, int w, void (*fn)(void *ctx, const char *s, size_t n), void *ctx)
 {
 	int lines = 0;
@@ -26,16 +14,15 @@ int ui_wrap(const char *text, int w, void (*fn)(void *ctx, const char *s, size_t
 		const char *start = p, *brk = NULL;
 		int cols = 0;
 		while (*p && *p != '\n') {
-			size_t n = char_len((const unsigned char *)p);
-			char one[8];
-			memcpy(one, p, n);
-			one[n] = '\0';
-			int cw = sr_text_width(one);
-			if (cols + cw > w)
+			/* Columns as the line will show (an escape takes several). */
+			int cw;
+			size_t n = sr_text_step(p, &cw);
+			if (cols + cw > w && cols > 0) /* a line holds one at least */
 				break;
 			cols += cw;
+			bool space = *p == ' ';
 			p += n;
-			if (*one == ' ')
+			if (space)
 				brk = p;
 		}
 		/* Break Latin words at a space; Chinese can break anywhere. */

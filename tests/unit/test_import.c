@@ -245,3 +245,63 @@ TEST(import_refused_batch_files_rows_one_by_one)
 	             4);
 	CHECK_EQ_INT(fx_q("SELECT count(*) FROM import_rows"), 2);
 }
+
+/* Issue 12 item 13: libcsv hands over a field's length; a NUL inside a
+ * field used to cut the name short ("王"), now the row is rejected. */
+TEST(import_nul_in_a_field_rejects_the_row)
+{
+	fx_open();
+	fx_as("mgr");
+	static const char text[] = "姓名,手机\n王\0芳,13900000001\n李娜,13900000002\n";
+	sr_import_options o = { .name = "t.csv", .source = "autohome" };
+	sr_import_summary s;
+	struct rej r = { 0 };
+	CHECK_OK(run(text, sizeof text - 1, &o, &s, &r));
+	CHECK_EQ_INT(s.filed, 1);
+	CHECK_EQ_INT(s.rejected, 1);
+	CHECK_EQ_INT(r.lines[0], 2);
+	CHECK(unit_contains(r.reasons[0], "name holds a NUL byte"));
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM cards WHERE name LIKE '王%%'"), 0);
+}
+
+/* Issue 12 item 16: one bad byte near the start of a UTF-8 file no longer
+ * makes the whole file GB18030 ("no phone column"): the file is read as
+ * UTF-8 and only the row holding the byte is rejected, naming the field. */
+TEST(import_utf8_with_a_bad_byte_stays_utf8)
+{
+	fx_open();
+	fx_as("mgr");
+	sr_import_summary s;
+	struct rej r = { 0 };
+	CHECK_OK(run_text("姓名,手机,城市\n张\xff伟,13900000001,北京\n李娜,13900000002,上海\n"
+	                  "王芳,13900000003,广\xe5\n",
+	                  "autohome", &s, &r));
+	CHECK_EQ_STR(s.encoding, "utf-8");
+	CHECK_EQ_INT(s.filed, 1);
+	CHECK_EQ_INT(s.rejected, 2);
+	CHECK_EQ_INT(r.lines[0], 2);
+	CHECK(unit_contains(r.reasons[0], "name holds the byte 0xFF"));
+	CHECK_EQ_INT(r.lines[1], 4);
+	CHECK(unit_contains(r.reasons[1], "region holds the byte 0xE5"));
+}
+
+/* GB18030 read as UTF-8 is mostly bad bytes: still detected. */
+TEST(import_gb18030_still_detected)
+{
+	fx_open();
+	fx_as("mgr");
+	static const char utf8[] = "姓名,手机,城市\n张伟,13900000001,北京\n欧阳明月,13900000002,上海\n";
+	char gb[256], *in = (char *)utf8, *out = gb;
+	size_t il = sizeof utf8 - 1, ol = sizeof gb;
+	iconv_t cd = iconv_open("GB18030", "UTF-8");
+	CHECK(cd != (iconv_t)-1);
+	CHECK(iconv(cd, &in, &il, &out, &ol) != (size_t)-1);
+	iconv_close(cd);
+	sr_import_options o = { .name = "t.csv", .source = "autohome" };
+	sr_import_summary s;
+	struct rej r = { 0 };
+	CHECK_OK(run(gb, (size_t)(out - gb), &o, &s, &r));
+	CHECK_EQ_STR(s.encoding, "gb18030");
+	CHECK_EQ_INT(s.filed, 2);
+	CHECK_EQ_INT(fx_q("SELECT count(*) FROM cards WHERE name = '欧阳明月'"), 1);
+}
