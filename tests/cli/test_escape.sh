@@ -83,6 +83,13 @@ expect_ok
 OUT=$(cat "$T/fu.csv")
 no_raw "export followups"
 expect_out_contains '响铃\x07\u202e反\x1b[2J'
+# The workbook too: its text cells hold the escapes, never the raw bytes
+# (written inline: the export streams in libxlsxwriter's constant memory).
+sr --as mgr export cards --out "$T/cards.xlsx" --format xlsx
+expect_ok
+OUT=$(unzip -p "$T/cards.xlsx" xl/worksheets/sheet1.xml)
+no_raw "export cards --format xlsx"
+expect_out_contains '毒\x1b[41m名\u202e字\x07'
 
 # A user's name reaches the home screen's heading.
 sqlite3 "$DB" "update users set name = 'Alice' || char(27) || '[5m' where login = 'alice'"
