@@ -83,4 +83,29 @@ expect_out_contains "search-phone"
 expect_out_contains "13912344321"
 expect_out_contains "1391234"
 
+# Guessing the hidden digits one whole number at a time runs out: 30
+# searches by phone in 15 minutes for those who see phones masked (the
+# ones above count), then each is refused and audited; a name still works.
+i=0
+while [ $i -lt 40 ]; do
+	sr_raw --db "$DB" --as rita search "1391234$(printf '%04d' $i)" --csv
+	[ "$RC" != 0 ] && break
+	i=$((i + 1))
+done
+expect_rc 3
+expect_err_contains "too many searches by phone number: 30 within 15 minutes"
+expect_true "the limit came after $i searches" test "$i" -gt 10 -a "$i" -lt 30
+expect_eq "$(db_val "select count(*) from audit a join users u on u.id = a.user_id where u.login = 'rita' and a.action = 'search-phone' and a.at >= '2026-03-02 09:45:00'")" "30" "rita's audited phone searches"
+# A manager is not limited.
+j=0
+while [ $j -lt 35 ]; do
+	sr_raw --db "$DB" --as mgr search "1391234$(printf '%04d' $j)" --csv
+	[ "$RC" != 0 ] && break
+	j=$((j + 1))
+done
+expect_eq "$j" "35" "a manager's searches by phone"
+# Fifteen minutes later the desk searches again.
+sr --now "2026-03-02 10:16:00" --as rita search 13912344321 --csv
+expect_ok
+
 finish
