@@ -116,7 +116,8 @@ $(MO): data/po/zh_CN.po
 POT_SRC = $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) $(wildcard src/tui/*.h)
 # Texts kept in X-macro lists in headers (the third argument of X), shown
 # through _() where they are used: status texts, permission actions; the
-# kpi labels are the second argument.
+# kpi labels are the second argument, the answers' labels (card.h) the
+# fourth.
 POT_XMACRO = include/showroom/error.h include/showroom/perm.h
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
@@ -126,6 +127,8 @@ pot:
 	  --add-location=file --sort-by-file -o data/po/showroom.pot $(POT_XMACRO)
 	xgettext --join-existing --from-code=UTF-8 --keyword= --keyword=X:2 \
 	  --add-location=file --sort-by-file -o data/po/showroom.pot include/showroom/kpi.h
+	xgettext --join-existing --from-code=UTF-8 --keyword= --keyword=X:4 \
+	  --add-location=file --sort-by-file -o data/po/showroom.pot include/showroom/card.h
 	msgmerge --quiet --update --backup=none --add-location=file data/po/zh_CN.po data/po/showroom.pot
 	msgfmt --check --statistics -o /dev/null data/po/zh_CN.po
 

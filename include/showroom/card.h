@@ -8,6 +8,7 @@
 #define SHOWROOM_CARD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "showroom/clock.h"
 #include "showroom/db.h"
@@ -19,34 +20,93 @@ typedef enum {
 } sr_card_status;
 typedef enum { SR_CUSTOMER_RETAIL, SR_CUSTOMER_WHOLESALE } sr_customer_type;
 
-/* The seven key questions (7个关键问题), in SPEC order. */
-#define SR_ANSWER_LIST(X)                                           \
-	X(SR_ANS_BUDGET,   "budget",   "ans_budget",   "购车预算")      \
-	X(SR_ANS_CURRENT,  "current",  "ans_current",  "现有车辆")      \
-	X(SR_ANS_USAGE,    "usage",    "ans_usage",    "用途及驾驶环境") \
-	X(SR_ANS_COMPARE,  "compare",  "ans_compare",  "对比车型及配置要求") \
-	X(SR_ANS_PAYMENT,  "payment",  "ans_payment",  "付款方式及资金") \
-	X(SR_ANS_ADDONS,   "addons",   "ans_addons",   "加装及精品需求") \
-	X(SR_ANS_USE_DATE, "use-date", "ans_use_date", "计划用车时间")
+/* The seven key questions (7个关键问题), in SPEC order: the key `card edit
+ * --answer` takes, the column, the English label (shown through the
+ * catalogue) and the staff's term, which is its translation. */
+#define SR_ANSWER_LIST(X)                                                                 \
+	X(SR_ANS_BUDGET,   "budget",   "ans_budget",   "Budget",            "购车预算")         \
+	X(SR_ANS_CURRENT,  "current",  "ans_current",  "Current vehicle",   "现有车辆")         \
+	X(SR_ANS_USAGE,    "usage",    "ans_usage",    "Usage and driving", "用途及驾驶环境")   \
+	X(SR_ANS_COMPARE,  "compare",  "ans_compare",  "Models compared",   "对比车型及配置要求") \
+	X(SR_ANS_PAYMENT,  "payment",  "ans_payment",  "Payment and funds", "付款方式及资金")   \
+	X(SR_ANS_ADDONS,   "addons",   "ans_addons",   "Accessories",       "加装及精品需求")   \
+	X(SR_ANS_USE_DATE, "use-date", "ans_use_date", "Planned use date",  "计划用车时间")
 
 typedef enum {
-#define SR_ANSWER_ENUM(id, key, column, zh) id,
+#define SR_ANSWER_ENUM(id, key, column, label, zh) id,
 	SR_ANSWER_LIST(SR_ANSWER_ENUM)
 #undef SR_ANSWER_ENUM
 	SR_ANS_COUNT
 } sr_answer;
 
+/* The most characters a card's typed fields hold: the one place of these
+ * limits. The field table (sr_card_field_get) gives them to every check,
+ * form and help text; the buffers below hold them. */
+enum {
+	SR_CARD_NAME_CHARS = 32,
+	SR_PHONE_CHARS = 20,     /* as typed: spaces, dashes, +86 */
+	SR_REGION_CHARS = 64,
+	SR_ADDRESS_CHARS = 128,
+	SR_ANSWER_CHARS = 200,
+};
+/* Bytes that hold n characters of UTF-8 and the NUL. */
+#define SR_CHARS_BYTES(n) (4 * (n) + 1)
+
 #define SR_PHONE_MAX 21
-#define SR_ANSWER_MAX 801 /* 200 characters */
+#define SR_ANSWER_MAX SR_CHARS_BYTES(SR_ANSWER_CHARS)
 #define SR_TEXT_MAX 8001  /* 2000 characters */
+
+/* The fields of a card that filing and `card edit` take, in the order of
+ * `card edit` (the seven answers last, in SR_ANSWER_LIST order). The table
+ * behind them (card_fields.c) gives each its key, column, label, limit and
+ * kind; a new field is a row there, an entry here and a column in the
+ * schema. */
+typedef enum {
+	SR_FIELD_NAME, SR_FIELD_PHONE, SR_FIELD_GENDER, SR_FIELD_REGION, SR_FIELD_ADDRESS,
+	SR_FIELD_SOURCE, SR_FIELD_MODEL, SR_FIELD_EXPECTED, SR_FIELD_FOLLOWUP_LEVEL, SR_FIELD_NEXT,
+	SR_FIELD_LEVEL,
+	SR_FIELD_ANSWER0,        /* + sr_answer */
+	SR_FIELD_COUNT = SR_FIELD_ANSWER0 + SR_ANS_COUNT
+} sr_card_field_id;
+
+typedef enum {
+	SR_FIELD_KIND_NAME,      /* typed text that must be given */
+	SR_FIELD_KIND_TEXT,      /* typed text, may be empty */
+	SR_FIELD_KIND_ANSWER,    /* a key question: typed text; level H needs them all */
+	SR_FIELD_KIND_PHONE,     /* normalised (sr_phone_normalize) */
+	SR_FIELD_KIND_GENDER,    /* "", "M" or "F" */
+	SR_FIELD_KIND_SOURCE,    /* a media source by code or name, stored as its id */
+	SR_FIELD_KIND_MODEL,     /* a model by code, series or name, stored as its id */
+	SR_FIELD_KIND_DATE,      /* YYYY-MM-DD or empty */
+	SR_FIELD_KIND_FOLLOWUP_LEVEL, /* a follow-up level's code */
+	SR_FIELD_KIND_NEXT,      /* the next follow-up date, within the follow-up level */
+	SR_FIELD_KIND_LEVEL,     /* the intent level (sr_level_check) */
+} sr_field_kind;
+
+typedef struct {
+	const char *key;         /* as `card edit` names it: "followup-level" */
+	const char *column;      /* in the cards table: "followup_level" */
+	const char *label;       /* English; shown through the catalogue */
+	int max_chars;           /* typed text: the most characters; else how wide it is typed */
+	sr_field_kind kind;
+} sr_card_field;
+
+/* The row of a field; NULL out of range. */
+const sr_card_field *sr_card_field_get(sr_card_field_id f);
+/* The most characters typed into field f (0 out of range). */
+int sr_card_field_max(sr_card_field_id f);
+/* The field of a `card edit` key, or -1. */
+int sr_card_field_find(const char *key);
+/* The keys, comma-separated, from..to-1 (into out): for help and messages. */
+void sr_card_field_keys(sr_card_field_id from, sr_card_field_id to, char *out, size_t outlen);
 
 typedef struct {
 	int64_t id;
 	char name[SR_NAME_MAX];
 	char phone[SR_PHONE_MAX];
 	char gender[2];          /* "", "M" or "F" */
-	char region[257];
-	char address[513];
+	char region[SR_CHARS_BYTES(SR_REGION_CHARS)];
+	char address[SR_CHARS_BYTES(SR_ADDRESS_CHARS)];
 	sr_customer_type customer_type;
 	sr_channel channel;
 	int64_t source_id;       /* 0 when none */

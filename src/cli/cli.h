@@ -42,6 +42,7 @@ enum {
 	CLI_NODB = 1 << 0,   /* runs without opening the database */
 	CLI_CREATE = 1 << 1, /* init: create the file, no identity needed */
 	CLI_LOGIN = 1 << 2,  /* may run with nobody identified: it logs in with a password */
+	CLI_FIELDS = 1 << 3, /* --help lists the card's fields and limits (cli_card_fields_help) */
 };
 
 /* One entry of a command table. A noun (card, user, ...) has `sub`, a
@@ -55,6 +56,12 @@ struct cli_cmd {
 	unsigned flags;
 	const struct cli_cmd *sub;
 };
+
+/* The card's fields from the field table: for card edit the --FIELD
+ * options, then the answer keys and the most characters each typed field
+ * holds (cmd_card.c). */
+struct cli_cmd;
+void cli_card_fields_help(FILE *out, const struct cli_cmd *cmd);
 
 /* The top-level commands, one table per source file, each ending with a
  * NULL name; main looks a command up in them in this order, which is also

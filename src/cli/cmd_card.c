@@ -19,9 +19,9 @@ static bool parse_answers(struct cli_ctx *c, const struct cli_list *l,
 		memcpy(key, l->v[i], len);
 		key[len] = '\0';
 		if (!sr_answer_parse(key, &a)) {
-			cli_bad(c, _("--answer: unknown key '%s' (one of budget, current, usage, "
-			             "compare, payment, addons, use-date)"),
-			        key);
+			char keys[256];
+			sr_card_field_keys(SR_FIELD_ANSWER0, SR_FIELD_COUNT, keys, sizeof keys);
+			cli_bad(c, _("--answer: unknown key '%s' (one of %s)"), key, keys);
 			return false;
 		}
 		answers[a] = eq + 1;
@@ -303,33 +303,26 @@ static sr_status card_search(struct cli_ctx *c, int argc, char **argv)
 
 /* --- card edit and promote -------------------------------------------------------- */
 
+/* --FIELD VALUE for the fields of the table before the answers (which go
+ * by --answer); the expected purchase date is --expect, as in card file. */
+static const char *edit_option(int f)
+{
+	return f == SR_FIELD_EXPECTED ? "expect" : sr_card_field_get(f)->key;
+}
+
 static sr_status card_edit(struct cli_ctx *c, int argc, char **argv)
 {
-	static const char *const fields[] = {
-		"name", "phone", "gender", "region", "address", "source",
-		"model", "expected", "followup-level", "next", "level",
-	};
-	enum { NFIELDS = sizeof fields / sizeof *fields };
+	enum { NFIELDS = SR_FIELD_ANSWER0 };
 	const char *values[NFIELDS] = { NULL };
 	struct cli_list answers = { .n = 0 };
 	int64_t version = 0, campaign = 0;
-	const struct cli_opt opts[] = {
-		{ "name", CLI_STR, &values[0] },
-		{ "phone", CLI_STR, &values[1] },
-		{ "gender", CLI_STR, &values[2] },
-		{ "region", CLI_STR, &values[3] },
-		{ "address", CLI_STR, &values[4] },
-		{ "source", CLI_STR, &values[5] },
-		{ "model", CLI_STR, &values[6] },
-		{ "expect", CLI_STR, &values[7] },
-		{ "followup-level", CLI_STR, &values[8] },
-		{ "next", CLI_STR, &values[9] },
-		{ "level", CLI_STR, &values[10] },
-		{ "answer", CLI_LIST, &answers },
-		{ "version", CLI_ID, &version },
-		{ "campaign", CLI_ID, &campaign },
-		{ NULL, 0, NULL },
-	};
+	struct cli_opt opts[NFIELDS + 4];
+	for (int f = 0; f < NFIELDS; f++)
+		opts[f] = (struct cli_opt){ edit_option(f), CLI_STR, &values[f] };
+	opts[NFIELDS] = (struct cli_opt){ "answer", CLI_LIST, &answers };
+	opts[NFIELDS + 1] = (struct cli_opt){ "version", CLI_ID, &version };
+	opts[NFIELDS + 2] = (struct cli_opt){ "campaign", CLI_ID, &campaign };
+	opts[NFIELDS + 3] = (struct cli_opt){ NULL, 0, NULL };
 	int npos = cli_parse(c, argc, argv, opts);
 	int64_t id;
 	if (!cli_npos(c, npos, 1, 1, _("one card id")) || !cli_id(c, _("card"), argv[0], &id))
@@ -338,11 +331,11 @@ static sr_status card_edit(struct cli_ctx *c, int argc, char **argv)
 	const char *answer_keys[SR_ANS_COUNT] = { NULL };
 	if (!parse_answers(c, &answers, answer_values, answer_keys))
 		return SR_BADINPUT;
-	sr_card_change changes[NFIELDS + SR_ANS_COUNT];
+	sr_card_change changes[SR_FIELD_COUNT];
 	size_t n = 0;
-	for (size_t i = 0; i < NFIELDS; i++)
-		if (values[i])
-			changes[n++] = (sr_card_change){ fields[i], values[i] };
+	for (int f = 0; f < NFIELDS; f++)
+		if (values[f])
+			changes[n++] = (sr_card_change){ sr_card_field_get(f)->key, values[f] };
 	for (size_t a = 0; a < SR_ANS_COUNT; a++)
 		if (answer_keys[a])
 			changes[n++] = (sr_card_change){ answer_keys[a], answer_values[a] };
@@ -354,6 +347,74 @@ static sr_status card_edit(struct cli_ctx *c, int argc, char **argv)
 	if (st == SR_OK && campaign)
 		st = sr_campaign_attribute(c->db, id, campaign);
 	return st == SR_OK ? SR_OK : cli_fail(c, st);
+}
+
+/* How --help shows a field's value. */
+static const char *value_hint(sr_field_kind k)
+{
+	switch (k) {
+	case SR_FIELD_KIND_GENDER: return "M|F";
+	case SR_FIELD_KIND_DATE:
+	case SR_FIELD_KIND_NEXT: return "DATE";
+	case SR_FIELD_KIND_FOLLOWUP_LEVEL: return "CODE";
+	case SR_FIELD_KIND_LEVEL: return "L";
+	default: return "V";
+	}
+}
+
+/* Items after a lead, comma-separated, lines kept within 78 columns. */
+struct help_line {
+	FILE *out;
+	int col;
+	bool first;
+};
+
+static void help_start(struct help_line *h, FILE *out, const char *lead)
+{
+	*h = (struct help_line){ out, sr_text_width(lead), true };
+	fputs(lead, out);
+}
+
+static void help_item(struct help_line *h, const char *a, const char *b)
+{
+	char item[96];
+	int n = snprintf(item, sizeof item, "%s%s%s", a, *b ? " " : "", b);
+	if (!h->first)
+		fputc(',', h->out);
+	if (h->col + n + 2 > 78) {
+		fputs("\n ", h->out);
+		h->col = 1;
+	}
+	fprintf(h->out, " %s", item);
+	h->col += n + 2;
+	h->first = false;
+}
+
+void cli_card_fields_help(FILE *out, const struct cli_cmd *cmd)
+{
+	struct help_line h;
+	char max[16], opt[40];
+	if (cmd->fn == card_edit) {
+		help_start(&h, out, _("\nFields:"));
+		for (int f = 0; f < SR_FIELD_ANSWER0; f++)
+		{
+			snprintf(opt, sizeof opt, "--%s", edit_option(f));
+			help_item(&h, opt, value_hint(sr_card_field_get(f)->kind));
+		}
+		fputs("\n", out);
+	}
+	help_start(&h, out, _("\nKey questions (--answer KEY=VALUE):"));
+	for (int f = SR_FIELD_ANSWER0; f < SR_FIELD_COUNT; f++)
+		help_item(&h, sr_card_field_get(f)->key, "");
+	help_start(&h, out, _(".\nThe most characters a field holds:"));
+	for (int f = 0; f < SR_FIELD_COUNT; f++) {
+		sr_field_kind k = sr_card_field_get(f)->kind;
+		if (k != SR_FIELD_KIND_NAME && k != SR_FIELD_KIND_TEXT && k != SR_FIELD_KIND_ANSWER)
+			continue;
+		snprintf(max, sizeof max, "%d", sr_card_field_max(f));
+		help_item(&h, sr_card_field_get(f)->key, max);
+	}
+	fputs(".\n", out);
 }
 
 static sr_status card_promote(struct cli_ctx *c, int argc, char **argv)
@@ -395,8 +456,7 @@ static const struct cli_cmd card_cmds[] = {
 	  "                        distribution rule)\n"
 	  "  --traffic ID          the traffic row this card is filed from\n"
 	  "  --wholesale           a wholesale card (channel outreach, the wholesale owner)\n"
-	  "  --answer KEY=VALUE    a key question; keys: budget, current, usage, compare, "
-	  "payment, addons, use-date\n"
+	  "  --answer KEY=VALUE    a key question (the keys below)\n"
 	  "  --new-opportunity     allow a second following card on the same phone\n"
 	  "  --followup-level CODE follow-up level (default: the intent level's)\n"
 	  "  --gender M|F, --region R, --address A\n"
@@ -405,7 +465,7 @@ static const struct cli_cmd card_cmds[] = {
 	  "  --vin VIN             vehicle identification number (with --status order|sold)\n"
 	  "  --at TIME             filing time (default now)\n"
 	  "  --campaign ID         the marketing campaign that brought the lead\n"),
-	  0, NULL },
+	  CLI_FIELDS, NULL },
 	{ "show", card_show, N_("show a card and its history"), "ID",
 	  N_("Prints key: value lines, then the history. With --csv: one header row and one "
 	     "row.\n"),
@@ -413,14 +473,11 @@ static const struct cli_cmd card_cmds[] = {
 	{ "list", card_list, N_("list cards matching filters"), "[FILTERS]", FILTER_OPTIONS, 0,
 	  NULL },
 	{ "edit", card_edit, N_("change a card's fields"), "ID [--FIELD VALUE ...]",
-	  N_("  --name V, --phone V, --gender M|F, --region V, --address V\n"
-	  "  --source V, --model V, --expect DATE, --followup-level CODE, --next DATE\n"
-	  "  --level L             intent level\n"
-	  "  --answer KEY=VALUE    a key question; keys: budget, current, usage, compare, "
-	  "payment, addons, use-date\n"
+	  N_("  --FIELD VALUE         a field of the card (the fields below)\n"
+	  "  --answer KEY=VALUE    a key question (the keys below)\n"
 	  "  --version N           only if the card is still at this version (else exit 4)\n"
 	  "  --campaign ID         attribute the card to a marketing campaign\n"),
-	  0, NULL },
+	  CLI_FIELDS, NULL },
 	{ "promote", card_promote, N_("promote a retail card to wholesale"), "ID", NULL, 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },
 };

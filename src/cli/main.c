@@ -601,6 +601,8 @@ static void print_leaf_help(FILE *f, const char *path, const struct cli_cmd *cmd
 	fprintf(f, _("%s.\n"), help);
 	if (cmd->options)
 		fprintf(f, "\n%s", _(cmd->options));
+	if (cmd->flags & CLI_FIELDS)
+		cli_card_fields_help(f, cmd);
 	fputc('\n', f);
 	print_global_options(f);
 }

@@ -1,53 +1,80 @@
 /* card_edit.c — editing a card's information, never overwriting another
- * user's save: UPDATE ... WHERE version = the version the user read. */
+ * user's save: UPDATE ... WHERE version = the version the user read. The
+ * fields, their checks and their columns come from the field table
+ * (card_fields.c). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
-/* The editable columns of a card, as text, in one place. */
-struct card_fields {
-	char name[SR_NAME_MAX];
-	char phone[SR_PHONE_MAX];
-	char gender[2];
-	char region[257];
-	char address[513];
-	int64_t source_id, model_id;
-	char level;
-	char followup_level[SR_CODE_MAX];
-	char expected[SR_DATE_LEN];
-	char next[SR_DATE_LEN];
-	char answers[SR_ANS_COUNT][SR_ANSWER_MAX];
+/* The card's fields as `card edit` takes them, by field of the table, as
+ * text: source and model as their ids. */
+struct edit {
+	char *v[SR_FIELD_COUNT];
 	bool next_changed, bounds_changed;
 };
 
-static void fields_from_card(const sr_card *c, struct card_fields *f)
+/* The statements of an edit, made once from the table: the fields' columns
+ * read, and written back at the version the user read. */
+enum { EDIT_SQL_MAX = 2048 };
+static char select_sql[EDIT_SQL_MAX], update_sql[EDIT_SQL_MAX];
+
+static void edit_sql_build(void)
 {
-	memset(f, 0, sizeof *f);
-	sr_copy(f->name, sizeof f->name, c->name);
-	sr_copy(f->phone, sizeof f->phone, c->phone);
-	sr_copy(f->gender, sizeof f->gender, c->gender);
-	sr_copy(f->region, sizeof f->region, c->region);
-	sr_copy(f->address, sizeof f->address, c->address);
-	f->source_id = c->source_id;
-	f->model_id = c->model_id;
-	f->level = c->level;
-	sr_copy(f->followup_level, sizeof f->followup_level, c->followup_level);
-	sr_copy(f->expected, sizeof f->expected, c->expected_purchase);
-	sr_copy(f->next, sizeof f->next, c->next_date);
-	for (int i = 0; i < SR_ANS_COUNT; i++)
-		sr_copy(f->answers[i], sizeof f->answers[i], c->answers[i]);
+	if (*select_sql)
+		return;
+	size_t s = (size_t)snprintf(select_sql, sizeof select_sql, "SELECT version");
+	size_t u = (size_t)snprintf(update_sql, sizeof update_sql, "UPDATE cards SET");
+	for (int f = 0; f < SR_FIELD_COUNT; f++) {
+		const char *col = sr_card_field_get(f)->column;
+		s += (size_t)snprintf(select_sql + s, sizeof select_sql - s, ", %s", col);
+		u += (size_t)snprintf(update_sql + u, sizeof update_sql - u, " %s = ?,", col);
+	}
+	snprintf(select_sql + s, sizeof select_sql - s, " FROM cards WHERE id = ?");
+	snprintf(update_sql + u, sizeof update_sql - u,
+	         " version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
 }
 
-static sr_status text_field(sr_db *db, const char *field, const char *value, int max,
-                            bool required, char *out, size_t outlen)
+static void edit_free(struct edit *e)
 {
-	sr_status st = sr_check_text(db, field, value, max, required, false);
-	if (st == SR_OK)
-		sr_copy(out, outlen, value);
+	for (int f = 0; f < SR_FIELD_COUNT; f++)
+		free(e->v[f]);
+}
+
+static sr_status edit_set(sr_db *db, struct edit *e, int f, const char *value)
+{
+	char *copy = strdup(value ? value : "");
+	if (!copy)
+		return sr_fail(db, SR_IO, "out of memory");
+	free(e->v[f]);
+	e->v[f] = copy;
+	return SR_OK;
+}
+
+/* The fields as stored now (the full phone, whoever reads it). */
+static sr_status edit_read(sr_db *db, int64_t id, struct edit *e, int64_t *version)
+{
+	edit_sql_build();
+	sqlite3_stmt *q = sr_stmt(db, select_sql);
+	if (!q)
+		return SR_IO;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	sr_status st = SR_OK;
+	if (rc == SQLITE_ROW) {
+		*version = sqlite3_column_int64(q, 0);
+		for (int f = 0; f < SR_FIELD_COUNT && st == SR_OK; f++)
+			st = edit_set(db, e, f, (const char *)sqlite3_column_text(q, f + 1));
+	} else if (rc == SQLITE_DONE) {
+		st = sr_fail(db, SR_NOTFOUND, _("card %lld not found"), (long long)id);
+	} else {
+		st = sr_sqlite_fail(db, rc, _("reading the card"));
+	}
+	sr_stmt_done(q);
 	return st;
 }
 
-static sr_status apply_level(sr_db *db, const sr_card *c, const char *v, struct card_fields *f)
+static sr_status apply_level(sr_db *db, const sr_card_facts *c, const char *v, struct edit *e)
 {
 	if (strlen(v) != 1 || !sr_level_valid(v[0]))
 		return sr_fail(db, SR_BADINPUT, _("level '%s': expected H, A, B, C or N"), v);
@@ -59,105 +86,110 @@ static sr_status apply_level(sr_db *db, const sr_card *c, const char *v, struct 
 		               _("card %lld has an order: its level stays O; cancel the order to "
 		                 "change it"),
 		               (long long)c->id);
-	f->level = v[0];
-	return SR_OK;
+	return edit_set(db, e, SR_FIELD_LEVEL, v);
 }
 
-static sr_status apply_change(sr_db *db, const sr_card *c, const sr_card_change *ch,
-                              struct card_fields *f)
+/* A source or a model by what the user typed: its id as text ("" none). */
+static sr_status apply_ref(sr_db *db, sr_field_kind kind, const char *v, char id[24])
 {
-	const char *k = ch->field, *v = ch->value ? ch->value : "";
-	sr_answer a;
-	sr_status st;
-	if (!strcmp(k, "name"))
-		return text_field(db, _("name"), v, 32, true, f->name, sizeof f->name);
-	if (!strcmp(k, "region"))
-		return text_field(db, _("region"), v, 64, false, f->region, sizeof f->region);
-	if (!strcmp(k, "address"))
-		return text_field(db, _("address"), v, 128, false, f->address, sizeof f->address);
-	if (sr_answer_parse(k, &a))
-		return text_field(db, sr_answer_key(a), v, 200, false, f->answers[a],
-		                  sizeof f->answers[a]);
-	if (!strcmp(k, "phone")) {
-		if (!sr_phone_normalize(v, f->phone))
-			return sr_fail(db, SR_BADINPUT, _("phone '%s' is not a phone number"), v);
-		/* the duplicate rule of filing holds for a changed number too */
-		if (strcmp(f->phone, c->phone) != 0)
-			return sr_card_check_duplicate(db, f->phone, c->id);
-		return SR_OK;
-	}
-	if (!strcmp(k, "gender")) {
-		if (*v && strcmp(v, "M") && strcmp(v, "F"))
-			return sr_fail(db, SR_BADINPUT, _("gender '%s': expected M or F"), v);
-		sr_copy(f->gender, sizeof f->gender, v);
-		return SR_OK;
-	}
-	if (!strcmp(k, "source") || !strcmp(k, "model")) {
-		if (!*v) {
-			*(k[0] == 's' ? &f->source_id : &f->model_id) = 0;
-			return SR_OK;
-		}
-		if (k[0] == 's') {
-			sr_source s;
-			if ((st = sr_source_find(db, v, &s)) == SR_OK)
-				f->source_id = s.id;
-			return st;
-		}
+	sr_status st = SR_OK;
+	int64_t found = 0;
+	if (*v && kind == SR_FIELD_KIND_SOURCE) {
+		sr_source s;
+		if ((st = sr_source_find(db, v, &s)) == SR_OK)
+			found = s.id;
+	} else if (*v) {
 		sr_model m;
 		if ((st = sr_model_find(db, v, &m)) == SR_OK)
-			f->model_id = m.id;
-		return st;
+			found = m.id;
 	}
-	if (!strcmp(k, "expected")) {
-		sr_date d;
-		if (!*v) {
-			f->expected[0] = '\0';
-			return SR_OK;
-		}
-		if (!sr_date_parse(v, &d))
-			return sr_fail(db, SR_BADINPUT,
-			               _("expected purchase date '%s': expected YYYY-MM-DD"), v);
-		sr_date_format(d, f->expected);
-		return SR_OK;
-	}
-	if (!strcmp(k, "followup-level")) {
-		sr_followup_level lv;
+	if (found)
+		snprintf(id, 24, "%lld", (long long)found);
+	else
+		*id = '\0';
+	return st;
+}
+
+static sr_status unknown_field(sr_db *db, const char *k)
+{
+	char keys[512];
+	sr_card_field_keys(0, SR_FIELD_COUNT, keys, sizeof keys);
+	return sr_fail(db, SR_BADINPUT, _("unknown card field '%s'; fields: %s"), k, keys);
+}
+
+/* The fields whose rules need more than the value: the phone's duplicate,
+ * the references, the follow-up level, the next date and the level. */
+static sr_status apply_special(sr_db *db, const sr_card_facts *c, int f, const char *v,
+                               struct edit *e)
+{
+	char buf[SR_CODE_MAX + 24];
+	sr_followup_level lv;
+	sr_status st;
+	switch (sr_card_field_get(f)->kind) {
+	case SR_FIELD_KIND_PHONE:
+		if (!sr_phone_normalize(v, buf))
+			return sr_fail(db, SR_BADINPUT, _("phone '%s' is not a phone number"), v);
+		/* the duplicate rule of filing holds for a changed number too */
+		if (strcmp(buf, e->v[f]) != 0 && (st = sr_card_check_duplicate(db, buf, c->id)) != SR_OK)
+			return st;
+		return edit_set(db, e, f, buf);
+	case SR_FIELD_KIND_SOURCE:
+	case SR_FIELD_KIND_MODEL:
+		if ((st = apply_ref(db, sr_card_field_get(f)->kind, v, buf)) != SR_OK)
+			return st;
+		return edit_set(db, e, f, buf);
+	case SR_FIELD_KIND_FOLLOWUP_LEVEL:
 		if ((st = sr_followup_level_get(db, v, &lv)) != SR_OK)
 			return st;
-		sr_copy(f->followup_level, sizeof f->followup_level, lv.code);
-		f->bounds_changed = true;
-		return SR_OK;
-	}
-	if (!strcmp(k, "next")) {
+		e->bounds_changed = true;
+		return edit_set(db, e, f, lv.code);
+	case SR_FIELD_KIND_NEXT:
 		if (c->status == SR_STATUS_DORMANT)
 			return sr_fail(db, SR_RULE,
 			               _("a dormant card has no next follow-up date: reactivate it "
 			                 "(showroom reactivate %lld --next DATE)"),
 			               (long long)c->id);
-		sr_copy(f->next, sizeof f->next, v);
-		f->next_changed = true;
+		e->next_changed = true;
+		return edit_set(db, e, f, v);
+	case SR_FIELD_KIND_LEVEL:
+		return apply_level(db, c, v, e);
+	default:
 		return SR_OK;
 	}
-	if (!strcmp(k, "level"))
-		return apply_level(db, c, v, f);
-	return sr_fail(db, SR_BADINPUT,
-	               _("unknown card field '%s'; fields: name, phone, gender, region, address, "
-	                 "source, model, expected, followup-level, next, level, budget, current, "
-	                 "usage, compare, payment, addons, use-date"),
-	               k);
+}
+
+static sr_status apply_change(sr_db *db, const sr_card_facts *c, const sr_card_change *ch,
+                              struct edit *e)
+{
+	const char *v = ch->value ? ch->value : "";
+	int f = sr_card_field_find(ch->field);
+	if (f < 0)
+		return unknown_field(db, ch->field);
+	switch (sr_card_field_get(f)->kind) {
+	case SR_FIELD_KIND_NAME:
+	case SR_FIELD_KIND_TEXT:
+	case SR_FIELD_KIND_ANSWER:
+	case SR_FIELD_KIND_GENDER:
+	case SR_FIELD_KIND_DATE: {
+		char date[SR_DATE_LEN];
+		sr_status st = sr_card_field_check(db, f, v, NULL, date);
+		if (st != SR_OK)
+			return st;
+		return edit_set(db, e, f, sr_card_field_get(f)->kind == SR_FIELD_KIND_DATE ? date : v);
+	}
+	default:
+		return apply_special(db, c, f, v, e);
+	}
 }
 
 /* Rules that look at the card after all changes: H needs the seven answers
  * (also when an answer is being cleared), the next date fits the level. */
-static sr_status check_result(sr_db *db, const sr_card *c, struct card_fields *f)
+static sr_status check_result(sr_db *db, const sr_card_facts *c, struct edit *e)
 {
-	if (f->level == 'H') {
-		const char *answers[SR_ANS_COUNT];
-		for (int i = 0; i < SR_ANS_COUNT; i++)
-			answers[i] = f->answers[i];
+	if (e->v[SR_FIELD_LEVEL][0] == 'H') {
 		char missing[200] = "";
 		for (int i = 0; i < SR_ANS_COUNT; i++)
-			if (!*answers[i]) {
+			if (!*e->v[SR_FIELD_ANSWER0 + i]) {
 				size_t len = strlen(missing);
 				snprintf(missing + len, sizeof missing - len, "%s%s", len ? ", " : "",
 				         sr_answer_key((sr_answer)i));
@@ -168,22 +200,14 @@ static sr_status check_result(sr_db *db, const sr_card *c, struct card_fields *f
 			                 "answered (missing: %s): answer them or lower the level"),
 			               (long long)c->id, missing);
 	}
-	if ((f->next_changed || f->bounds_changed) && c->status != SR_STATUS_DORMANT) {
+	if ((e->next_changed || e->bounds_changed) && c->status != SR_STATUS_DORMANT) {
 		char out[SR_DATE_LEN];
-		sr_status st = sr_next_date_check(db, f->followup_level, f->next, out);
-		if (st != SR_OK)
-			return st;
-		sr_copy(f->next, sizeof f->next, out);
+		sr_status st = sr_next_date_check(db, e->v[SR_FIELD_FOLLOWUP_LEVEL],
+		                                  e->v[SR_FIELD_NEXT], out);
+		return st == SR_OK ? edit_set(db, e, SR_FIELD_NEXT, out) : st;
 	}
 	return SR_OK;
 }
-
-static const char EDIT_SQL[] =
-	"UPDATE cards SET name = ?1, phone = ?2, gender = ?3, region = ?4, address = ?5,"
-	" source_id = ?6, model_id = ?7, level = ?8, followup_level = ?9, expected_purchase = ?10,"
-	" next_date = ?11, ans_budget = ?12, ans_current = ?13, ans_usage = ?14, ans_compare = ?15,"
-	" ans_payment = ?16, ans_addons = ?17, ans_use_date = ?18, version = version + 1,"
-	" updated_at = ?19 WHERE id = ?20 AND version = ?21";
 
 static sr_status conflict(sr_db *db, int64_t id, int64_t expected)
 {
@@ -202,19 +226,62 @@ static sr_status conflict(sr_db *db, int64_t id, int64_t expected)
 	               (long long)id, who, at, (long long)expected, (long long)now_version);
 }
 
-static sr_status save_fields(sr_db *db, int64_t id, int64_t version, const struct card_fields *f)
+/* One field's value bound as its column keeps it: ids and dates NULL when
+ * empty, the rest as text. */
+static void bind_field(sqlite3_stmt *q, int i, int f, const char *v)
+{
+	switch (sr_card_field_get(f)->kind) {
+	case SR_FIELD_KIND_SOURCE:
+	case SR_FIELD_KIND_MODEL:
+		if (*v)
+			sqlite3_bind_int64(q, i, strtoll(v, NULL, 10));
+		else
+			sqlite3_bind_null(q, i);
+		return;
+	case SR_FIELD_KIND_DATE:
+	case SR_FIELD_KIND_NEXT:
+		if (!*v) {
+			sqlite3_bind_null(q, i);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static sr_status save_fields(sr_db *db, int64_t id, int64_t version, const struct edit *e)
 {
 	char now[SR_TIME_LEN];
 	sr_now_text(db, now);
-	const char(*a)[SR_ANSWER_MAX] = f->answers;
-	sr_status st = sr_exec(db, EDIT_SQL, "ssssszzcsssssssssssII", f->name, f->phone, f->gender,
-	                       f->region, f->address, f->source_id, f->model_id, (int)f->level,
-	                       f->followup_level, *f->expected ? f->expected : NULL,
-	                       *f->next ? f->next : NULL, a[0], a[1], a[2], a[3], a[4], a[5], a[6],
-	                       now, id, version);
-	if (st == SR_OK && sr_changes(db) == 0)
-		st = conflict(db, id, version);
-	return st;
+	sqlite3_stmt *q = sr_stmt(db, update_sql);
+	if (!q)
+		return SR_IO;
+	for (int f = 0; f < SR_FIELD_COUNT; f++)
+		bind_field(q, f + 1, f, e->v[f]);
+	sqlite3_bind_text(q, SR_FIELD_COUNT + 1, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, SR_FIELD_COUNT + 2, id);
+	sqlite3_bind_int64(q, SR_FIELD_COUNT + 3, version);
+	int rc = sqlite3_step(q);
+	sr_stmt_done(q);
+	if (rc != SQLITE_DONE)
+		return sr_sqlite_fail(db, rc, _("saving the card"));
+	return sr_changes(db) == 0 ? conflict(db, id, version) : SR_OK;
+}
+
+static sr_status edit_write(sr_db *db, int64_t id, int64_t version, const struct edit *e)
+{
+	sr_status st = sr_tx_begin(db);
+	if (st != SR_OK)
+		return st;
+	char *before = sr_card_snapshot(db, id);
+	st = save_fields(db, id, version, e);
+	if (st == SR_OK)
+		st = sr_audit_card(db, "edit", id, before);
+	else
+		free(before);
+	return sr_tx_end(db, st);
 }
 
 sr_status sr_card_edit(sr_db *db, int64_t id, int64_t expected_version,
@@ -230,36 +297,16 @@ sr_status sr_card_edit(sr_db *db, int64_t id, int64_t expected_version,
 		return st;
 	if (n == 0)
 		return sr_fail(db, SR_USAGE, _("nothing to change"));
-	sr_card *c = malloc(sizeof *c);
-	struct card_fields *f = malloc(sizeof *f);
-	if (!c || !f) {
-		free(c);
-		free(f);
-		return sr_fail(db, SR_IO, "out of memory");
-	}
-	/* Read the full phone even for roles that see it masked. */
-	st = sr_card_get(db, id, c);
+	struct edit e = { 0 };
+	int64_t version = 0;
+	st = edit_read(db, id, &e, &version);
+	for (size_t i = 0; i < n && st == SR_OK; i++)
+		st = apply_change(db, &facts, &changes[i], &e);
 	if (st == SR_OK)
-		st = sr_query_text(db, c->phone, sizeof c->phone,
-		                   "SELECT phone FROM cards WHERE id = ?1", "I", id);
-	if (st == SR_OK) {
-		fields_from_card(c, f);
-		for (size_t i = 0; i < n && st == SR_OK; i++)
-			st = apply_change(db, c, &changes[i], f);
-	}
+		st = check_result(db, &facts, &e);
 	if (st == SR_OK)
-		st = check_result(db, c, f);
-	if (st == SR_OK && (st = sr_tx_begin(db)) == SR_OK) {
-		char *before = sr_card_snapshot(db, id);
-		st = save_fields(db, id, expected_version ? expected_version : c->version, f);
-		if (st == SR_OK)
-			st = sr_audit_card(db, "edit", id, before);
-		else
-			free(before);
-		st = sr_tx_end(db, st);
-	}
-	free(c);
-	free(f);
+		st = edit_write(db, id, expected_version ? expected_version : version, &e);
+	edit_free(&e);
 	return st;
 }
 

@@ -9,12 +9,6 @@
 
 /* ---- filing ---------------------------------------------------------- */
 
-static sr_status check_text(sr_db *db, const char *field, const char *value, int max,
-                            bool required)
-{
-	return sr_check_text(db, field, value, max, required, false);
-}
-
 static sr_status check_time_not_future(sr_db *db, const char *field, const char *in,
                                        char out[SR_TIME_LEN])
 {
@@ -191,11 +185,12 @@ static void inherit_from_traffic(sr_db *db, struct filing *f)
 		f->source_id = v;
 }
 
-static sr_status validate_filing(sr_db *db, const sr_card_filing *in, struct filing *f)
+/* The typed fields, by the field table: name, phone, region, address,
+ * gender, the answers and the expected purchase date. */
+static sr_status validate_typed(sr_db *db, const sr_card_filing *in, struct filing *f)
 {
 	sr_status st;
-	memset(f, 0, sizeof *f);
-	if ((st = check_text(db, _("name"), in->name, 32, true)) != SR_OK)
+	if ((st = sr_card_field_check(db, SR_FIELD_NAME, in->name, NULL, NULL)) != SR_OK)
 		return st;
 	if (!sr_phone_normalize(in->phone, f->phone))
 		return sr_fail(db, SR_BADINPUT,
@@ -217,17 +212,24 @@ static sr_status validate_filing(sr_db *db, const sr_card_filing *in, struct fil
 	if (in->file_as != SR_FILE_ACTIVE && in->file_as != SR_FILE_ORDER &&
 	    in->file_as != SR_FILE_SOLD)
 		return sr_fail(db, SR_BADINPUT, _("a new card is active, order or sold"));
-	if ((st = check_text(db, _("region"), in->region, 64, false)) != SR_OK ||
-	    (st = check_text(db, _("address"), in->address, 128, false)) != SR_OK)
+	if ((st = sr_card_field_check(db, SR_FIELD_REGION, in->region, NULL, NULL)) != SR_OK ||
+	    (st = sr_card_field_check(db, SR_FIELD_ADDRESS, in->address, NULL, NULL)) != SR_OK ||
+	    (st = sr_card_field_check(db, SR_FIELD_GENDER, in->gender, NULL, NULL)) != SR_OK)
 		return st;
-	if (in->gender && *in->gender && strcmp(in->gender, "M") && strcmp(in->gender, "F"))
-		return sr_fail(db, SR_BADINPUT, _("gender '%s': expected M or F"), in->gender);
 	for (int i = 0; i < SR_ANS_COUNT; i++)
-		if ((st = check_text(db, sr_answer_key((sr_answer)i), in->answers[i], 200, false)) !=
+		if ((st = sr_card_field_check(db, SR_FIELD_ANSWER0 + i, in->answers[i], NULL, NULL)) !=
 		    SR_OK)
 			return st;
 	if (f->level == 'H' && (st = missing_answers(db, in->answers, _("cannot file at"))) != SR_OK)
 		return st;
+	return SR_OK;
+}
+
+/* Source, model and campaign; the dates; the follow-up level and the next
+ * date it allows. */
+static sr_status validate_refs(sr_db *db, const sr_card_filing *in, struct filing *f)
+{
+	sr_status st;
 	if (in->source) {
 		sr_source s;
 		if ((st = sr_source_find(db, in->source, &s)) != SR_OK)
@@ -240,14 +242,10 @@ static sr_status validate_filing(sr_db *db, const sr_card_filing *in, struct fil
 			return st;
 		f->model_id = m.id;
 	}
-	if (in->expected_purchase) {
-		sr_date d;
-		if (!sr_date_parse(in->expected_purchase, &d))
-			return sr_fail(db, SR_BADINPUT,
-			               _("expected purchase date '%s': expected YYYY-MM-DD"),
-			               in->expected_purchase);
-		sr_date_format(d, f->expected);
-	}
+	if (in->expected_purchase &&
+	    (st = sr_card_field_check(db, SR_FIELD_EXPECTED, in->expected_purchase, NULL,
+	                              f->expected)) != SR_OK)
+		return st;
 	if ((st = check_time_not_future(db, _("filing time"), in->at, f->at)) != SR_OK)
 		return st;
 	if (in->followup_level)
@@ -265,6 +263,15 @@ static sr_status validate_filing(sr_db *db, const sr_card_filing *in, struct fil
 		sr_today_text(db, f->next); /* placeholder while it passes through 'order' */
 	}
 	if (in->campaign_id && (st = sr_campaign_check(db, in->campaign_id)) != SR_OK)
+		return st;
+	return SR_OK;
+}
+
+static sr_status validate_filing(sr_db *db, const sr_card_filing *in, struct filing *f)
+{
+	sr_status st;
+	memset(f, 0, sizeof *f);
+	if ((st = validate_typed(db, in, f)) != SR_OK || (st = validate_refs(db, in, f)) != SR_OK)
 		return st;
 	int64_t traffic_consultant;
 	if ((st = resolve_traffic(db, in, &traffic_consultant)) != SR_OK)

@@ -16,18 +16,6 @@ static const char *const status_names[] = {"active", "order", "dormant", "sold",
 static const char *const status_labels[] = {N_("Active"), N_("Order"), N_("Dormant"), N_("Sold"),
                                             N_("Lost")};
 
-static const char *const answer_keys[] = {
-#define SR_ANSWER_KEY(id, key, column, zh) key,
-	SR_ANSWER_LIST(SR_ANSWER_KEY)
-#undef SR_ANSWER_KEY
-};
-/* In SR_ANSWER_LIST order; the Chinese terms there are the translations. */
-static const char *const answer_labels[SR_ANS_COUNT] = {
-	N_("Budget"),           N_("Current vehicle"),   N_("Usage and driving"),
-	N_("Models compared"),  N_("Payment and funds"), N_("Accessories"),
-	N_("Planned use date"),
-};
-
 static bool parse_name(const char *text, const char *const *names, int n, int *out)
 {
 	int i = sr_name_index(text, names, n);
@@ -88,20 +76,20 @@ bool sr_card_status_following(sr_card_status s)
 
 const char *sr_answer_key(sr_answer a)
 {
-	return (unsigned)a < SR_ANS_COUNT ? answer_keys[a] : "?";
+	return (unsigned)a < SR_ANS_COUNT ? sr_card_field_get(SR_FIELD_ANSWER0 + a)->key : "?";
 }
 
 const char *sr_answer_label(sr_answer a)
 {
-	return (unsigned)a < SR_ANS_COUNT ? _(answer_labels[a]) : "?";
+	return (unsigned)a < SR_ANS_COUNT ? _(sr_card_field_get(SR_FIELD_ANSWER0 + a)->label) : "?";
 }
 
 bool sr_answer_parse(const char *key, sr_answer *out)
 {
-	int i;
-	if (!parse_name(key, answer_keys, SR_ANS_COUNT, &i))
+	int f = sr_card_field_find(key);
+	if (f < SR_FIELD_ANSWER0)
 		return false;
-	*out = (sr_answer)i;
+	*out = (sr_answer)(f - SR_FIELD_ANSWER0);
 	return true;
 }
 

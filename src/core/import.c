@@ -96,7 +96,8 @@ struct imp {
 
 /* A new lead waiting for the end of its batch. */
 struct staged {
-	char name[130], phone[SR_PHONE_MAX], region[260], key[KEY_MAX];
+	char name[SR_CHARS_BYTES(SR_CARD_NAME_CHARS)], phone[SR_PHONE_MAX];
+	char region[SR_CHARS_BYTES(SR_REGION_CHARS)], key[KEY_MAX];
 	char source[SR_CODE_MAX], model[SR_CODE_MAX], owner[SR_LOGIN_MAX];
 	int64_t source_id, model_id, owner_id, line;
 };
@@ -515,9 +516,9 @@ static sr_status check_row(struct imp *im, const char *v[F_COUNT], char phone[SR
 		return sr_fail(db, SR_BADINPUT, _("malformed phone \"%s\""), v[F_PHONE]);
 	if (!*v[F_NAME])
 		return sr_fail(db, SR_BADINPUT, "%s", _("no name"));
-	sr_status st = sr_check_text(db, "name", v[F_NAME], 32, true, false);
+	sr_status st = sr_card_field_check(db, SR_FIELD_NAME, v[F_NAME], field_names[F_NAME], NULL);
 	if (st == SR_OK)
-		st = sr_check_text(db, "region", v[F_REGION], 64, false, false);
+		st = sr_card_field_check(db, SR_FIELD_REGION, v[F_REGION], field_names[F_REGION], NULL);
 	if (st == SR_OK)
 		st = sr_check_text(db, "note", v[F_NOTE], 1500, false, true);
 	if (st != SR_OK)

@@ -179,6 +179,15 @@ sr_status sr_check_text(sr_db *db, const char *field, const char *value, int max
 sr_status sr_check_text_chars(sr_db *db, const char *field, const char *value, bool multiline);
 int sr_text_chars(const char *s);
 
+/* A value typed for card field f (filing, editing, importing), by the
+ * field's kind: typed text within its limit (named `shown` in a refusal, or
+ * by the field's own name), gender M or F, a date (written normalised to
+ * date_out when given, "" for none). The kinds that need the card or the
+ * catalogue (phone, source, model, levels, next date) are checked where
+ * they are used. */
+sr_status sr_card_field_check(sr_db *db, sr_card_field_id f, const char *value, const char *shown,
+                              char date_out[SR_DATE_LEN]);
+
 /* Index of text in a table of names, or -1: the parse half of every
  * enumeration's name table. */
 int sr_name_index(const char *text, const char *const *names, int n);

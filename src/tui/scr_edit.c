@@ -13,13 +13,8 @@
 #include "formscr.h"
 #include "screens.h"
 
-enum { E_NAME, E_PHONE, E_GENDER, E_REGION, E_ADDRESS, E_SOURCE, E_MODEL, E_EXPECTED,
-       E_FOLLOWUP_LEVEL, E_NEXT, E_LEVEL, E_ANSWER0, E_COUNT = E_ANSWER0 + SR_ANS_COUNT };
-
-static const char *const edit_names[E_ANSWER0] = {
-	"name", "phone", "gender", "region", "address", "source", "model", "expected",
-	"followup-level", "next", "level",
-};
+/* The form's fields are the card's, in the field table's order. */
+enum { E_ANSWER0 = SR_FIELD_ANSWER0, E_COUNT = SR_FIELD_COUNT };
 
 struct edit_ctx {
 	int64_t card_id, version;
@@ -29,7 +24,7 @@ struct edit_ctx {
 
 static const char *field_name(int f)
 {
-	return f < E_ANSWER0 ? edit_names[f] : sr_answer_key((sr_answer)(f - E_ANSWER0));
+	return sr_card_field_get(f)->key;
 }
 
 static void free_values(char **v)
@@ -84,14 +79,14 @@ static bool edit_build(struct app *a, struct formscr *fs, const void *arg)
 	         _("Only the fields you change are saved."));
 
 	struct form *fm = &fs->form;
-	form_text(fm, _("Name"), "", 32, 34);
-	form_text(fm, _("Phone"), "", 20, 22);
+	form_text(fm, _("Name"), "", sr_card_field_max(SR_FIELD_NAME), 34);
+	form_text(fm, _("Phone"), "", sr_card_field_max(SR_FIELD_PHONE), 22);
 	int i = form_choice(fm, _("Gender"));
 	form_choice_add(fm, i, "—", "");
 	form_choice_add(fm, i, _("male"), "M");
 	form_choice_add(fm, i, _("female"), "F");
-	form_text(fm, _("Region"), "", 64, 0);
-	form_text(fm, _("Address"), "", 128, 0);
+	form_text(fm, _("Region"), "", sr_card_field_max(SR_FIELD_REGION), 0);
+	form_text(fm, _("Address"), "", sr_card_field_max(SR_FIELD_ADDRESS), 0);
 	choices_sources(a, fm, form_choice(fm, _("Source")));
 	choices_models(a, fm, form_choice(fm, _("Model")));
 	form_text(fm, _("Expected purchase"), "", 10, 12);
@@ -99,7 +94,8 @@ static bool edit_build(struct app *a, struct formscr *fs, const void *arg)
 	form_text(fm, _("Next follow-up"), "", 10, 12);
 	choices_levels(fm, form_choice(fm, _("Intent level")), false, card->level == 'O');
 	for (int q = 0; q < SR_ANS_COUNT; q++)
-		form_text(fm, sr_answer_label((sr_answer)q), "", 200, 0);
+		form_text(fm, sr_answer_label((sr_answer)q), "",
+		          sr_card_field_max(SR_FIELD_ANSWER0 + q), 0);
 	for (int f = 0; f < E_COUNT; f++)
 		form_set(fm, f, c->orig[f]);
 	free(card);

@@ -53,8 +53,8 @@ static bool filing_build(struct app *a, struct formscr *fs, const void *arg)
 	snprintf(fs->help, sizeof fs->help, "%s",
 	         _("The phone is checked for existing cards as you type."));
 	struct form *fm = &fs->form;
-	form_text(fm, _("Name"), "", 32, 34);
-	form_text(fm, _("Phone"), "", 20, 22);
+	form_text(fm, _("Name"), "", sr_card_field_max(SR_FIELD_NAME), 34);
+	form_text(fm, _("Phone"), "", sr_card_field_max(SR_FIELD_PHONE), 22);
 	int i = form_choice(fm, _("Channel"));
 	for (int ch = SR_CHANNEL_WALKIN; ch <= SR_CHANNEL_OUTREACH; ch++)
 		form_choice_add(fm, i, sr_channel_label((sr_channel)ch), sr_channel_name((sr_channel)ch));
@@ -83,7 +83,7 @@ static bool filing_build(struct app *a, struct formscr *fs, const void *arg)
 	form_choice_add(fm, i, "—", "");
 	form_choice_add(fm, i, _("male"), "M");
 	form_choice_add(fm, i, _("female"), "F");
-	form_text(fm, _("Region"), "", 64, 0);
+	form_text(fm, _("Region"), "", sr_card_field_max(SR_FIELD_REGION), 0);
 	form_bool(fm, _("New opportunity"), false);
 	return true;
 }
