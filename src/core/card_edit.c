@@ -74,18 +74,12 @@ static sr_status edit_read(sr_db *db, int64_t id, struct edit *e, int64_t *versi
 	return st;
 }
 
-static sr_status apply_level(sr_db *db, const sr_card_facts *c, const char *v, struct edit *e)
+/* The level as typed; whether the card may take it is decided with the
+ * other fields (check_result). */
+static sr_status apply_level(sr_db *db, const char *v, struct edit *e)
 {
 	if (strlen(v) != 1 || !sr_level_valid(v[0]))
 		return sr_fail(db, SR_BADINPUT, _("level '%s': expected H, A, B, C or N"), v);
-	if (v[0] == 'O' && c->level != 'O')
-		return sr_fail(db, SR_RULE,
-		               _("level O is set by signing an order (showroom order add), not by hand"));
-	if (c->level == 'O' && v[0] != 'O')
-		return sr_fail(db, SR_RULE,
-		               _("card %lld has an order: its level stays O; cancel the order to "
-		                 "change it"),
-		               (long long)c->id);
 	return edit_set(db, e, SR_FIELD_LEVEL, v);
 }
 
@@ -152,7 +146,7 @@ static sr_status apply_special(sr_db *db, const sr_card_facts *c, int f, const c
 		e->next_changed = true;
 		return edit_set(db, e, f, v);
 	case SR_FIELD_KIND_LEVEL:
-		return apply_level(db, c, v, e);
+		return apply_level(db, v, e);
 	default:
 		return SR_OK;
 	}
@@ -182,27 +176,21 @@ static sr_status apply_change(sr_db *db, const sr_card_facts *c, const sr_card_c
 	}
 }
 
-/* Rules that look at the card after all changes: H needs the seven answers
- * (also when an answer is being cleared), the next date fits the level. */
+/* Rules that look at the card after all changes: the level it would have
+ * (H needs the seven answers, also when an answer is being cleared; O only
+ * by an order), the next date within the follow-up level. */
 static sr_status check_result(sr_db *db, const sr_card_facts *c, struct edit *e)
 {
-	if (e->v[SR_FIELD_LEVEL][0] == 'H') {
-		char missing[200] = "";
-		for (int i = 0; i < SR_ANS_COUNT; i++)
-			if (!*e->v[SR_FIELD_ANSWER0 + i]) {
-				size_t len = strlen(missing);
-				snprintf(missing + len, sizeof missing - len, "%s%s", len ? ", " : "",
-				         sr_answer_key((sr_answer)i));
-			}
-		if (*missing)
-			return sr_fail(db, SR_RULE,
-			               _("card %lld would be level H without all seven key questions "
-			                 "answered (missing: %s): answer them or lower the level"),
-			               (long long)c->id, missing);
-	}
+	unsigned answered = 0;
+	for (int i = 0; i < SR_ANS_COUNT; i++)
+		answered |= *e->v[SR_FIELD_ANSWER0 + i] ? 1u << i : 0;
+	sr_level_change lc = {SR_LEVEL_BY_EDIT, c->id, c->level, e->v[SR_FIELD_LEVEL][0], answered};
+	sr_status st = sr_level_check(db, &lc);
+	if (st != SR_OK)
+		return st;
 	if ((e->next_changed || e->bounds_changed) && c->status != SR_STATUS_DORMANT) {
 		char out[SR_DATE_LEN];
-		sr_status st = sr_next_date_check(db, e->v[SR_FIELD_FOLLOWUP_LEVEL],
+		st = sr_next_date_check(db, e->v[SR_FIELD_FOLLOWUP_LEVEL],
 		                                  e->v[SR_FIELD_NEXT], out);
 		return st == SR_OK ? edit_set(db, e, SR_FIELD_NEXT, out) : st;
 	}

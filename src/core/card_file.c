@@ -26,24 +26,6 @@ static sr_status check_time_not_future(sr_db *db, const char *field, const char 
 	return SR_OK;
 }
 
-static sr_status missing_answers(sr_db *db, const char *const answers[SR_ANS_COUNT],
-                                 const char *what)
-{
-	char missing[256] = "";
-	for (int i = 0; i < SR_ANS_COUNT; i++) {
-		if (answers[i] && *answers[i])
-			continue;
-		size_t len = strlen(missing);
-		snprintf(missing + len, sizeof missing - len, "%s%s", len ? ", " : "",
-		         sr_answer_key((sr_answer)i));
-	}
-	if (!*missing)
-		return SR_OK;
-	return sr_fail(db, SR_RULE,
-	               _("%s level H: H needs all seven key questions answered; missing: %s"),
-	               what, missing);
-}
-
 static const char DUPLICATE_SQL[] =
 	"SELECT c.id, c.name, u.login FROM cards c JOIN users u ON u.id = c.owner_id"
 	" WHERE c.phone = ?1 AND c.status IN ('active','order','dormant') AND c.merged_into IS NULL"
@@ -202,13 +184,9 @@ static sr_status validate_typed(sr_db *db, const sr_card_filing *in, struct fili
 	f->channel = in->wholesale ? SR_CHANNEL_OUTREACH : in->channel;
 	f->wholesale = in->wholesale;
 	f->level = in->level ? in->level : 'N';
-	if (!sr_level_valid(f->level))
-		return sr_fail(db, SR_BADINPUT, _("level '%c': expected one of H, A, B, C, N"),
-		               f->level);
-	if (f->level == 'O')
-		return sr_fail(db, SR_RULE,
-		               _("level O is set by signing an order, not by hand: file the card "
-		                 "with an order (--status order) instead"));
+	sr_level_change lc = {SR_LEVEL_AT_FILING, 0, 0, f->level, sr_answers_mask(in->answers)};
+	if ((st = sr_level_check(db, &lc)) != SR_OK)
+		return st;
 	if (in->file_as != SR_FILE_ACTIVE && in->file_as != SR_FILE_ORDER &&
 	    in->file_as != SR_FILE_SOLD)
 		return sr_fail(db, SR_BADINPUT, _("a new card is active, order or sold"));
@@ -220,8 +198,6 @@ static sr_status validate_typed(sr_db *db, const sr_card_filing *in, struct fili
 		if ((st = sr_card_field_check(db, SR_FIELD_ANSWER0 + i, in->answers[i], NULL, NULL)) !=
 		    SR_OK)
 			return st;
-	if (f->level == 'H' && (st = missing_answers(db, in->answers, _("cannot file at"))) != SR_OK)
-		return st;
 	return SR_OK;
 }
 

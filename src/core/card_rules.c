@@ -9,12 +9,15 @@
 
 /* ---- facts for the rules -------------------------------------------- */
 
+/* Which of the seven questions are answered, one character each in
+ * SR_ANSWER_LIST order: "1101111". */
+#define ANSWERED_COLUMN(id, key, column, label, zh) " || (c." column " <> '')"
+
 static const char FACTS_SQL[] =
 	"SELECT c.id, c.owner_id, coalesce(c.merged_into, 0), c.version, c.status, c.level,"
 	" c.channel, c.customer_type, c.filed_at, c.followup_level,"
 	" c.step_intro, c.step_negotiation, c.step_test_drive,"
-	" (c.ans_budget <> '' AND c.ans_current <> '' AND c.ans_usage <> '' AND c.ans_compare <> ''"
-	"  AND c.ans_payment <> '' AND c.ans_addons <> '' AND c.ans_use_date <> ''),"
+	" (''" SR_ANSWER_LIST(ANSWERED_COLUMN) "),"
 	" " SR_VISITS_SQL ","
 	" EXISTS (SELECT 1 FROM loss_requests l WHERE l.card_id = c.id AND l.status = 'pending'),"
 	" EXISTS (SELECT 1 FROM orders o WHERE o.card_id = c.id AND o.status IN ('open','delivered'))"
@@ -49,11 +52,103 @@ sr_status sr_card_facts_get(sr_db *db, int64_t card_id, sr_card_facts *out)
 	out->intro = sqlite3_column_int(st, 10);
 	out->negotiation = sqlite3_column_int(st, 11);
 	out->test_drive = sqlite3_column_int(st, 12);
-	out->answers_complete = sqlite3_column_int(st, 13);
+	const char *answered = (const char *)sqlite3_column_text(st, 13);
+	for (int i = 0; i < SR_ANS_COUNT && answered && answered[i]; i++)
+		out->answered |= answered[i] == '1' ? 1u << i : 0;
 	out->visits = sqlite3_column_int(st, 14);
 	out->loss_pending = sqlite3_column_int(st, 15);
 	out->has_order = sqlite3_column_int(st, 16);
 	sr_stmt_done(st);
+	return SR_OK;
+}
+
+/* ---- the intent level ------------------------------------------------ */
+
+unsigned sr_answers_mask(const char *const answers[SR_ANS_COUNT])
+{
+	unsigned m = 0;
+	for (int i = 0; i < SR_ANS_COUNT; i++)
+		if (answers[i] && *answers[i])
+			m |= 1u << i;
+	return m;
+}
+
+/* The keys of the questions not answered, comma-separated. */
+static void missing_keys(unsigned answered, char *out, size_t outlen)
+{
+	size_t len = 0;
+	*out = '\0';
+	for (int i = 0; i < SR_ANS_COUNT; i++)
+		if (!(answered & 1u << i) && len < outlen) {
+			snprintf(out + len, outlen - len, "%s%s", len ? ", " : "",
+			         sr_answer_key((sr_answer)i));
+			len = strlen(out);
+		}
+}
+
+/* Each way of setting the level tells the user what to do in its words. */
+static sr_status level_o_refused(sr_db *db, sr_level_way way, int64_t id)
+{
+	if (way == SR_LEVEL_AT_FILING)
+		return sr_fail(db, SR_RULE,
+		               _("level O is set by signing an order, not by hand: file the card "
+		                 "with an order (--status order) instead"));
+	if (way == SR_LEVEL_BY_EDIT)
+		return sr_fail(db, SR_RULE,
+		               _("level O is set by signing an order (showroom order add), not by hand"));
+	return sr_fail(db, SR_RULE,
+	               _("level O is set by signing an order (showroom order add %lld), not "
+	                 "by a follow-up"),
+	               (long long)id);
+}
+
+static sr_status level_stays_o(sr_db *db, sr_level_way way, int64_t id)
+{
+	if (way == SR_LEVEL_BY_EDIT)
+		return sr_fail(db, SR_RULE,
+		               _("card %lld has an order: its level stays O; cancel the order to "
+		                 "change it"),
+		               (long long)id);
+	return sr_fail(db, SR_RULE,
+	               _("card %lld has an open order: its level stays O; cancel the order "
+	                 "to change it"),
+	               (long long)id);
+}
+
+static sr_status level_h_refused(sr_db *db, sr_level_way way, int64_t id, unsigned answered)
+{
+	char missing[200];
+	missing_keys(answered, missing, sizeof missing);
+	if (way == SR_LEVEL_AT_FILING)
+		return sr_fail(db, SR_RULE,
+		               _("%s level H: H needs all seven key questions answered; missing: %s"),
+		               _("cannot file at"), missing);
+	if (way == SR_LEVEL_BY_EDIT)
+		return sr_fail(db, SR_RULE,
+		               _("card %lld would be level H without all seven key questions "
+		                 "answered (missing: %s): answer them or lower the level"),
+		               (long long)id, missing);
+	return sr_fail(db, SR_RULE,
+	               _("level H needs all seven key questions answered on card %lld: edit "
+	                 "the card's answers first (showroom card edit %lld --answer ...)"),
+	               (long long)id, (long long)id);
+}
+
+sr_status sr_level_check(sr_db *db, const sr_level_change *ch)
+{
+	if (!sr_level_valid(ch->wanted)) {
+		if (ch->way == SR_LEVEL_AT_FILING)
+			return sr_fail(db, SR_BADINPUT, _("level '%c': expected one of H, A, B, C, N"),
+			               ch->wanted);
+		return sr_fail(db, SR_BADINPUT, _("level '%c': expected H, A, B, C or N"),
+		               ch->wanted);
+	}
+	if (ch->wanted == 'O' && ch->current != 'O')
+		return level_o_refused(db, ch->way, ch->card_id);
+	if (ch->current == 'O' && ch->wanted != 'O')
+		return level_stays_o(db, ch->way, ch->card_id);
+	if (ch->wanted == 'H' && ch->answered != SR_ANSWERS_ALL)
+		return level_h_refused(db, ch->way, ch->card_id, ch->answered);
 	return SR_OK;
 }
 

@@ -32,33 +32,13 @@ static sr_status check_len(sr_db *db, const char *field, const char *v, int max,
 	return sr_check_text(db, field, v, max, false, multiline);
 }
 
-/* The level after the follow-up: O only through an order (and it stays O
- * while the order is open), H only with all seven answers. */
+/* The level after the follow-up: the card's own when none is given. */
 static sr_status check_level(sr_db *db, const sr_card_facts *c, char wanted, char *out)
 {
-	if (!wanted || wanted == c->level) {
-		*out = c->level;
-		return SR_OK;
-	}
-	if (!sr_level_valid(wanted))
-		return sr_fail(db, SR_BADINPUT, _("level '%c': expected H, A, B, C or N"), wanted);
-	if (wanted == 'O')
-		return sr_fail(db, SR_RULE,
-		               _("level O is set by signing an order (showroom order add %lld), not "
-		                 "by a follow-up"),
-		               (long long)c->id);
-	if (c->level == 'O')
-		return sr_fail(db, SR_RULE,
-		               _("card %lld has an open order: its level stays O; cancel the order "
-		                 "to change it"),
-		               (long long)c->id);
-	if (wanted == 'H' && !c->answers_complete)
-		return sr_fail(db, SR_RULE,
-		               _("level H needs all seven key questions answered on card %lld: edit "
-		                 "the card's answers first (showroom card edit %lld --answer ...)"),
-		               (long long)c->id, (long long)c->id);
-	*out = wanted;
-	return SR_OK;
+	sr_level_change lc = {SR_LEVEL_BY_FOLLOWUP, c->id, c->level, wanted ? wanted : c->level,
+	                      c->answered};
+	*out = lc.wanted;
+	return sr_level_check(db, &lc);
 }
 
 static sr_status check_when(sr_db *db, const sr_card_facts *c, const char *at,

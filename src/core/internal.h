@@ -125,13 +125,30 @@ typedef struct {
 	char filed_at[SR_TIME_LEN];
 	char followup_level[SR_CODE_MAX];
 	bool intro, negotiation, test_drive;
-	bool answers_complete;
+	unsigned answered;      /* bit per key question answered (1 << sr_answer) */
 	int visits;             /* reception follow-ups + 1 when filed walk-in */
 	bool loss_pending;
 	bool has_order;         /* an open or delivered order */
 } sr_card_facts;
 
 sr_status sr_card_facts_get(sr_db *db, int64_t card_id, sr_card_facts *out);
+
+/* The intent level a card may take (SPEC §4), the one check behind filing,
+ * editing and follow-ups: O only by an order, and it stays O while the
+ * order is open; H only with all seven key questions answered. The way
+ * the level is being set picks the words of the refusal. */
+typedef enum { SR_LEVEL_AT_FILING, SR_LEVEL_BY_EDIT, SR_LEVEL_BY_FOLLOWUP } sr_level_way;
+#define SR_ANSWERS_ALL ((1u << SR_ANS_COUNT) - 1)
+typedef struct {
+	sr_level_way way;
+	int64_t card_id;        /* 0 while filing */
+	char current;           /* the card's level now; 0 while filing */
+	char wanted;
+	unsigned answered;      /* the answers the card will have (sr_answers_mask) */
+} sr_level_change;
+sr_status sr_level_check(sr_db *db, const sr_level_change *ch);
+/* Bit per answer given (not NULL, not empty). */
+unsigned sr_answers_mask(const char *const answers[SR_ANS_COUNT]);
 
 /* Check a next follow-up date against the follow-up level's bounds from
  * today; writes the normalised date. NULL/"" next gives the earliest
