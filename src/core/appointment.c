@@ -143,15 +143,9 @@ static sr_status check_traffic(sr_db *db, int64_t traffic_id)
 	if (!traffic_id)
 		return SR_OK;
 	sr_traffic t;
-	sr_status st = sr_traffic_get(db, traffic_id, &t);
+	sr_status st = sr_traffic_unclaimed(db, traffic_id, &t);
 	if (st != SR_OK)
 		return st;
-	if (t.result != SR_RESULT_NONE)
-		return sr_fail(db, SR_RULE,
-		               _("traffic row %lld is already linked to card %lld (%s): a row files "
-		                 "or follows up one card"),
-		               (long long)t.id, (long long)t.card_id,
-		               _(sr_traffic_result_name(t.result)));
 	if (t.kind != SR_TRAFFIC_WALKIN)
 		return sr_fail(db, SR_RULE,
 		               _("traffic row %lld is a call: a customer shows up with a walk-in row"),
@@ -165,14 +159,7 @@ static sr_status link_traffic(sr_db *db, int64_t traffic_id, int64_t card_id)
 	sr_status st = sr_query_text(db, before, sizeof before, TRAFFIC_SNAPSHOT_SQL, "I",
 	                             traffic_id);
 	if (st == SR_OK)
-		st = sr_exec(db,
-		             "UPDATE traffic SET result = 'followup', card_id = ?1, version = version + 1"
-		             " WHERE id = ?2 AND result = 'none'",
-		             "II", card_id, traffic_id);
-	if (st == SR_OK && sr_changes(db) != 1)
-		return sr_fail(db, SR_CONFLICT,
-		               _("traffic row %lld was linked by someone else meanwhile"),
-		               (long long)traffic_id);
+		st = sr_traffic_claim(db, traffic_id, card_id, SR_RESULT_FOLLOWUP);
 	if (st == SR_OK)
 		st = sr_query_text(db, after, sizeof after, TRAFFIC_SNAPSHOT_SQL, "I", traffic_id);
 	if (st == SR_OK)

@@ -131,15 +131,9 @@ static sr_status resolve_traffic(sr_db *db, const sr_card_filing *in, int64_t *c
 	if (!in->traffic_id)
 		return SR_OK;
 	sr_traffic t;
-	sr_status st = sr_traffic_get(db, in->traffic_id, &t);
+	sr_status st = sr_traffic_unclaimed(db, in->traffic_id, &t);
 	if (st != SR_OK)
 		return st;
-	if (t.result != SR_RESULT_NONE)
-		return sr_fail(db, SR_RULE,
-		               _("traffic row %lld is already linked to card %lld (%s): a row files "
-		                 "or follows up one card"),
-		               (long long)t.id, (long long)t.card_id,
-		               _(sr_traffic_result_name(t.result)));
 	sr_channel expected = t.kind == SR_TRAFFIC_WALKIN ? SR_CHANNEL_WALKIN : SR_CHANNEL_PHONE;
 	if (!in->wholesale && in->channel != expected)
 		return sr_fail(db, SR_RULE,
@@ -314,16 +308,8 @@ sr_status sr_card_file(sr_db *db, const sr_card_filing *in, int64_t *id_out)
 		st = distribute(db, &f);
 	if (st == SR_OK)
 		st = insert_card(db, in, &f, &id);
-	if (st == SR_OK && f.traffic_id) {
-		st = sr_exec(db,
-		             "UPDATE traffic SET result = 'filed', card_id = ?1, version = version + 1"
-		             " WHERE id = ?2 AND result = 'none'",
-		             "II", id, f.traffic_id);
-		if (st == SR_OK && sr_changes(db) != 1)
-			st = sr_fail(db, SR_CONFLICT,
-			             _("traffic row %lld was linked by someone else meanwhile"),
-			             (long long)f.traffic_id);
-	}
+	if (st == SR_OK && f.traffic_id)
+		st = sr_traffic_claim(db, f.traffic_id, id, SR_RESULT_FILED);
 	if (st == SR_OK)
 		st = sr_assignment_write(db, id, 0, f.owner_id, f.wholesale ? "wholesale" : "file");
 	if (st == SR_OK && in->campaign_id)

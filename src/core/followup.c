@@ -67,16 +67,7 @@ static sr_status check_traffic(sr_db *db, int64_t traffic_id)
 	if (!traffic_id)
 		return SR_OK;
 	sr_traffic t;
-	sr_status st = sr_traffic_get(db, traffic_id, &t);
-	if (st != SR_OK)
-		return st;
-	if (t.result != SR_RESULT_NONE)
-		return sr_fail(db, SR_RULE,
-		               _("traffic row %lld is already linked to card %lld (%s): a row files "
-		                 "or follows up one card"),
-		               (long long)t.id, (long long)t.card_id,
-		               _(sr_traffic_result_name(t.result)));
-	return SR_OK;
+	return sr_traffic_unclaimed(db, traffic_id, &t);
 }
 
 static const char INSERT_FOLLOWUP_SQL[] =
@@ -107,14 +98,7 @@ static sr_status write_followup(sr_db *db, const sr_followup_input *in, const sr
 		return st;
 	*id = sqlite3_last_insert_rowid(db->h);
 	if (in->traffic_id) {
-		st = sr_exec(db,
-		             "UPDATE traffic SET result = 'followup', card_id = ?1, version = version + 1"
-		             " WHERE id = ?2 AND result = 'none'",
-		             "II", in->card_id, in->traffic_id);
-		if (st == SR_OK && sr_changes(db) != 1)
-			return sr_fail(db, SR_CONFLICT,
-			               _("traffic row %lld was linked by someone else meanwhile"),
-			               (long long)in->traffic_id);
+		st = sr_traffic_claim(db, in->traffic_id, in->card_id, SR_RESULT_FOLLOWUP);
 		if (st == SR_OK)
 			st = sr_appointment_arrived(db, in->card_id, in->traffic_id);
 	}

@@ -159,6 +159,15 @@ sr_status sr_next_date_check(sr_db *db, const char *followup_level, const char *
 /* Resolve a login to an active user id; SR_NOTFOUND with message. */
 sr_status sr_user_id(sr_db *db, const char *login, int64_t *id, sr_role *role);
 
+/* A traffic row files or follows up one card (traffic.c). Before the
+ * transaction, sr_traffic_unclaimed reads the row (into out) and refuses
+ * one already linked to a card; inside it, sr_traffic_claim ties the row to
+ * the card with its result (filed or follow-up), SR_CONFLICT when another
+ * user linked it meanwhile. Filing, follow-ups and arrivals go through
+ * both. */
+sr_status sr_traffic_unclaimed(sr_db *db, int64_t id, sr_traffic *out);
+sr_status sr_traffic_claim(sr_db *db, int64_t id, int64_t card_id, sr_traffic_result result);
+
 /* Record an assignment (ownership change) row. */
 sr_status sr_assignment_write(sr_db *db, int64_t card_id, int64_t from, int64_t to,
                               const char *reason);

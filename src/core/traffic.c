@@ -213,6 +213,34 @@ sr_status sr_traffic_leave_v(sr_db *db, int64_t id, int64_t expected_version, co
 	return sr_tx_end(db, st);
 }
 
+/* ---- a row ties to one card ------------------------------------------------ */
+
+sr_status sr_traffic_unclaimed(sr_db *db, int64_t id, sr_traffic *out)
+{
+	sr_status st = sr_traffic_get(db, id, out);
+	if (st != SR_OK)
+		return st;
+	if (out->result != SR_RESULT_NONE)
+		return sr_fail(db, SR_RULE,
+		               _("traffic row %lld is already linked to card %lld (%s): a row files "
+		                 "or follows up one card"),
+		               (long long)out->id, (long long)out->card_id,
+		               _(sr_traffic_result_name(out->result)));
+	return SR_OK;
+}
+
+sr_status sr_traffic_claim(sr_db *db, int64_t id, int64_t card_id, sr_traffic_result result)
+{
+	sr_status st = sr_exec(db,
+	                       "UPDATE traffic SET result = ?1, card_id = ?2, version = version + 1"
+	                       " WHERE id = ?3 AND result = 'none'",
+	                       "sII", sr_traffic_result_name(result), card_id, id);
+	if (st == SR_OK && sr_changes(db) != 1)
+		return sr_fail(db, SR_CONFLICT, _("traffic row %lld was linked by someone else meanwhile"),
+		               (long long)id);
+	return st;
+}
+
 /* ---- reading ------------------------------------------------------------- */
 
 /* The model shows as "series model", or the model alone when its name
