@@ -313,8 +313,7 @@ sr_status sr_card_promote_wholesale(sr_db *db, int64_t id)
 	char login[SR_LOGIN_MAX] = "";
 	int64_t owner = facts.owner_id;
 	sr_role role;
-	sr_query_text(db, login, sizeof login,
-	              "SELECT value FROM settings WHERE key = 'wholesale_owner'", NULL);
+	sr_setting_get(db, "wholesale_owner", login, sizeof login);
 	if (*login && (st = sr_user_id(db, login, &owner, &role)) != SR_OK)
 		return st;
 	if ((st = sr_tx_begin(db)) != SR_OK)

@@ -85,8 +85,7 @@ static sr_status resolve_owner(sr_db *db, const sr_card_filing *in, int64_t traf
 	char wholesale_owner[SR_LOGIN_MAX] = "";
 	const char *login = in->owner;
 	if (in->wholesale) {
-		sr_query_text(db, wholesale_owner, sizeof wholesale_owner,
-		              "SELECT value FROM settings WHERE key = 'wholesale_owner'", NULL);
+		sr_setting_get(db, "wholesale_owner", wholesale_owner, sizeof wholesale_owner);
 		if (*wholesale_owner)
 			login = wholesale_owner;
 	}

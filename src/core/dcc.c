@@ -8,67 +8,136 @@
 
 enum { JSON_MAX = 1024 };
 
-/* ---- distribution --------------------------------------------------------- */
+/* ---- who gets a lead ------------------------------------------------------
+ *
+ * The one choice of a lead's owner. A new lead (filed without an owner,
+ * imported, or swept from a consultant) goes by the setting import_rule:
+ * by-source gives it to the login in import_owner.SOURCE when one is set;
+ * otherwise, and by default, round robin among the active DCC callers in
+ * id order, continuing after import_rr (the last caller). A card handed
+ * back to the DCC goes to the caller with the fewest following cards. */
 
-static const char NEXT_CALLER_SQL[] =
+static const char CALLERS_SQL[] =
 	"SELECT id FROM users WHERE active = 1 AND role IN ('dcc-inbound','dcc-outbound')"
-	" AND id > ?1 ORDER BY id LIMIT 1";
+	" ORDER BY id";
 
-static sr_status fixed_caller(sr_db *db, const char *source_code, int64_t *id, bool *found)
+/* A setting's text, "" when there is none. */
+static sr_status setting(sr_db *db, const char *key, char *out, size_t outlen)
 {
-	char key[SR_CODE_MAX + 16], login[SR_LOGIN_MAX] = "";
-	*found = false;
-	if (!source_code || !*source_code)
+	sr_status st = sr_setting_get(db, key, out, outlen);
+	if (st == SR_NOTFOUND) {
+		*out = '\0';
 		return SR_OK;
-	snprintf(key, sizeof key, "import_owner.%s", source_code);
-	sr_status st = sr_query_text(db, login, sizeof login,
-	                             "SELECT value FROM settings WHERE key = ?1", "s", key);
-	if (st == SR_NOTFOUND || (st == SR_OK && !*login))
-		return SR_OK;
+	}
+	return st;
+}
+
+sr_status sr_leads_open(sr_db *db, sr_leads *l, bool importing)
+{
+	char rule[32], last[24];
+	memset(l, 0, sizeof *l);
+	l->importing = importing;
+	sr_status st = setting(db, "import_rule", rule, sizeof rule);
+	if (st == SR_OK)
+		st = setting(db, "import_rr", last, sizeof last);
 	if (st != SR_OK)
+		return st;
+	l->by_source = !strcmp(rule, "by-source");
+	l->rr_last = strtoll(last, NULL, 10);
+	sqlite3_stmt *q = sr_stmt(db, CALLERS_SQL);
+	if (!q)
+		return SR_IO;
+	while (sqlite3_step(q) == SQLITE_ROW && l->ncallers < SR_LEADS_CALLERS_MAX)
+		l->callers[l->ncallers++] = sqlite3_column_int64(q, 0);
+	sr_stmt_done(q);
+	return SR_OK;
+}
+
+/* import_owner.SOURCE under by-source; *id 0 when none is set. */
+static sr_status fixed_owner(sr_db *db, const sr_leads *l, const char *source, int64_t *id)
+{
+	char key[SR_CODE_MAX + 16], login[SR_LOGIN_MAX];
+	*id = 0;
+	if (!l->by_source || !source || !*source)
+		return SR_OK;
+	snprintf(key, sizeof key, "import_owner.%s", source);
+	sr_status st = setting(db, key, login, sizeof login);
+	if (st != SR_OK || !*login)
 		return st;
 	sr_role role;
 	if ((st = sr_user_id(db, login, id, &role)) != SR_OK)
 		return st;
-	if (!sr_role_owns_cards(role))
+	if (sr_role_owns_cards(role))
+		return SR_OK;
+	*id = 0;
+	if (l->importing)
 		return sr_fail(db, SR_RULE,
-		               _("setting %s names %s, a %s: leads go to a DCC caller or a "
-		                 "consultant"),
-		               key, login, _(sr_role_name(role)));
-	*found = true;
+		               _("import_owner.%s names %s, who cannot own cards: name a "
+		                 "consultant or a DCC caller"), source, login);
+	return sr_fail(db, SR_RULE,
+	               _("setting %s names %s, a %s: leads go to a DCC caller or a "
+	                 "consultant"),
+	               key, login, _(sr_role_name(role)));
+}
+
+sr_status sr_leads_pick(sr_db *db, sr_leads *l, const char *source, int64_t *owner)
+{
+	sr_status st = fixed_owner(db, l, source, owner);
+	if (st != SR_OK || *owner)
+		return st;
+	if (!l->ncallers && l->importing)
+		return sr_fail(db, SR_RULE,
+		               _("no active DCC caller to give imported leads to: add a dcc-inbound "
+		                 "or dcc-outbound user, or set import_rule to by-source with "
+		                 "import_owner.%s"), source ? source : "");
+	if (!l->ncallers)
+		return sr_fail(db, SR_RULE,
+		               _("no active DCC caller to give the lead to: add a dcc-inbound or "
+		                 "dcc-outbound user, or name the owner (--owner LOGIN)"));
+	int i = 0;
+	while (i < l->ncallers && l->callers[i] <= l->rr_last)
+		i++;
+	*owner = l->callers[i < l->ncallers ? i : 0];
+	l->rr_last = *owner;
+	l->rr_dirty = true;
 	return SR_OK;
+}
+
+sr_status sr_leads_save(sr_db *db, sr_leads *l)
+{
+	if (!l->rr_dirty)
+		return SR_OK;
+	l->rr_dirty = false;
+	char text[24];
+	snprintf(text, sizeof text, "%lld", (long long)l->rr_last);
+	return sr_exec(db, "INSERT INTO settings(key, value) VALUES ('import_rr', ?1)"
+	                   " ON CONFLICT(key) DO UPDATE SET value = excluded.value,"
+	                   " version = version + 1", "s", text);
 }
 
 sr_status sr_dcc_pick_caller(sr_db *db, const char *source_code, int64_t *caller_id)
 {
-	char rule[32] = "", last[32] = "0";
-	sr_query_text(db, rule, sizeof rule, "SELECT value FROM settings WHERE key = 'import_rule'",
-	              NULL);
-	if (!strcmp(rule, "by-source")) {
-		bool found;
-		sr_status st = fixed_caller(db, source_code, caller_id, &found);
-		if (st != SR_OK || found)
-			return st;
-	}
-	sr_query_text(db, last, sizeof last, "SELECT value FROM settings WHERE key = 'import_rr'",
-	              NULL);
-	int64_t id = 0;
-	sr_status st = sr_query_int(db, &id, NEXT_CALLER_SQL, "I", (int64_t)strtoll(last, NULL, 10));
-	if (st == SR_NOTFOUND)
-		st = sr_query_int(db, &id, NEXT_CALLER_SQL, "I", (int64_t)0);
+	sr_leads l;
+	sr_status st = sr_leads_open(db, &l, false);
+	if (st == SR_OK)
+		st = sr_leads_pick(db, &l, source_code, caller_id);
+	if (st == SR_OK)
+		st = sr_leads_save(db, &l);
+	return st;
+}
+
+sr_status sr_dcc_pick_least_loaded(sr_db *db, int64_t *id)
+{
+	sr_status st = sr_query_int(
+		db, id,
+		"SELECT u.id FROM users u WHERE u.active = 1 AND u.role IN ('dcc-outbound','dcc-inbound')"
+		" ORDER BY u.role = 'dcc-inbound', (SELECT count(*) FROM cards c WHERE c.owner_id = u.id"
+		" AND c.status IN ('active','order','dormant')), u.id LIMIT 1",
+		NULL);
 	if (st == SR_NOTFOUND)
 		return sr_fail(db, SR_RULE,
-		               _("no active DCC caller to give the lead to: add a dcc-inbound or "
-		                 "dcc-outbound user, or name the owner (--owner LOGIN)"));
-	if (st != SR_OK)
-		return st;
-	char text[24];
-	snprintf(text, sizeof text, "%lld", (long long)id);
-	st = sr_exec(db, "INSERT INTO settings(key, value) VALUES ('import_rr', ?1)"
-	                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value,"
-	                 " version = version + 1", "s", text);
-	if (st == SR_OK)
-		*caller_id = id;
+		               _("there is no active DCC caller to hand the card to: add one with "
+		                 "showroom user add LOGIN --name NAME --role dcc-outbound"));
 	return st;
 }
 
@@ -99,10 +168,8 @@ bool sr_dcc_work_hours_parse(const char *text, int *start, int *end)
 sr_status sr_dcc_lead_rule(sr_db *db, sr_lead_rule *out)
 {
 	char hours[64] = "09:00-18:00", limit[32] = "2";
-	sr_query_text(db, hours, sizeof hours, "SELECT value FROM settings WHERE key = 'work_hours'",
-	              NULL);
-	sr_query_text(db, limit, sizeof limit,
-	              "SELECT value FROM settings WHERE key = 'lead_contact_hours'", NULL);
+	sr_setting_get(db, "work_hours", hours, sizeof hours);
+	sr_setting_get(db, "lead_contact_hours", limit, sizeof limit);
 	if (!sr_dcc_work_hours_parse(hours, &out->day_start, &out->day_end))
 		return sr_fail(db, SR_RULE,
 		               _("setting work_hours '%s' is not a working day such as 09:00-18:00: "
@@ -155,8 +222,7 @@ static const char OVERDUE_SQL[] =
 static sr_status sweep_days(sr_db *db, int *days)
 {
 	char text[32] = "7";
-	sr_query_text(db, text, sizeof text,
-	              "SELECT value FROM settings WHERE key = 'dcc_sweep_days'", NULL);
+	sr_setting_get(db, "dcc_sweep_days", text, sizeof text);
 	char *end;
 	long v = strtol(text, &end, 10);
 	if (end == text || *end || v < 0 || v > 3650)

@@ -51,7 +51,6 @@ static const struct {
 enum {
 	STAGE_SLOTS = 4 * SR_IMPORT_BATCH, /* open addressing for the batch's phones */
 	LOOKUP_CACHE = 32,     /* sources and models by the text of the file */
-	CALLERS_MAX = 512,
 	CHUNK = 64 * 1024,
 	ROW_MAX = 64 * 1024,   /* a longer record is rejected, not buffered */
 	COLS_MAX = 256,
@@ -75,8 +74,6 @@ struct imp {
 	int64_t start;             /* line where the current record began */
 	bool in_batch;
 	int64_t batch_rows;
-	bool by_source;
-	int64_t rr_last;           /* the caller who got the last lead */
 	sr_status fatal;           /* stops the import: IO, conflict, no header */
 	char reason[SR_MSG_MAX];
 	/* new leads of the batch, filed together at its end */
@@ -88,9 +85,7 @@ struct imp {
 	struct cached_source { char text[64]; sr_source s; sr_status st; } sources[LOOKUP_CACHE];
 	struct cached_model { char text[64]; sr_model m; sr_status st; } models[LOOKUP_CACHE];
 	int nsources, nmodels;
-	int64_t callers[CALLERS_MAX];
-	int ncallers;
-	bool rr_dirty;
+	sr_leads leads;            /* who gets the leads (dcc.c) */
 	char *grams_trigger;       /* cards_grams_insert's SQL, set aside while filing */
 };
 
@@ -101,73 +96,6 @@ struct staged {
 	char source[SR_CODE_MAX], model[SR_CODE_MAX], owner[SR_LOGIN_MAX];
 	int64_t source_id, model_id, owner_id, line;
 };
-
-/* ---- distribution --------------------------------------------------------- */
-
-/* The active DCC callers, in id order, for the round robin. */
-static sr_status load_callers(struct imp *im)
-{
-	sqlite3_stmt *st = sr_stmt(im->db, "SELECT id FROM users WHERE active = 1"
-	                                   " AND role IN ('dcc-inbound','dcc-outbound') ORDER BY id");
-	if (!st)
-		return SR_IO;
-	while (sqlite3_step(st) == SQLITE_ROW && im->ncallers < CALLERS_MAX)
-		im->callers[im->ncallers++] = sqlite3_column_int64(st, 0);
-	sr_stmt_done(st);
-	return SR_OK;
-}
-
-/* Round robin among active DCC callers, continuing from the last import
- * (settings import_rr holds the last caller's id, written with each
- * batch); or, with import_rule by-source, the login in
- * import_owner.SOURCE when one is set. */
-static sr_status pick_owner(struct imp *im, const char *source_code, char login[SR_LOGIN_MAX],
-                            int64_t *id)
-{
-	sr_db *db = im->db;
-	if (im->by_source) {
-		char key[SR_CODE_MAX + 16];
-		snprintf(key, sizeof key, "import_owner.%s", source_code);
-		sr_status st = sr_query_text(db, login, SR_LOGIN_MAX,
-		                             "SELECT value FROM settings WHERE key = ?1", "s", key);
-		if (st == SR_OK && *login) {
-			sr_role role;
-			if ((st = sr_user_id(db, login, id, &role)) != SR_OK)
-				return st;
-			if (!sr_role_owns_cards(role))
-				return sr_fail(db, SR_RULE,
-				               _("import_owner.%s names %s, who cannot own cards: name a "
-				                 "consultant or a DCC caller"), source_code, login);
-			return SR_OK;
-		}
-		if (st != SR_OK && st != SR_NOTFOUND)
-			return st;
-	}
-	if (!im->ncallers)
-		return sr_fail(db, SR_RULE,
-		               _("no active DCC caller to give imported leads to: add a dcc-inbound "
-		                 "or dcc-outbound user, or set import_rule to by-source with "
-		                 "import_owner.%s"), source_code);
-	int i = 0;
-	while (i < im->ncallers && im->callers[i] <= im->rr_last)
-		i++;
-	*id = im->callers[i < im->ncallers ? i : 0];
-	*login = '\0';
-	im->rr_last = *id;
-	im->rr_dirty = true;
-	return SR_OK;
-}
-
-static sr_status save_rr(struct imp *im)
-{
-	if (!im->rr_dirty)
-		return SR_OK;
-	im->rr_dirty = false;
-	char text[24];
-	snprintf(text, sizeof text, "%lld", (long long)im->rr_last);
-	return sr_exec(im->db, "INSERT INTO settings(key, value) VALUES ('import_rr', ?1)"
-	                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value", "s", text);
-}
 
 /* ---- batches --------------------------------------------------------------- */
 
@@ -203,7 +131,7 @@ static sr_status batch_end(struct imp *im, sr_status st)
 	if (st == SR_OK)
 		st = flush(im);
 	if (st == SR_OK)
-		st = save_rr(im);
+		st = sr_leads_save(im->db, &im->leads);
 	im->nstage = 0;
 	memset(im->slot, 0, sizeof im->slot);
 	im->in_batch = false;
@@ -559,8 +487,7 @@ static sr_status new_row(struct imp *im, const char *v[F_COUNT], const char *pho
 	}
 	if (st != SR_NOTFOUND)
 		return st;
-	char login[SR_LOGIN_MAX];
-	if ((st = pick_owner(im, src->code, login, &owner)) != SR_OK)
+	if ((st = sr_leads_pick(db, &im->leads, src->code, &owner)) != SR_OK)
 		return st;
 	stage(im, v, phone, src, model, key, owner);
 	return SR_OK;
@@ -957,22 +884,15 @@ static sr_status import_run(sr_db *db, const sr_import_options *opt, FILE *in,
 		return sr_fail(db, SR_IO, "%s", _("out of memory"));
 	*im = (struct imp){ .db = db, .opt = opt, .sum = out, .on_reject = on_reject, .ctx = ctx,
 	                    .line = 1, .start = 1, .nul_col = -1 };
-	char rule[32] = "", last[24] = "";
-	sr_query_text(db, rule, sizeof rule, "SELECT value FROM settings WHERE key = 'import_rule'",
-	              NULL);
-	im->by_source = !strcmp(rule, "by-source");
-	sr_query_text(db, last, sizeof last, "SELECT value FROM settings WHERE key = 'import_rr'",
-	              NULL);
-	im->rr_last = strtoll(last, NULL, 10);
 	im->stage = malloc(SR_IMPORT_BATCH * sizeof *im->stage);
 	if (!im->stage) {
 		imp_free(im);
 		return sr_fail(db, SR_IO, "%s", _("out of memory"));
 	}
-	st = load_callers(im);
+	st = sr_leads_open(db, &im->leads, true);
 	if (st == SR_OK)
 		st = load_grams_trigger(im);
-	if (st == SR_OK && !im->ncallers && !im->by_source)
+	if (st == SR_OK && !im->leads.ncallers && !im->leads.by_source)
 		st = sr_fail(db, SR_RULE, "%s",
 		             _("no active DCC caller to give imported leads to: add a dcc-inbound "
 		               "or dcc-outbound user, or set import_rule to by-source"));

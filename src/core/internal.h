@@ -168,6 +168,29 @@ sr_status sr_user_id(sr_db *db, const char *login, int64_t *id, sr_role *role);
 sr_status sr_traffic_unclaimed(sr_db *db, int64_t id, sr_traffic *out);
 sr_status sr_traffic_claim(sr_db *db, int64_t id, int64_t card_id, sr_traffic_result result);
 
+/* Who gets a lead (dcc.c), the one choice behind filing without an owner,
+ * the import and the DCC sweep: sr_leads_open reads the rule and the
+ * rotation (settings import_rule, import_rr, import_owner.SOURCE) and the
+ * active DCC callers; sr_leads_pick gives one lead of a source (code, or
+ * NULL) its owner; sr_leads_save writes the rotation back (inside the
+ * caller's transaction): the import opens once, picks for every lead and
+ * saves with each batch. importing
+ * picks the import's words for a refusal. sr_dcc_pick_caller is the three
+ * for one lead. */
+enum { SR_LEADS_CALLERS_MAX = 512 };
+typedef struct {
+	bool by_source, importing, rr_dirty;
+	int64_t rr_last;
+	int64_t callers[SR_LEADS_CALLERS_MAX];
+	int ncallers;
+} sr_leads;
+sr_status sr_leads_open(sr_db *db, sr_leads *l, bool importing);
+sr_status sr_leads_pick(sr_db *db, sr_leads *l, const char *source, int64_t *owner);
+sr_status sr_leads_save(sr_db *db, sr_leads *l);
+/* A card handed back to the DCC: the active caller with the fewest
+ * following cards (outbound callers first: they work lists). */
+sr_status sr_dcc_pick_least_loaded(sr_db *db, int64_t *id);
+
 /* Record an assignment (ownership change) row. */
 sr_status sr_assignment_write(sr_db *db, int64_t card_id, int64_t from, int64_t to,
                               const char *reason);

@@ -389,8 +389,8 @@ sr_status sr_loss_reject(sr_db *db, int64_t card_id)
 	return sr_tx_end(db, st);
 }
 
-/* The DCC caller who receives a card: the one named, or the active caller
- * with the fewest following cards (outbound callers first: they work lists). */
+/* The DCC caller who receives a card: the one named, or the DCC's choice
+ * (sr_dcc_pick_least_loaded). */
 static sr_status pick_dcc_caller(sr_db *db, const char *login, int64_t *id)
 {
 	if (login) {
@@ -403,17 +403,7 @@ static sr_status pick_dcc_caller(sr_db *db, const char *login, int64_t *id)
 			             login, _(sr_role_name(role)));
 		return st;
 	}
-	sr_status st = sr_query_int(
-		db, id,
-		"SELECT u.id FROM users u WHERE u.active = 1 AND u.role IN ('dcc-outbound','dcc-inbound')"
-		" ORDER BY u.role = 'dcc-inbound', (SELECT count(*) FROM cards c WHERE c.owner_id = u.id"
-		" AND c.status IN ('active','order','dormant')), u.id LIMIT 1",
-		NULL);
-	if (st == SR_NOTFOUND)
-		return sr_fail(db, SR_RULE,
-		               _("there is no active DCC caller to hand the card to: add one with "
-		                 "showroom user add LOGIN --name NAME --role dcc-outbound"));
-	return st;
+	return sr_dcc_pick_least_loaded(db, id);
 }
 
 sr_status sr_loss_to_dcc(sr_db *db, int64_t card_id, const char *to_login)
