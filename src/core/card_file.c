@@ -26,31 +26,6 @@ static sr_status check_time_not_future(sr_db *db, const char *field, const char 
 	return SR_OK;
 }
 
-static const char DUPLICATE_SQL[] =
-	"SELECT c.id, c.name, u.login FROM cards c JOIN users u ON u.id = c.owner_id"
-	" WHERE c.phone = ?1 AND c.status IN ('active','order','dormant') AND c.merged_into IS NULL"
-	" AND c.id <> ?2 ORDER BY c.id LIMIT 1";
-
-sr_status sr_card_check_duplicate(sr_db *db, const char *phone, int64_t except_id)
-{
-	sqlite3_stmt *st = sr_stmt(db, DUPLICATE_SQL);
-	if (!st)
-		return SR_IO;
-	sqlite3_bind_text(st, 1, phone, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, except_id);
-	sr_status res = SR_OK;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		res = sr_fail(db, SR_RULE,
-		              _("phone %s already has following card %lld (%s, owner %s): add a "
-		                "follow-up to that card, or file it as a new opportunity for a "
-		                "second vehicle"),
-		              phone, (long long)sqlite3_column_int64(st, 0),
-		              (const char *)sqlite3_column_text(st, 1),
-		              (const char *)sqlite3_column_text(st, 2));
-	sr_stmt_done(st);
-	return res;
-}
-
 /* Everything a filing needs, resolved before the transaction starts. */
 struct filing {
 	char phone[SR_PHONE_MAX];
@@ -327,5 +302,132 @@ sr_status sr_card_file(sr_db *db, const sr_card_filing *in, int64_t *id_out)
 	st = sr_tx_end(db, st);
 	if (st == SR_OK && id_out)
 		*id_out = id;
+	return st;
+}
+
+/* ---- leads filed together (the import) --------------------------------- */
+
+static const char LEAD_TABLE_SQL[] =
+	"CREATE TEMP TABLE IF NOT EXISTS lead_stage(n INTEGER PRIMARY KEY, name TEXT, phone TEXT,"
+	" region TEXT, source_id INTEGER, model_id INTEGER, owner_id INTEGER)";
+static const char LEAD_STAGE_SQL[] =
+	"INSERT INTO temp.lead_stage(n, name, phone, region, source_id, model_id, owner_id)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+/* The duplicate-phone rule for the whole batch: a phone that has a
+ * following card, or that comes twice. */
+static const char LEAD_DUPLICATE_SQL[] =
+	"SELECT s.phone FROM temp.lead_stage s WHERE EXISTS (SELECT 1 FROM cards c"
+	" WHERE c.phone = s.phone AND " SR_FOLLOWING_SQL ")"
+	" OR EXISTS (SELECT 1 FROM temp.lead_stage t WHERE t.phone = s.phone AND t.n < s.n)"
+	" ORDER BY s.n LIMIT 1";
+/* The cards as sr_card_file writes a phone lead: ?1 the highest card id so
+ * far, ?2 now, ?3 the filer, ?4 the level, ?5 the follow-up level, ?6 the
+ * next date, ?7 the assignment's reason. */
+static const char LEADS_FILE_SQL[] =
+	"INSERT INTO cards(id, name, phone, region, channel, source_id, model_id, filed_at,"
+	" filed_by, owner_id, level, level_at_filing, followup_level, status, next_date,"
+	" updated_at)"
+	" SELECT ?1 + n, name, phone, region, 'phone', source_id, model_id, ?2, ?3, owner_id, ?4,"
+	" ?4, ?5, 'active', ?6, ?2 FROM temp.lead_stage ORDER BY n";
+static const char LEADS_ASSIGN_SQL[] =
+	"INSERT INTO assignments(card_id, from_user, to_user, by_user, at, reason)"
+	" SELECT ?1 + n, NULL, owner_id, ?3, ?2, ?7 FROM temp.lead_stage ORDER BY n";
+/* The name pieces cards_grams_insert (schema 010) writes for each card,
+ * for the whole batch. */
+static const char LEADS_GRAMS_SQL[] =
+	"INSERT OR IGNORE INTO card_grams(gram, card_id)"
+	" SELECT lower(substr(s.name, p.n, 2)), ?1 + s.n FROM temp.lead_stage s"
+	" JOIN gram_pos p ON p.n <= length(s.name)";
+
+/* Filing's checks of one lead that need no database. */
+static sr_status lead_check(sr_db *db, const sr_lead_card *l, char level)
+{
+	char phone[SR_PHONE_MAX];
+	sr_level_change lc = {SR_LEVEL_AT_FILING, 0, 0, level, 0};
+	sr_status st = sr_card_field_check(db, SR_FIELD_NAME, l->name, NULL, NULL);
+	if (st == SR_OK)
+		st = sr_card_field_check(db, SR_FIELD_REGION, l->region, NULL, NULL);
+	if (st == SR_OK && (!sr_phone_normalize(l->phone, phone) || strcmp(phone, l->phone)))
+		st = sr_fail(db, SR_BADINPUT, _("phone '%s' is not a phone number"), l->phone);
+	if (st == SR_OK)
+		st = sr_level_check(db, &lc);
+	return st;
+}
+
+static sr_status leads_stage(sr_db *db, const sr_lead_card *leads, int n, char level)
+{
+	sr_status st = sr_exec(db, LEAD_TABLE_SQL, NULL);
+	if (st == SR_OK)
+		st = sr_exec(db, "DELETE FROM temp.lead_stage", NULL);
+	for (int i = 0; i < n && st == SR_OK; i++) {
+		const sr_lead_card *l = &leads[i];
+		if ((st = lead_check(db, l, level)) == SR_OK)
+			st = sr_exec(db, LEAD_STAGE_SQL, "issszzz", i + 1, l->name, l->phone,
+			             l->region ? l->region : "", l->source_id, l->model_id, l->owner_id);
+	}
+	if (st != SR_OK)
+		return st;
+	char phone[SR_PHONE_MAX];
+	st = sr_query_text(db, phone, sizeof phone, LEAD_DUPLICATE_SQL, NULL);
+	if (st == SR_NOTFOUND)
+		return SR_OK;
+	if (st == SR_OK && (st = sr_card_check_duplicate(db, phone, 0)) == SR_OK)
+		st = sr_fail(db, SR_RULE, _("phone %s comes twice in one batch"), phone);
+	return st;
+}
+
+/* The trigger that cuts each new name into pieces runs a sub-program per
+ * card, which costs twice what writing the pieces does: it is set aside
+ * while the cards go in, the pieces are written with one statement, then
+ * it is made again. All inside the caller's IMMEDIATE transaction: no
+ * other connection ever sees the table without its trigger, and a refusal
+ * rolls it back, trigger included. */
+static sr_status leads_write(sr_db *db, const char *trigger, const char *reason, int64_t base,
+                             char level, const char *fl, const char *next)
+{
+	char now[SR_TIME_LEN];
+	sr_now_text(db, now);
+	sr_status st = trigger ? sr_exec(db, "DROP TRIGGER cards_grams_insert", NULL) : SR_OK;
+	if (st == SR_OK)
+		st = sr_exec(db, LEADS_FILE_SQL, "IsIcss", base, now, db->actor_id, (int)level, fl,
+		             next);
+	if (st == SR_OK)
+		st = sr_exec(db, LEADS_ASSIGN_SQL, "IsIcsss", base, now, db->actor_id, (int)level, fl,
+		             next, reason);
+	if (st == SR_OK && trigger)
+		st = sr_exec(db, LEADS_GRAMS_SQL, "I", base);
+	if (st == SR_OK && trigger) {
+		int rc = sqlite3_exec(db->h, trigger, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			st = sr_sqlite_fail(db, rc, _("saving"));
+	}
+	return st;
+}
+
+sr_status sr_card_file_leads(sr_db *db, const sr_lead_card *leads, int n, const char *reason,
+                             int64_t *first_id)
+{
+	const char level = 'N';
+	char fl[SR_CODE_MAX], next[SR_DATE_LEN], trigger[2048] = "";
+	int64_t base = 0;
+	sr_status st = sr_followup_level_default(db, level, fl);
+	if (st == SR_OK)
+		st = sr_next_date_check(db, fl, NULL, next);
+	if (st == SR_OK)
+		st = leads_stage(db, leads, n, level);
+	if (st == SR_OK)
+		st = sr_query_int(db, &base, "SELECT coalesce(max(id), 0) FROM cards", NULL);
+	if (st == SR_OK) {
+		st = sr_query_text(db, trigger, sizeof trigger,
+		                   "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+		                   " AND name = 'cards_grams_insert'", NULL);
+		if (st == SR_NOTFOUND || !strstr(trigger, "card_grams"))
+			*trigger = '\0';
+		st = st == SR_NOTFOUND ? SR_OK : st;
+	}
+	if (st == SR_OK)
+		st = leads_write(db, *trigger ? trigger : NULL, reason, base, level, fl, next);
+	if (st == SR_OK)
+		*first_id = base + 1;
 	return st;
 }

@@ -11,6 +11,10 @@
 	" + (c.channel = 'walkin') + (SELECT count(*) FROM cards mc WHERE mc.merged_into = c.id" \
 	" AND mc.channel = 'walkin'))"
 
+/* A card c that follows its customer: the duplicate-phone rule looks for
+ * one (card_rules.c). */
+#define SR_FOLLOWING_SQL "c.status IN ('active','order','dormant') AND c.merged_into IS NULL"
+
 /* The columns of an sr_card row (card_read.c reads them). */
 #define CARD_COLUMNS                                                                          \
 	"c.id, c.name, c.phone, c.gender, c.region, c.address, c.customer_type, c.channel,"       \

@@ -62,6 +62,47 @@ sr_status sr_card_facts_get(sr_db *db, int64_t card_id, sr_card_facts *out)
 	return SR_OK;
 }
 
+/* ---- the duplicate phone -------------------------------------------- */
+
+static const char DUPLICATE_SQL[] =
+	"SELECT c.id, c.name, u.login FROM cards c JOIN users u ON u.id = c.owner_id"
+	" WHERE c.phone = ?1 AND " SR_FOLLOWING_SQL " AND c.id <> ?2 ORDER BY c.id LIMIT 1";
+
+sr_status sr_card_following(sr_db *db, const char *phone, int64_t except_id, int64_t *id)
+{
+	sqlite3_stmt *st = sr_stmt(db, DUPLICATE_SQL);
+	if (!st)
+		return SR_IO;
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, except_id);
+	int rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sr_stmt_done(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW ? SR_OK : SR_NOTFOUND;
+	return sr_sqlite_fail(db, rc, _("reading the card"));
+}
+
+sr_status sr_card_check_duplicate(sr_db *db, const char *phone, int64_t except_id)
+{
+	sqlite3_stmt *st = sr_stmt(db, DUPLICATE_SQL);
+	if (!st)
+		return SR_IO;
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, except_id);
+	sr_status res = SR_OK;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		res = sr_fail(db, SR_RULE,
+		              _("phone %s already has following card %lld (%s, owner %s): add a "
+		                "follow-up to that card, or file it as a new opportunity for a "
+		                "second vehicle"),
+		              phone, (long long)sqlite3_column_int64(st, 0),
+		              (const char *)sqlite3_column_text(st, 1),
+		              (const char *)sqlite3_column_text(st, 2));
+	sr_stmt_done(st);
+	return res;
+}
+
 /* ---- the intent level ------------------------------------------------ */
 
 unsigned sr_answers_mask(const char *const answers[SR_ANS_COUNT])

@@ -966,6 +966,34 @@ static int64_t pick_source(struct bulk *b, struct rng *r, enum kind k)
 	return src_weight[k][i] ? b->src[i] : 0;
 }
 
+/* The card passes the checks filing makes: its typed fields by the field
+ * table, its level at filing and now by the level check (an order's O
+ * aside); a refusal stops the load with the rule's message. */
+static bool card_checks(struct life *l, char level, const char *region, const char *address,
+                        const char *const answers[SR_ANS_COUNT])
+{
+	sr_db *db = l->b->db;
+	unsigned answered = sr_answers_mask(answers);
+	sr_level_change filed = {SR_LEVEL_AT_FILING, l->id, 0, l->level0, answered};
+	sr_level_change now = {SR_LEVEL_BY_EDIT, l->id, l->level0, level, answered};
+	sr_status st = sr_card_field_check(db, SR_FIELD_NAME, l->who.name, NULL, NULL);
+	if (st == SR_OK)
+		st = sr_card_field_check(db, SR_FIELD_REGION, region, NULL, NULL);
+	if (st == SR_OK)
+		st = sr_card_field_check(db, SR_FIELD_ADDRESS, address, NULL, NULL);
+	for (int i = 0; i < SR_ANS_COUNT && st == SR_OK; i++)
+		st = sr_card_field_check(db, SR_FIELD_ANSWER0 + i, answers[i], NULL, NULL);
+	if (st == SR_OK)
+		st = sr_level_check(db, &filed);
+	if (st == SR_OK && level != 'O')
+		st = sr_level_check(db, &now);
+	if (st != SR_OK && l->b->rc == SQLITE_OK) {
+		l->b->rc = SQLITE_CONSTRAINT;
+		l->b->what = "cards";
+	}
+	return st == SR_OK;
+}
+
 static void insert_card(struct life *l, sr_time filed_at, const struct ending *e)
 {
 	struct bulk *b = l->b;
@@ -977,12 +1005,19 @@ static void insert_card(struct life *l, sr_time filed_at, const struct ending *e
 		l->ans = 0x7f;
 	char addr[64];
 	snprintf(addr, sizeof addr, "%s%d号", RPICK(r, demo_roads), rint_(r, 1, 300));
+	const char *region = rper(r, 700) ? RPICK(r, demo_regions) : "";
+	const char *address = rper(r, 300) ? addr : "";
+	const char *answers[SR_ANS_COUNT];
+	for (int i = 0; i < SR_ANS_COUNT; i++)
+		answers[i] = l->ans & (1u << i) ? demo_answers[i][rint_(r, 0, 3)] : "";
+	if (!card_checks(l, level, region, address, answers))
+		return;
 	sqlite3_bind_int64(q, 1, l->id);
 	sqlite3_bind_text(q, 2, l->who.name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 3, l->who.phone, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 4, l->who.gender, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 5, rper(r, 700) ? RPICK(r, demo_regions) : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 6, rper(r, 300) ? addr : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 5, region, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 6, address, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, 7, l->kind == K_WHOLESALE ? "wholesale" : "retail", -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 8,
 	                  l->kind == K_WALKIN                                 ? "walkin"
@@ -1002,8 +1037,7 @@ static void insert_card(struct life *l, sr_time filed_at, const struct ending *e
 	                           : 0);
 	sqlite3_bind_text(q, 18, e->status, -1, SQLITE_STATIC);
 	for (int i = 0; i < SR_ANS_COUNT; i++)
-		sqlite3_bind_text(q, 19 + i, l->ans & (1u << i) ? demo_answers[i][rint_(r, 0, 3)] : "",
-		                  -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 19 + i, answers[i], -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 26, l->intro);
 	sqlite3_bind_int(q, 27, l->nego);
 	sqlite3_bind_int(q, 28, l->drive);

@@ -80,13 +80,11 @@ struct imp {
 	struct staged *stage;
 	int nstage;
 	int slot[STAGE_SLOTS];     /* phone hash -> staged index + 1 */
-	char now[SR_TIME_LEN], next[SR_DATE_LEN], fl[SR_CODE_MAX];
 	/* lookups made once */
 	struct cached_source { char text[64]; sr_source s; sr_status st; } sources[LOOKUP_CACHE];
 	struct cached_model { char text[64]; sr_model m; sr_status st; } models[LOOKUP_CACHE];
 	int nsources, nmodels;
 	sr_leads leads;            /* who gets the leads (dcc.c) */
-	char *grams_trigger;       /* cards_grams_insert's SQL, set aside while filing */
 };
 
 /* A new lead waiting for the end of its batch. */
@@ -168,10 +166,6 @@ static char *trim(char *s)
 		s[--n] = '\0';
 	return s;
 }
-
-static const char FOLLOWING_SQL[] =
-	"SELECT id FROM cards WHERE phone = ?1 AND status IN ('active','order','dormant')"
-	" AND merged_into IS NULL ORDER BY id LIMIT 1";
 
 static const char IMPORT_ROW_SQL[] =
 	"INSERT INTO import_rows(key, import_id, line, card_id) VALUES (?1, ?2, ?3, ?4)";
@@ -264,80 +258,30 @@ static void stage(struct imp *im, const char *v[F_COUNT], const char *phone,
 	im->sum->filed++;
 }
 
-static const char STAGE_SQL[] =
-	"INSERT INTO temp.import_stage(n, name, phone, region, source_id, model_id, owner_id, key,"
-	" line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-/* The cards as sr_card_file writes them for a phone lead at level N. ?1
- * the highest card id so far, ?2 now, ?3 the importer, ?4 the follow-up
- * level, ?5 the next date, ?6 the import. */
-static const char FILE_STAGED_SQL[] =
-	"INSERT INTO cards(id, name, phone, region, channel, source_id, model_id, filed_at,"
-	" filed_by, owner_id, level, level_at_filing, followup_level, status, next_date,"
-	" updated_at)"
-	" SELECT ?1 + n, name, phone, region, 'phone', source_id, model_id, ?2, ?3, owner_id, 'N',"
-	" 'N', ?4, 'active', ?5, ?2 FROM temp.import_stage ORDER BY n";
-static const char ASSIGN_STAGED_SQL[] =
-	"INSERT INTO assignments(card_id, from_user, to_user, by_user, at, reason)"
-	" SELECT ?1 + n, NULL, owner_id, ?3, ?2, 'import' FROM temp.import_stage ORDER BY n";
-static const char KEYS_STAGED_SQL[] =
-	"INSERT INTO import_rows(key, import_id, line, card_id)"
-	" SELECT key, ?6, line, ?1 + n FROM temp.import_stage ORDER BY n";
-/* The name pieces cards_grams_insert (schema 010) writes for each card,
- * for the whole batch. (Sorting them first costs more than it saves.) */
-static const char GRAMS_STAGED_SQL[] =
-	"INSERT OR IGNORE INTO card_grams(gram, card_id)"
-	" SELECT lower(substr(s.name, p.n, 2)), ?1 + s.n FROM temp.import_stage s"
-	" JOIN gram_pos p ON p.n <= length(s.name)";
-
-static sr_status stage_rows(struct imp *im)
-{
-	sr_db *db = im->db;
-	sr_status st = sr_exec(db, "DELETE FROM temp.import_stage", NULL);
-	for (int i = 0; i < im->nstage && st == SR_OK; i++) {
-		const struct staged *r = &im->stage[i];
-		st = sr_exec(db, STAGE_SQL, "issszzzsI", i + 1, r->name, r->phone, r->region,
-		             r->source_id, r->model_id, r->owner_id, r->key, r->line);
-	}
-	return st;
-}
-
-/* The batch's leads in four statements, and one audit row naming the
- * cards they filed. Inside a savepoint. The trigger that cuts each new
- * name into pieces runs a sub-program per card, which cost twice what
- * writing the pieces does: it is set aside while the cards go in, the
- * pieces are written with one statement, then it is made again. All of
- * this is inside the batch's IMMEDIATE transaction: no other connection
- * ever sees the table without its trigger, and a refusal rolls the
- * savepoint back, trigger included. */
+/* The batch's leads filed together (sr_card_file_leads), their keys, and
+ * one audit row naming the cards they filed. Inside a savepoint. */
 static sr_status write_staged(struct imp *im)
 {
 	sr_db *db = im->db;
-	int64_t base = 0;
-	sr_now_text(db, im->now);
-	sr_status st = stage_rows(im);
-	if (st == SR_OK)
-		st = sr_query_int(db, &base, "SELECT coalesce(max(id), 0) FROM cards", NULL);
-	if (st == SR_OK && im->grams_trigger)
-		st = sr_exec(db, "DROP TRIGGER cards_grams_insert", NULL);
-	/* Each binds the parameters up to the last it uses. */
-	static const char *const sql[] = {FILE_STAGED_SQL, ASSIGN_STAGED_SQL, KEYS_STAGED_SQL};
-	static const char *const fmt[] = {"IsIss", "IsI", "IsIssI"};
-	for (size_t i = 0; i < sizeof sql / sizeof *sql && st == SR_OK; i++)
-		st = sr_exec(db, sql[i], fmt[i], base, im->now, db->actor_id, im->fl, im->next,
-		             im->sum->import_id);
-	if (st == SR_OK && im->grams_trigger) {
-		st = sr_exec(db, GRAMS_STAGED_SQL, "I", base);
-		if (st == SR_OK) {
-			int rc = sqlite3_exec(db->h, im->grams_trigger, NULL, NULL, NULL);
-			if (rc != SQLITE_OK)
-				st = sr_sqlite_fail(db, rc, _("saving"));
-		}
+	sr_lead_card *leads = malloc((size_t)im->nstage * sizeof *leads);
+	if (!leads)
+		return sr_fail(db, SR_IO, "%s", _("out of memory"));
+	for (int i = 0; i < im->nstage; i++) {
+		const struct staged *r = &im->stage[i];
+		leads[i] = (sr_lead_card){ r->name, r->phone, r->region, r->source_id, r->model_id,
+		                           r->owner_id };
 	}
+	int64_t first = 0;
+	sr_status st = sr_card_file_leads(db, leads, im->nstage, "import", &first);
+	free(leads);
+	for (int i = 0; i < im->nstage && st == SR_OK; i++)
+		st = sr_exec(db, IMPORT_ROW_SQL, "sIII", im->stage[i].key, im->sum->import_id,
+		             im->stage[i].line, first + i);
 	if (st != SR_OK)
 		return st;
 	char after[160];
 	snprintf(after, sizeof after, "{\"filed\":%d,\"first_card\":%lld,\"last_card\":%lld}",
-	         im->nstage, (long long)base + 1, (long long)base + im->nstage);
+	         im->nstage, (long long)first, (long long)first + im->nstage - 1);
 	return sr_audit_write(db, "import-batch", "import", im->sum->import_id, 0, NULL, after);
 }
 
@@ -479,7 +423,7 @@ static sr_status new_row(struct imp *im, const char *v[F_COUNT], const char *pho
 {
 	sr_db *db = im->db;
 	int64_t card = 0, owner = 0;
-	sr_status st = sr_query_int(db, &card, FOLLOWING_SQL, "s", phone);
+	sr_status st = sr_card_following(db, phone, 0, &card);
 	if (st == SR_OK) {
 		if ((st = sr_tx_begin(db)) == SR_OK)
 			st = sr_tx_end(db, write_matched(im, v, card, model, key));
@@ -844,28 +788,8 @@ static sr_status read_all(struct imp *im, FILE *f, sr_progress_fn progress, void
 
 /* ---- the import ------------------------------------------------------------ */
 
-/* The name-piece trigger's SQL, to make it again after each batch (see
- * write_staged); none when a schema has no such trigger, and then the
- * batch leaves the pieces to whatever triggers there are. */
-static sr_status load_grams_trigger(struct imp *im)
-{
-	char *sql = malloc(SR_TEXT_MAX);
-	if (!sql)
-		return sr_fail(im->db, SR_IO, "%s", _("out of memory"));
-	sr_status st = sr_query_text(im->db, sql, SR_TEXT_MAX,
-	                             "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
-	                             " AND name = 'cards_grams_insert'", NULL);
-	if (st == SR_OK && strstr(sql, "card_grams")) {
-		im->grams_trigger = sql;
-		return SR_OK;
-	}
-	free(sql);
-	return st == SR_NOTFOUND ? SR_OK : st;
-}
-
 static void imp_free(struct imp *im)
 {
-	free(im->grams_trigger);
 	free(im->stage);
 	free(im);
 }
@@ -890,22 +814,10 @@ static sr_status import_run(sr_db *db, const sr_import_options *opt, FILE *in,
 		return sr_fail(db, SR_IO, "%s", _("out of memory"));
 	}
 	st = sr_leads_open(db, &im->leads, true);
-	if (st == SR_OK)
-		st = load_grams_trigger(im);
 	if (st == SR_OK && !im->leads.ncallers && !im->leads.by_source)
 		st = sr_fail(db, SR_RULE, "%s",
 		             _("no active DCC caller to give imported leads to: add a dcc-inbound "
 		               "or dcc-outbound user, or set import_rule to by-source"));
-	/* New leads start at level N with its follow-up level and the earliest
-	 * next date it allows, as sr_card_file files them. */
-	if (st == SR_OK)
-		st = sr_followup_level_default(db, 'N', im->fl);
-	if (st == SR_OK)
-		st = sr_next_date_check(db, im->fl, NULL, im->next);
-	if (st == SR_OK)
-		st = sr_exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_stage(n INTEGER PRIMARY KEY,"
-		                 " name TEXT, phone TEXT, region TEXT, source_id INTEGER,"
-		                 " model_id INTEGER, owner_id INTEGER, key TEXT, line INTEGER)", NULL);
 	if (st != SR_OK || (opt->dry_run && (st = sr_tx_begin(db)) != SR_OK)) {
 		imp_free(im);
 		return st;

@@ -241,8 +241,24 @@ sr_status sr_card_field_check(sr_db *db, sr_card_field_id f, const char *value, 
  * enumeration's name table. */
 int sr_name_index(const char *text, const char *const *names, int n);
 
-/* SR_RULE when another following card (not except_id) has this phone. */
+/* SR_RULE when another following card (not except_id) has this phone;
+ * sr_card_following gives the first such card's id (SR_NOTFOUND: none). */
 sr_status sr_card_check_duplicate(sr_db *db, const char *phone, int64_t except_id);
+sr_status sr_card_following(sr_db *db, const char *phone, int64_t except_id, int64_t *id);
+
+/* Leads filed together (the import): phone-channel cards at level N, as
+ * sr_card_file files a phone lead, each owned as the lead rule picked.
+ * Every lead passes filing's checks (typed fields by the field table, the
+ * level, the follow-up level's next date, no following card on the phone
+ * nor twice in the batch), then the cards, their assignment rows (with
+ * this reason) and name pieces are written set-wise. The cards' ids are
+ * *first_id onwards in the order given. Inside the caller's transaction. */
+typedef struct {
+	const char *name, *phone, *region;   /* the phone normalised */
+	int64_t source_id, model_id, owner_id;
+} sr_lead_card;
+sr_status sr_card_file_leads(sr_db *db, const sr_lead_card *leads, int n, const char *reason,
+                             int64_t *first_id);
 
 /* The machine names marked for translation (names.c). */
 extern const char *const sr_translated_names[];
