@@ -54,6 +54,24 @@ sr_status sr_card_reactivate(sr_db *db, int64_t card_id, const char *next_date);
 /* Reassign cards to a consultant or DCC caller, all or none. */
 sr_status sr_card_assign(sr_db *db, const int64_t *card_ids, size_t n, const char *to_login);
 
+/* The changes of a card's life, as the transition table knows them. */
+typedef enum {
+	SR_TR_FOLLOWUP, SR_TR_EDIT, SR_TR_APPOINTMENT, SR_TR_ORDER, SR_TR_DELIVER, SR_TR_CANCEL,
+	SR_TR_LOSS_REQUEST, SR_TR_LOSS_CONFIRM, SR_TR_LOSS_REJECT, SR_TR_LOSS_TO_DCC,
+	SR_TR_DORMANT, SR_TR_REACTIVATE, SR_TR_ASSIGN, SR_TR_MERGE, SR_TR_PROMOTE,
+	SR_TR_COUNT
+} sr_transition;
+
+/* May the acting user make this change to the card now? The transition
+ * table (the card's status, whether it was merged, and the guards its
+ * facts decide: a pending loss request, an order, wholesale, the dormancy
+ * rule) and the permission table (the role's right, the card within its
+ * scope) together. No message and no audit row: a screen asks before it
+ * offers an action; the action itself checks everything again and says
+ * why. sr_card_allowed gives every transition at once (1 << sr_transition). */
+bool sr_card_can(sr_db *db, int64_t card_id, sr_transition tr);
+unsigned sr_card_allowed(sr_db *db, int64_t card_id);
+
 /* Merge duplicates into survivor: follow-ups, visits, traffic links and
  * appointments move; each merged card stays, marked merged. All or none. */
 sr_status sr_card_merge(sr_db *db, int64_t survivor, const int64_t *merged, size_t n);

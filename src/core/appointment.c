@@ -91,11 +91,7 @@ sr_status sr_appointment_add(sr_db *db, int64_t card_id, const char *date,
 	sr_card_facts c;
 	char day[SR_DATE_LEN];
 	int64_t consultant_id;
-	sr_status st = sr_perm_card(db, SR_ACT_APPOINTMENT, card_id);
-	if (st == SR_OK)
-		st = sr_card_facts_get(db, card_id, &c);
-	if (st == SR_OK)
-		st = sr_transition_check(db, &c, SR_TR_APPOINTMENT);
+	sr_status st = sr_card_prepare(db, card_id, SR_TR_APPOINTMENT, &c);
 	if (st == SR_OK)
 		st = check_date(db, date, day);
 	if (st == SR_OK)

@@ -276,11 +276,7 @@ sr_status sr_card_edit(sr_db *db, int64_t id, int64_t expected_version,
                        const sr_card_change *changes, size_t n)
 {
 	sr_card_facts facts;
-	sr_status st = sr_perm_card(db, SR_ACT_CARD_EDIT, id);
-	if (st == SR_OK)
-		st = sr_card_facts_get(db, id, &facts);
-	if (st == SR_OK)
-		st = sr_transition_check(db, &facts, SR_TR_EDIT);
+	sr_status st = sr_card_prepare(db, id, SR_TR_EDIT, &facts);
 	if (st != SR_OK)
 		return st;
 	if (n == 0)
@@ -301,11 +297,7 @@ sr_status sr_card_edit(sr_db *db, int64_t id, int64_t expected_version,
 sr_status sr_card_promote_wholesale(sr_db *db, int64_t id)
 {
 	sr_card_facts facts;
-	sr_status st = sr_perm_card(db, SR_ACT_WHOLESALE, id);
-	if (st == SR_OK)
-		st = sr_card_facts_get(db, id, &facts);
-	if (st == SR_OK)
-		st = sr_transition_check(db, &facts, SR_TR_PROMOTE);
+	sr_status st = sr_card_prepare(db, id, SR_TR_PROMOTE, &facts);
 	if (st != SR_OK)
 		return st;
 	if (facts.type == SR_CUSTOMER_WHOLESALE)

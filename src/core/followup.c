@@ -112,11 +112,7 @@ sr_status sr_followup_add(sr_db *db, const sr_followup_input *in, int64_t *id_ou
 {
 	sr_card_facts c;
 	char at[SR_TIME_LEN], next[SR_DATE_LEN], level = 0;
-	sr_status st = sr_perm_card(db, SR_ACT_FOLLOWUP, in->card_id);
-	if (st == SR_OK)
-		st = sr_card_facts_get(db, in->card_id, &c);
-	if (st == SR_OK)
-		st = sr_transition_check(db, &c, SR_TR_FOLLOWUP);
+	sr_status st = sr_card_prepare(db, in->card_id, SR_TR_FOLLOWUP, &c);
 	if (st != SR_OK)
 		return st;
 	if ((unsigned)in->method > SR_METHOD_OTHER)

@@ -112,6 +112,8 @@ void sr_today_text(const sr_db *db, char out[SR_DATE_LEN]);
 /* Permission on one card for the actor: the action is allowed for the role
  * and the card is in the role's scope. Sets the message. */
 sr_status sr_perm_card(sr_db *db, sr_action action, int64_t card_id);
+/* Is a card of owner_id within the actor's scope? No message, no audit. */
+bool sr_perm_in_scope(sr_db *db, int64_t owner_id);
 /* Scope only (view); true when the actor may see this card's full phone. */
 bool sr_perm_sees_phone(sr_db *db, int64_t owner_id);
 
@@ -205,18 +207,15 @@ sr_status sr_appointments_close_missed(sr_db *db, int64_t *count);
  * the visit's day, if one is waiting, is marked showed with the row. */
 sr_status sr_appointment_arrived(sr_db *db, int64_t card_id, int64_t traffic_id);
 
-/* The transition table (lifecycle.c): every status change is checked here
- * first, so the whole life of a card reads in one place. */
-typedef enum {
-	SR_TR_FOLLOWUP, SR_TR_EDIT, SR_TR_APPOINTMENT, SR_TR_ORDER, SR_TR_DELIVER, SR_TR_CANCEL,
-	SR_TR_LOSS_REQUEST, SR_TR_LOSS_CONFIRM, SR_TR_LOSS_REJECT, SR_TR_LOSS_TO_DCC,
-	SR_TR_DORMANT, SR_TR_REACTIVATE, SR_TR_ASSIGN, SR_TR_MERGE, SR_TR_PROMOTE,
-	SR_TR_COUNT
-} sr_transition;
-
+/* The transition table (lifecycle.c, the enum in lifecycle.h): every
+ * status change is checked there first, so the whole life of a card reads
+ * in one place. */
 /* SR_OK when the card's status allows the transition; otherwise SR_RULE
  * with a message naming the status and what would allow it. */
 sr_status sr_transition_check(sr_db *db, const sr_card_facts *card, sr_transition tr);
+/* The actor's permission for the transition (its action in the table) on
+ * this card, the card's facts, and the transition check, in that order. */
+sr_status sr_card_prepare(sr_db *db, int64_t card_id, sr_transition tr, sr_card_facts *c);
 
 /* Typed text: required or not, valid UTF-8 without control characters
  * (tab and newline allowed when multiline), at most max_chars characters.

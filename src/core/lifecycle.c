@@ -11,37 +11,42 @@
 
 static const struct transition {
 	const char *doing;      /* "sign an order" */
+	sr_action action;       /* the permission it needs */
 	unsigned from;          /* statuses that allow it */
 	const char *allowed;    /* what would allow it */
 } transitions[SR_TR_COUNT] = {
-	[SR_TR_FOLLOWUP] = {N_("add a follow-up"), FOLLOWING,
+	[SR_TR_FOLLOWUP] = {N_("add a follow-up"), SR_ACT_FOLLOWUP, FOLLOWING,
 	                    N_("sold and lost cards are final")},
-	[SR_TR_EDIT] = {N_("edit the card"), FOLLOWING, N_("sold and lost cards are final")},
-	[SR_TR_APPOINTMENT] = {N_("set an appointment"), FOLLOWING,
+	[SR_TR_EDIT] = {N_("edit the card"), SR_ACT_CARD_EDIT, FOLLOWING,
+	                N_("sold and lost cards are final")},
+	[SR_TR_APPOINTMENT] = {N_("set an appointment"), SR_ACT_APPOINTMENT, FOLLOWING,
 	                       N_("sold and lost cards are final")},
-	[SR_TR_ORDER] = {N_("sign an order"), S(ACTIVE),
+	[SR_TR_ORDER] = {N_("sign an order"), SR_ACT_ORDER, S(ACTIVE),
 	                 N_("only an active card signs an order; reactivate a dormant card first")},
-	[SR_TR_DELIVER] = {N_("deliver"), S(ORDER),
+	[SR_TR_DELIVER] = {N_("deliver"), SR_ACT_ORDER, S(ORDER),
 	                   N_("only a card with an open order is delivered; sign the order first")},
-	[SR_TR_CANCEL] = {N_("cancel the order"), S(ORDER),
+	[SR_TR_CANCEL] = {N_("cancel the order"), SR_ACT_ORDER, S(ORDER),
 	                  N_("only a card with an open order can cancel it")},
-	[SR_TR_LOSS_REQUEST] = {N_("request loss"), S(ACTIVE) | S(DORMANT),
+	[SR_TR_LOSS_REQUEST] = {N_("request loss"), SR_ACT_LOSS_REQUEST, S(ACTIVE) | S(DORMANT),
 	                        N_("only active or dormant cards can be closed as lost; an order "
 	                           "card cancels its order first")},
-	[SR_TR_LOSS_CONFIRM] = {N_("confirm the loss"), S(ACTIVE) | S(DORMANT),
+	[SR_TR_LOSS_CONFIRM] = {N_("confirm the loss"), SR_ACT_LOSS_DECIDE, S(ACTIVE) | S(DORMANT),
 	                        N_("only active or dormant cards can be closed as lost")},
-	[SR_TR_LOSS_REJECT] = {N_("reject the loss request"), S(ACTIVE) | S(DORMANT),
+	[SR_TR_LOSS_REJECT] = {N_("reject the loss request"), SR_ACT_LOSS_DECIDE,
+	                       S(ACTIVE) | S(DORMANT),
 	                       N_("only active or dormant cards have loss requests")},
-	[SR_TR_LOSS_TO_DCC] = {N_("hand the card to the DCC"), S(ACTIVE) | S(DORMANT),
+	[SR_TR_LOSS_TO_DCC] = {N_("hand the card to the DCC"), SR_ACT_LOSS_DECIDE,
+	                       S(ACTIVE) | S(DORMANT),
 	                       N_("only active or dormant cards have loss requests")},
-	[SR_TR_DORMANT] = {N_("mark the card dormant"), S(ACTIVE),
+	[SR_TR_DORMANT] = {N_("mark the card dormant"), SR_ACT_DORMANT, S(ACTIVE),
 	                   N_("only an active card can become dormant")},
-	[SR_TR_REACTIVATE] = {N_("reactivate"), S(DORMANT),
+	[SR_TR_REACTIVATE] = {N_("reactivate"), SR_ACT_DORMANT, S(DORMANT),
 	                      N_("only a dormant card is reactivated")},
-	[SR_TR_ASSIGN] = {N_("reassign"), FOLLOWING, N_("sold and lost cards are final")},
-	[SR_TR_MERGE] = {N_("merge"), S(ACTIVE) | S(DORMANT),
+	[SR_TR_ASSIGN] = {N_("reassign"), SR_ACT_ASSIGN, FOLLOWING,
+	                  N_("sold and lost cards are final")},
+	[SR_TR_MERGE] = {N_("merge"), SR_ACT_MERGE, S(ACTIVE) | S(DORMANT),
 	                 N_("cards with an order, sold or lost cannot be merged")},
-	[SR_TR_PROMOTE] = {N_("promote to wholesale"), S(ACTIVE) | S(DORMANT),
+	[SR_TR_PROMOTE] = {N_("promote to wholesale"), SR_ACT_WHOLESALE, S(ACTIVE) | S(DORMANT),
 	                   N_("only active or dormant cards can be promoted")},
 };
 
@@ -62,16 +67,60 @@ sr_status sr_transition_check(sr_db *db, const sr_card_facts *c, sr_transition t
 	return SR_OK;
 }
 
-/* Permission, facts and transition for one card, in that order. */
-static sr_status prepare(sr_db *db, int64_t card_id, sr_action action, sr_transition tr,
-                         sr_card_facts *c)
+sr_status sr_card_prepare(sr_db *db, int64_t card_id, sr_transition tr, sr_card_facts *c)
 {
-	sr_status st = sr_perm_card(db, action, card_id);
+	sr_status st = sr_perm_card(db, transitions[tr].action, card_id);
 	if (st == SR_OK)
 		st = sr_card_facts_get(db, card_id, c);
 	if (st == SR_OK)
 		st = sr_transition_check(db, c, tr);
 	return st;
+}
+
+static bool dormant_ok(sr_db *db, const sr_card_facts *c);
+
+/* The guards a transition's action checks from the card's facts alone,
+ * beyond its status: what sr_card_can adds to the table. */
+static bool guard_ok(sr_db *db, const sr_card_facts *c, sr_transition tr)
+{
+	switch (tr) {
+	case SR_TR_ORDER:
+	case SR_TR_LOSS_REQUEST:
+		return !c->loss_pending;
+	case SR_TR_LOSS_CONFIRM:
+	case SR_TR_LOSS_REJECT:
+	case SR_TR_LOSS_TO_DCC:
+		return c->loss_pending;
+	case SR_TR_DORMANT:
+		return dormant_ok(db, c);
+	case SR_TR_MERGE:
+		return !c->has_order && c->type != SR_CUSTOMER_WHOLESALE;
+	case SR_TR_PROMOTE:
+		return c->type != SR_CUSTOMER_WHOLESALE;
+	default:
+		return true;
+	}
+}
+
+unsigned sr_card_allowed(sr_db *db, int64_t card_id)
+{
+	sr_card_facts c;
+	unsigned mask = 0;
+	if (!db->actor_id || sr_card_facts_get(db, card_id, &c) != SR_OK || c.merged_into ||
+	    !sr_perm_in_scope(db, c.owner_id))
+		return 0;
+	for (int tr = 0; tr < SR_TR_COUNT; tr++) {
+		const struct transition *t = &transitions[tr];
+		if (sr_perm_allows(db->actor_role, t->action) && (t->from & (1u << c.status)) &&
+		    guard_ok(db, &c, (sr_transition)tr))
+			mask |= 1u << tr;
+	}
+	return mask;
+}
+
+bool sr_card_can(sr_db *db, int64_t card_id, sr_transition tr)
+{
+	return (unsigned)tr < SR_TR_COUNT && (sr_card_allowed(db, card_id) & (1u << tr));
 }
 
 /* Set the card's status (and what goes with it) inside a transaction,
@@ -179,7 +228,7 @@ sr_status sr_order_add(sr_db *db, int64_t card_id, const sr_order_input *in, int
 	sr_card_facts c;
 	int64_t model_id;
 	char delivery[SR_DATE_LEN], now[SR_TIME_LEN];
-	sr_status st = prepare(db, card_id, SR_ACT_ORDER, SR_TR_ORDER, &c);
+	sr_status st = sr_card_prepare(db, card_id, SR_TR_ORDER, &c);
 	if (st == SR_OK)
 		st = validate_order(db, &c, in, &model_id, delivery);
 	if (st != SR_OK)
@@ -209,7 +258,7 @@ sr_status sr_order_deliver(sr_db *db, int64_t card_id)
 {
 	sr_card_facts c;
 	char now[SR_TIME_LEN];
-	sr_status st = prepare(db, card_id, SR_ACT_ORDER, SR_TR_DELIVER, &c);
+	sr_status st = sr_card_prepare(db, card_id, SR_TR_DELIVER, &c);
 	if (st != SR_OK || (st = sr_tx_begin(db)) != SR_OK)
 		return st;
 	sr_now_text(db, now);
@@ -231,7 +280,7 @@ sr_status sr_order_cancel(sr_db *db, int64_t card_id, const char *reason)
 {
 	sr_card_facts c;
 	char now[SR_TIME_LEN], next[SR_DATE_LEN];
-	sr_status st = prepare(db, card_id, SR_ACT_ORDER, SR_TR_CANCEL, &c);
+	sr_status st = sr_card_prepare(db, card_id, SR_TR_CANCEL, &c);
 	if (st != SR_OK)
 		return st;
 	if (!reason || !*reason)
@@ -274,7 +323,7 @@ sr_status sr_loss_request(sr_db *db, int64_t card_id, sr_loss_reason reason, con
 {
 	sr_card_facts c;
 	char now[SR_TIME_LEN];
-	sr_status st = prepare(db, card_id, SR_ACT_LOSS_REQUEST, SR_TR_LOSS_REQUEST, &c);
+	sr_status st = sr_card_prepare(db, card_id, SR_TR_LOSS_REQUEST, &c);
 	if (st != SR_OK)
 		return st;
 	if ((unsigned)reason > SR_LOSS_UNREACHABLE)
@@ -337,7 +386,7 @@ sr_status sr_loss_confirm(sr_db *db, int64_t card_id)
 	sr_card_facts c;
 	int64_t req;
 	char reason[16], now[SR_TIME_LEN];
-	sr_status st = prepare(db, card_id, SR_ACT_LOSS_DECIDE, SR_TR_LOSS_CONFIRM, &c);
+	sr_status st = sr_card_prepare(db, card_id, SR_TR_LOSS_CONFIRM, &c);
 	if (st == SR_OK)
 		st = pending_request(db, card_id, &req, reason);
 	if (st != SR_OK || (st = sr_tx_begin(db)) != SR_OK)
@@ -372,7 +421,7 @@ sr_status sr_loss_reject(sr_db *db, int64_t card_id)
 	sr_card_facts c;
 	int64_t req;
 	char next[SR_DATE_LEN], now[SR_TIME_LEN];
-	sr_status st = prepare(db, card_id, SR_ACT_LOSS_DECIDE, SR_TR_LOSS_REJECT, &c);
+	sr_status st = sr_card_prepare(db, card_id, SR_TR_LOSS_REJECT, &c);
 	if (st == SR_OK)
 		st = pending_request(db, card_id, &req, NULL);
 	if (st == SR_OK)
@@ -411,7 +460,7 @@ sr_status sr_loss_to_dcc(sr_db *db, int64_t card_id, const char *to_login)
 	sr_card_facts c;
 	int64_t req, caller;
 	char next[SR_DATE_LEN], now[SR_TIME_LEN];
-	sr_status st = prepare(db, card_id, SR_ACT_LOSS_DECIDE, SR_TR_LOSS_TO_DCC, &c);
+	sr_status st = sr_card_prepare(db, card_id, SR_TR_LOSS_TO_DCC, &c);
 	if (st == SR_OK)
 		st = pending_request(db, card_id, &req, NULL);
 	if (st == SR_OK)
@@ -438,22 +487,30 @@ sr_status sr_loss_to_dcc(sr_db *db, int64_t card_id, const char *to_login)
 /* SPEC §3: dormant only when filed by phone or outreach, more than 15 days
  * old and never visited; or visited with introduction, negotiation and
  * test drive all done. */
-static sr_status dormant_allowed(sr_db *db, const sr_card_facts *c)
+static int card_age(sr_db *db, const sr_card_facts *c)
 {
 	sr_time filed;
 	sr_time_parse(c->filed_at, &filed);
-	int age = sr_db_today(db) - sr_time_date(filed);
-	if (c->visits == 0) {
-		if (age > 15)
-			return SR_OK;
+	return sr_db_today(db) - sr_time_date(filed);
+}
+
+static bool dormant_ok(sr_db *db, const sr_card_facts *c)
+{
+	if (c->visits == 0)
+		return card_age(db, c) > 15;
+	return c->intro && c->negotiation && c->test_drive;
+}
+
+static sr_status dormant_allowed(sr_db *db, const sr_card_facts *c)
+{
+	if (dormant_ok(db, c))
+		return SR_OK;
+	if (c->visits == 0)
 		return sr_fail(db, SR_RULE,
 		               _("cannot mark dormant: card %lld was filed by %s %d days ago and has "
 		                 "never visited; allowed after 15 days, or once the customer has "
 		                 "visited and had introduction, negotiation and test drive"),
-		               (long long)c->id, _(sr_channel_name(c->channel)), age);
-	}
-	if (c->intro && c->negotiation && c->test_drive)
-		return SR_OK;
+		               (long long)c->id, _(sr_channel_name(c->channel)), card_age(db, c));
 	char missing[80] = "";
 	if (!c->intro)
 		strcat(missing, "introduction");
@@ -472,7 +529,7 @@ sr_status sr_card_dormant(sr_db *db, int64_t card_id)
 {
 	sr_card_facts c;
 	char now[SR_TIME_LEN];
-	sr_status st = prepare(db, card_id, SR_ACT_DORMANT, SR_TR_DORMANT, &c);
+	sr_status st = sr_card_prepare(db, card_id, SR_TR_DORMANT, &c);
 	if (st == SR_OK)
 		st = dormant_allowed(db, &c);
 	if (st != SR_OK || (st = sr_tx_begin(db)) != SR_OK)
@@ -489,7 +546,7 @@ sr_status sr_card_reactivate(sr_db *db, int64_t card_id, const char *next_date)
 {
 	sr_card_facts c;
 	char next[SR_DATE_LEN], now[SR_TIME_LEN];
-	sr_status st = prepare(db, card_id, SR_ACT_DORMANT, SR_TR_REACTIVATE, &c);
+	sr_status st = sr_card_prepare(db, card_id, SR_TR_REACTIVATE, &c);
 	if (st == SR_OK && (!next_date || !*next_date))
 		st = sr_fail(db, SR_USAGE, _("reactivating needs the next follow-up date (--next)"));
 	if (st == SR_OK)
@@ -529,7 +586,7 @@ sr_status sr_card_assign(sr_db *db, const int64_t *ids, size_t n, const char *to
 	sr_now_text(db, now);
 	for (size_t i = 0; i < n && st == SR_OK; i++) {
 		sr_card_facts c;
-		st = prepare(db, ids[i], SR_ACT_ASSIGN, SR_TR_ASSIGN, &c);
+		st = sr_card_prepare(db, ids[i], SR_TR_ASSIGN, &c);
 		if (st != SR_OK || c.owner_id == to)
 			continue;
 		st = set_card(db, ids[i], "assign",
@@ -549,7 +606,7 @@ static sr_status merge_check(sr_db *db, int64_t survivor, const int64_t *ids, si
 	sr_card_facts c;
 	for (size_t i = 0; i <= n; i++) {
 		int64_t id = i == 0 ? survivor : ids[i - 1];
-		sr_status st = prepare(db, id, SR_ACT_MERGE, SR_TR_MERGE, &c);
+		sr_status st = sr_card_prepare(db, id, SR_TR_MERGE, &c);
 		if (st != SR_OK)
 			return st;
 		if (c.type == SR_CUSTOMER_WHOLESALE)

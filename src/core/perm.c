@@ -138,7 +138,7 @@ static bool reaches(sr_db *db, sr_scope scope, int64_t owner_id)
 	return false;
 }
 
-static bool in_scope(sr_db *db, int64_t owner_id)
+bool sr_perm_in_scope(sr_db *db, int64_t owner_id)
 {
 	return reaches(db, sr_perm_scope(db->actor_role), owner_id);
 }
@@ -154,7 +154,7 @@ sr_status sr_perm_card(sr_db *db, sr_action action, int64_t card_id)
 		return sr_fail(db, SR_NOTFOUND, _("card %lld not found"), (long long)card_id);
 	if (st != SR_OK)
 		return st;
-	if (!in_scope(db, owner))
+	if (!sr_perm_in_scope(db, owner))
 		return sr_fail(db, SR_PERM,
 		               _("permission denied: card %lld belongs to another user; a %s reaches "
 		                 "only the cards assigned to them (a manager can reassign it)"),
