@@ -211,7 +211,7 @@ FUZZ_CFLAGS := $(CSTD) -Iinclude -Isrc/core -g -O1 -fno-omit-frame-pointer \
 fuzz-build: $(FUZZ_BIN)
 
 $(FUZZ_BIN): tests/fuzz/fuzz_import.c $(CORE_SRC) build/asan/gen/schema.c \
-  $(wildcard include/showroom/*.h) src/core/internal.h
+  $(wildcard include/showroom/*.h src/core/*.h)
 	@command -v clang >/dev/null || { echo "fuzz: installing clang"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get install -y clang; \
 	  else sudo apt-get install -y clang; fi; }

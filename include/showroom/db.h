@@ -43,7 +43,4 @@ int64_t sr_db_actor(const sr_db *db);
  * poll it while idle to refresh what others changed. */
 int64_t sr_db_data_version(sr_db *db);
 
-/* The underlying handle, for tests and tools only. */
-struct sqlite3 *sr_db_handle(sr_db *db);
-
 #endif

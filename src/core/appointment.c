@@ -4,7 +4,7 @@
  * appointments are the showroom's expected-arrivals list (worklist.c). */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
 
 enum { JSON_MAX = 1024 };
 

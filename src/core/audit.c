@@ -1,7 +1,7 @@
 /* audit.c — writing and reading the audit trail. */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "store.h"
 
 sr_status sr_audit_write(sr_db *db, const char *action, const char *entity, int64_t entity_id,
                          int64_t card_id, const char *before, const char *after)

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
 
 enum { NOTE_CHARS = 500, TITLE_CHARS = 100, BODY_CHARS = 4000, TAGS_CHARS = 200,
        JSON_MAX = 2048 };

@@ -1,7 +1,7 @@
 /* campaign.c — marketing campaigns and the cards attributed to them. The
  * figures are counted from the cards, so they are always those of now. */
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
 
 enum { NAME_CHARS = 64, MODELS_CHARS = 200, JSON_MAX = 2048 };
 

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
 
 /* The card's fields as `card edit` takes them, by field of the table, as
  * text: source and model as their ids. */

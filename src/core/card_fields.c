@@ -5,7 +5,7 @@
  * are made here, by kind. */
 #include <stdio.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
 
 _Static_assert(SR_NAME_MAX >= SR_CHARS_BYTES(SR_CARD_NAME_CHARS), "card names fit sr_card");
 

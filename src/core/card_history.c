@@ -3,7 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
+#include "test_hooks.h"
 #include "card_int.h"
 
 /* ---- history ------------------------------------------------------------ */

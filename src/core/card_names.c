@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "store.h"
 #include "card_int.h"
 
 /* ---- enumerations ---------------------------------------------------- */

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
 #include "card_int.h"
 
 /* ---- facts for the rules -------------------------------------------- */

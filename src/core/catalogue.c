@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "store.h"
 
 enum { CODE_CHARS = 32, LABEL_CHARS = 32, SETTING_CHARS = 500, OFFSET_DAYS_MAX = 3650 };
 

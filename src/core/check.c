@@ -1,7 +1,7 @@
 /* check.c — validation of text that users type, in one place, so every
  * field is refused the same way: named, with its limit. */
 #include <string.h>
-#include "internal.h"
+#include "store.h"
 
 int sr_text_chars(const char *s)
 {

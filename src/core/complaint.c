@@ -4,7 +4,7 @@
  * delivery is in worklist.c with the callback list. */
 #include <stdio.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
 
 enum { NOTE_CHARS = 500, JSON_MAX = 4096 };
 

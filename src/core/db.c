@@ -6,7 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "internal.h"
+#include "store.h"
+#include "test_hooks.h"
 #include "schema.h"
 
 enum { BUSY_TIMEOUT_MS = 5000, BEGIN_RETRIES = 6 };

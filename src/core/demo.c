@@ -18,7 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "demo_words.h"
-#include "internal.h"
+#include "store.h"
+#include "demo_int.h"
 
 /* ---- deterministic random numbers (splitmix64; never rand()) ---------- */
 

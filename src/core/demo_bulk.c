@@ -23,7 +23,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
+#include "demo_int.h"
 #include "demo_words.h"
 #include "showroom/demo.h"
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
-#include "internal.h"
+#include "store.h"
 
 enum { EXPORT_COLS_MAX = 24 };
 

@@ -2,7 +2,7 @@
  * the manager's comment, and reading them back. */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
 
 static const char *const method_names[] = {"reception", "phone", "sms",
                                            "wechat",    "visit", "other"};

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "internal.h"
+#include "store.h"
 
 /* More arguments than any message of ours takes; a format reading more is
  * refused rather than half checked. */

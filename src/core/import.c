@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "internal.h"
+#include "card_rules.h"
 
 enum { F_NAME, F_PHONE, F_MODEL, F_SOURCE, F_NOTE, F_TIME, F_REGION, F_COUNT };
 

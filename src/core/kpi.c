@@ -28,7 +28,8 @@
  */
 #include <stddef.h>
 #include <string.h>
-#include "internal.h"
+#include "store.h"
+#include "test_hooks.h"
 #include "report_int.h"
 
 /* ---- the name table --------------------------------------------------------- */

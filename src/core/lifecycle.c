@@ -4,7 +4,7 @@
  * and decisions, dormancy, reassignment and merge. */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
 
 #define S(x) (1u << SR_STATUS_##x)
 #define FOLLOWING (S(ACTIVE) | S(ORDER) | S(DORMANT))

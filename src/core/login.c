@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "internal.h"
+#include "store.h"
 #include "showroom/login.h"
 
 static bool sodium_ready(void)

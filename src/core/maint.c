@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "internal.h"
+#include "store.h"
 #include "showroom/maint.h"
 #include "showroom/userfile.h"
 

@@ -3,7 +3,7 @@
  * Chinese message says 销售顾问 and 成交, while English output (and every
  * script that reads it) keeps the names themselves. xgettext reads this
  * list; nothing calls it. */
-#include "internal.h"
+#include "store.h"
 
 const char *const sr_translated_names[] = {
 	/* roles */

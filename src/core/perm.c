@@ -1,6 +1,6 @@
 /* perm.c — the role × action table, in one place, and card scope. */
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
 
 #define Y true
 #define n false

@@ -13,7 +13,8 @@
 #ifndef SHOWROOM_REPORT_INT_H
 #define SHOWROOM_REPORT_INT_H
 
-#include "internal.h"
+#include "store.h"
+#include "test_hooks.h" /* sr_sources_hot_sql, sr_base_hot_sql */
 
 struct sr_report_args {
 	char from[SR_TIME_LEN];        /* start of the period: "YYYY-MM-DD 00:00:00" */

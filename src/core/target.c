@@ -2,7 +2,7 @@
  * collection report: set (versioned, audited) and listed. */
 #include <stdio.h>
 #include <string.h>
-#include "internal.h"
+#include "store.h"
 
 static const char TARGET_GET_SQL[] =
 	"SELECT traffic, cards, version FROM targets WHERE user_id = ?1 AND month = ?2";

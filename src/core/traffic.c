@@ -6,7 +6,7 @@
  * transactions; this file only logs and reads rows. */
 #include <stdio.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
 
 enum { NOTE_CHARS = 500, PERSONS_MAX = 99, JSON_MAX = 4096 };
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "internal.h"
+#include "store.h"
 
 enum { LOGIN_CHARS = 32, NAME_CHARS = 32 };
 

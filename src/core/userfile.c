@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "internal.h"
+#include "store.h"
 #include "showroom/userfile.h"
 
 struct sr_userfile {

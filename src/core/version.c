@@ -7,7 +7,7 @@
  * users saving over each other's change is a conflict (exit 4, a choice in
  * the TUI) rather than a silent lost update. */
 #include <string.h>
-#include "internal.h"
+#include "store.h"
 
 /* Newest first: a conflicting change is recent, so the scan backwards over
  * the audit rows stops early. */

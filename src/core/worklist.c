@@ -9,7 +9,8 @@
  * "(:owner IS NULL OR owner_id = :owner)" would scan. */
 #include <stdio.h>
 #include <string.h>
-#include "internal.h"
+#include "card_rules.h"
+#include "test_hooks.h"
 
 enum { RESULT_CHARS = 500, JSON_MAX = 4096, OFFSETS_MAX = 32 };
 

@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <sqlite3.h>
 #include "showroom.h"
+#include "test_hooks.h" /* sr_db_handle */
 
 enum { RUNS_MAX = 200 };
 

@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "showroom.h"
+#include "test_hooks.h" /* sr_db_handle */
 
 static int passed, failed;
 static char workdir[512];

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include "powerloss.h"
 #include "showroom.h"
+#include "test_hooks.h" /* sr_db_handle */
 
 enum { PL_FILES = 16 };
 

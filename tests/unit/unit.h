@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "showroom.h"
+#include "test_hooks.h" /* sr_db_handle */
 
 typedef void (*unit_fn)(void);
 void unit_register(const char *name, const char *file, unit_fn fn);
