@@ -260,7 +260,7 @@ check "the comment from home is saved" wait_for m "Comment saved."
 check "home: the commented row is gone" wait_gone m "电话询价"
 check "home: one follow-up still awaits comment" wait_for m "Awaiting comment 1"
 check "the comment from home is stored (card show)" \
-	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $P1 | grep -q 'comment: 明天再约到店'"
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $P1 | grep -qE '  Comment +张经理 +明天再约到店\$'"
 
 keys m F2
 wait_for m "Name or phone" >/dev/null
@@ -320,7 +320,7 @@ type_text m "周末再约试驾"
 keys m F10
 check "the comment is saved" wait_for m "Comment saved."
 check "the comment is stored (card show)" \
-	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $C1 | grep -q 'comment: 周末再约试驾'"
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $C1 | grep -qE '  Comment +张经理 +周末再约试驾\$'"
 # Reports: the key management report of this month, then the year.
 keys m g
 check "g opens the key management report of this month" \
@@ -417,7 +417,7 @@ check "the next row is selected" wait_for d "History of 周杰"
 check "the follow-up is stored (list contacted)" \
 	sh -c "'$PROG' --db '$DB' --now '$NOW' --as xiaoliu list contacted | grep -q 孙悦"
 check "the follow-up is on the card, by phone" \
-	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $K1 | grep -q 'phone.*约周六来店看车'"
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $K1 | grep -q 'Phoned.*约周六来店看车'"
 tmux -L "$SOCK" resize-window -t d -x 80 -y 24
 check "at 80x24 the call list and the history stack" wait_for d "History of 周杰"
 screen d >"$T/calls80.txt"
