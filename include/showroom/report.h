@@ -116,6 +116,12 @@ typedef struct {
 	const char *by;
 } sr_report_info;
 void sr_report_each(int (*fn)(void *ctx, const sr_report_info *info), void *ctx);
+/* May the acting user run report `name`? Those who read reports read
+ * every report, but a user who reads only their own figures (a consultant:
+ * their cards, the traffic they received) reads only the reports about
+ * one's own work: not the sources' costs, not the DCC's. Front ends offer
+ * what this allows; sr_report_run refuses the rest. */
+bool sr_report_may(sr_db *db, const char *name);
 /* The translated label of a grouping ("consultant" → 销售顾问), for a
  * menu of the choices; the code itself when unknown. */
 const char *sr_report_by_label(const char *by);

@@ -9,61 +9,65 @@
 #include <string.h>
 #include "report_int.h"
 
+/* own: the report is about one's own work, so a user who reads only their
+ * own figures (scope own) may run it; the sources' costs are the store's,
+ * and the DCC report is the DCC's. */
 static const struct report_def {
 	const char *name;
 	const char *title;  /* N_(): translated where it is shown */
 	const char *about;  /* N_(): what it counts, in one sentence */
 	const char *by;     /* the groupings it takes, the default first */
+	bool own;
 	sr_report_fn fn;
 	const char *sheet;  /* N_(): a workbook sheet's name when the title is too long */
 } reports[] = {
 	{ "kpi", N_("Key management report"),
 	  N_("The period's traffic and prospects (at its start + new cards); sold counts every "
 	     "card sold in the period, older ones too (the funnel: only new cards)"),
-	  "", sr_report_kpi, NULL },
+	  "", true, sr_report_kpi, NULL },
 	{ "collection", N_("Lead collection progress"),
 	  N_("Traffic received and cards filed by each consultant, against the monthly targets"),
-	  "consultant,day", sr_report_collection, NULL },
+	  "consultant,day", true, sr_report_collection, NULL },
 	{ "followup", N_("Follow-up effectiveness"),
 	  N_("Prospects (at the period's start + new cards) that visited, came back and "
 	     "test-drove"),
-	  "consultant,channel,source,model,level", sr_report_followup, NULL },
+	  "consultant,channel,source,model,level", true, sr_report_followup, NULL },
 	{ "order-conversion", N_("Order conversion"),
 	  N_("Prospects that signed an order in the period, and the new cards that did"),
-	  "consultant,channel,source,model,level", sr_report_orders, NULL },
+	  "consultant,channel,source,model,level", true, sr_report_orders, NULL },
 	{ "sales-conversion", N_("Sales conversion"),
 	  N_("Prospects sold in the period, and the new cards that were"),
-	  "consultant,channel,source,model,level", sr_report_sales, NULL },
+	  "consultant,channel,source,model,level", true, sr_report_sales, NULL },
 	{ "loss", N_("Loss reasons"),
 	  N_("Cards lost in the period (confirmed): by reason, consultant, model and competitor"),
-	  "", sr_report_loss, NULL },
+	  "", true, sr_report_loss, NULL },
 	{ "structure", N_("Customer structure"),
 	  N_("Cards following at the as-of time: by level, status, card age, channel, source, "
 	     "model"),
-	  "", sr_report_structure, NULL },
+	  "", true, sr_report_structure, NULL },
 	{ "traffic", N_("Showroom traffic by hour and weekday"),
 	  N_("The period's walk-in batches and valid calls, by hour of day and by weekday"),
-	  "", sr_report_traffic, N_("Traffic by hour and weekday") },
+	  "", true, sr_report_traffic, N_("Traffic by hour and weekday") },
 	{ "daily", N_("Consultants' daily work"),
 	  N_("Each consultant's day: traffic received, cards filed, follow-ups, visits, test "
 	     "drives, orders, deliveries"),
-	  "", sr_report_daily, NULL },
+	  "", true, sr_report_daily, NULL },
 	{ "sources", N_("Media sources by month"),
 	  N_("Each media source month by month: calls, cards, visits, orders, sales, their "
 	     "changes and cost"),
-	  "", sr_report_sources, NULL },
+	  "", false, sr_report_sources, NULL },
 	{ "funnel", N_("Sales funnel"),
 	  N_("The period's new cards from traffic to sold; sold counts new cards only (the key "
 	     "management report also counts older prospects)"),
-	  "", sr_report_funnel, NULL },
+	  "", true, sr_report_funnel, NULL },
 	{ "trend", N_("Month-by-month trend"),
 	  N_("Traffic, new cards, orders, sales and losses per month; a period within one month "
 	     "shows the twelve months up to it"),
-	  "", sr_report_trend, NULL },
+	  "", true, sr_report_trend, NULL },
 	{ "dcc", N_("DCC calls, appointments and results"),
 	  N_("The DCC callers' leads, calls and appointments, and the visits, orders, sales and "
 	     "losses that followed"),
-	  "caller,channel,source", sr_report_dcc, N_("DCC calls and appointments") },
+	  "caller,channel,source", false, sr_report_dcc, N_("DCC calls and appointments") },
 };
 
 #define NREPORTS (sizeof reports / sizeof reports[0])
@@ -84,6 +88,20 @@ static const struct report_def *find_report(const char *name)
 		if (!strcmp(name, reports[i].name))
 			return &reports[i];
 	return NULL;
+}
+
+/* A user who reads only their own figures reads only the reports of
+ * one's own work. */
+static bool may_run(const sr_db *db, const struct report_def *def)
+{
+	return sr_perm_allows(db->actor_role, SR_ACT_REPORT) &&
+	       (def->own || sr_perm_scope(db->actor_role) != SR_SCOPE_OWN);
+}
+
+bool sr_report_may(sr_db *db, const char *name)
+{
+	const struct report_def *def = find_report(name);
+	return db->actor_id && def && may_run(db, def);
 }
 
 const char *sr_report_sheet(const sr_report *r)
@@ -226,6 +244,11 @@ sr_status sr_report_run(sr_db *db, const char *name, const sr_report_query *q, s
 	if (!def)
 		return sr_fail(db, SR_NOTFOUND, _("no report '%s'; the reports are: %s"),
 		               name ? name : "", sr_report_names());
+	if (!may_run(db, def))
+		return sr_fail(db, SR_PERM,
+		               _("permission denied: a %s reads the reports of their own work, "
+		                 "not %s"),
+		               _(sr_role_name(db->actor_role)), _(def->title));
 	out->name = def->name;
 	out->title = _(def->title);
 	out->about = _(def->about);

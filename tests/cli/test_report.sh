@@ -195,7 +195,8 @@ unset SHOWROOM_LANG SHOWROOM_LOCALEDIR
 # --- who may read it, and refusals ----------------------------------------------------
 sr --as sue report kpi --csv
 expect_ok
-expect_refusal 3 --as alice report kpi
+# A consultant reads their own figures (test_reports.sh); the receptionist none.
+expect_refusal 3 --as alice report kpi --consultant bob
 expect_refusal 3 --as rita report kpi --csv
 expect_refusal 3 --as sue report kpi --team showroom
 expect_refusal 1 --as mgr report bogus

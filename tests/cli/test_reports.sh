@@ -602,7 +602,33 @@ done
 expect_match "$(printf '%s' "$sheet" | grep -o '<c r="H7"[^>]*><v>[^<]*</v>')" '<c r="H7" s="[0-9]*"><v>0.3333*' "dcc H7 show rate 1/3"
 
 # --- permissions and refusals ----------------------------------------------------------------------------------------
-expect_refusal 3 --as alice report funnel
+# A consultant reads the figures of their own work, and only those.
+sr --as alice --now "2026-04-02 09:00" report funnel --from 2026-03-01 --to 2026-03-31 --csv
+expect_ok
+expect_row_is traffic = "3,,1"
+expect_row_is filed = "1,0.3333,0.3333"
+sr --as alice --now "2026-04-02 09:00" report daily --from 2026-03-01 --to 2026-03-31 --csv
+expect_ok
+expect_eq "$(csv_col consultant | sort -u)" "alice" "alice's daily report is hers alone"
+sr --as alice --now "2026-04-02 09:00" report collection --from 2026-03-01 --to 2026-03-31 --csv
+expect_ok
+expect_row_is alice "Alice Li" = "4,3,0.75,2,1,1,0,0,0.5"
+expect_no_row consultant bob
+sr --as alice --now "2026-04-02 09:00" report kpi --from 2026-03-01 --to 2026-03-31
+expect_ok
+expect_out_contains "consultant: Alice Li"
+expect_refusal 3 --as alice report kpi --consultant bob
+expect_refusal 3 --as alice report sources
+expect_refusal 3 --as alice report dcc
+expect_refusal 3 --as alice report funnel --out "$T/alice.csv"
+sr --as alice report all --csv
+expect_ok
+expect_out_not_contains "cost_per_order"
+sr --as alice target list
+expect_ok
+expect_out_contains "alice"
+expect_out_not_contains "bob"
+expect_refusal 3 --as alice campaign list
 expect_refusal 3 --as sue report funnel --out "$T/x.xlsx"
 expect_true "no file after a refusal" test ! -e "$T/x.xlsx"
 expect_refusal 3 --as alice target set alice --month 2026-03 --traffic 1

@@ -131,8 +131,9 @@ TEST(report_grouping_and_refusals)
 	q.period.from = "2026-02-30";
 	CHECK_REFUSED(sr_report_run(unit_db, "funnel", &q, &r), SR_BADINPUT, "2026-02-30");
 	q = march();
-	fx_as("c1");
+	fx_as("rec");
 	CHECK_REFUSED(sr_report_run(unit_db, "funnel", &q, &r), SR_PERM, "permission");
+	CHECK(!sr_report_may(unit_db, "funnel"));
 }
 
 /* People read names and words; scripts read logins and codes (CSV). */
@@ -195,6 +196,41 @@ TEST(report_values_for_people)
 	CHECK(unit_contains(r.filters, sr_channel_label(SR_CHANNEL_WALKIN)));
 	CHECK(!unit_contains(r.filters, "c1"));
 	sr_report_free(&r);
+}
+
+/* A consultant reads the figures of their own work, and only those. */
+TEST(report_consultant_reads_own_figures)
+{
+	build();
+	sr_report r;
+	sr_report_query q = march();
+	fx_as("c1");
+	CHECK(sr_report_may(unit_db, "funnel"));
+	CHECK(sr_report_may(unit_db, "daily"));
+	CHECK(!sr_report_may(unit_db, "sources"));
+	CHECK(!sr_report_may(unit_db, "dcc"));
+	CHECK_OK(sr_report_run(unit_db, "funnel", &q, &r));
+	CHECK_EQ_INT(sr_report_num(&r, 0, 2), 1); /* c1's traffic */
+	CHECK_EQ_INT(sr_report_num(&r, 1, 2), 1); /* c1's card, not c2's */
+	CHECK(unit_contains(r.filters, "李顾问"));
+	sr_report_free(&r);
+	CHECK_OK(sr_report_run(unit_db, "daily", &q, &r));
+	for (size_t i = 0; i < r.nrows; i++)
+		CHECK_EQ_STR(sr_report_text(&r, i, 1), "c1");
+	sr_report_free(&r);
+	CHECK_REFUSED(sr_report_run(unit_db, "sources", &q, &r), SR_PERM, "own work");
+	q.period.consultant = "c2";
+	CHECK_REFUSED(sr_report_run(unit_db, "funnel", &q, &r), SR_PERM, "own figures");
+	sr_kpi k;
+	CHECK_REFUSED(sr_kpi_compute(unit_db, &q.period, &k), SR_PERM, "own figures");
+	q.period.consultant = "c1";
+	CHECK_OK(sr_kpi_compute(unit_db, &q.period, &k));
+	CHECK_EQ_INT(k.new_cards, 1);
+	fx_as("c2");
+	q.period.consultant = NULL;
+	CHECK_OK(sr_kpi_compute(unit_db, &q.period, &k));
+	CHECK_EQ_INT(k.traffic, 0);
+	CHECK_EQ_INT(k.new_cards, 1);
 }
 
 /* The dcc report: caller d1 calls her lead twice (answered once), sets an
