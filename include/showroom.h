@@ -33,5 +33,6 @@
 #include "showroom/complaint.h"
 #include "showroom/campaign.h"
 #include "showroom/target.h"
+#include "showroom/history.h"
 
 #endif

@@ -233,17 +233,4 @@ void sr_card_filter_init(sr_card_filter *f);
 sr_status sr_card_search(sr_db *db, const sr_card_filter *f,
                          int (*fn)(void *ctx, const sr_card *c), void *ctx);
 
-/* The whole history of a card in time order: follow-ups, visits,
- * appointments, orders, loss requests, reassignments, merges, audit. */
-typedef struct {
-	char at[SR_TIME_LEN];
-	const char *kind;        /* "file","followup","appointment","order","loss","assign","merge","audit" */
-	int64_t ref_id;
-	char who[SR_NAME_MAX];
-	char text[SR_TEXT_MAX];  /* human summary */
-} sr_history_entry;
-
-sr_status sr_card_history(sr_db *db, int64_t id,
-                          int (*fn)(void *ctx, const sr_history_entry *e), void *ctx);
-
 #endif

@@ -48,28 +48,39 @@ typedef enum {
 
 /* A column. `name` is fixed (CSV header, scripts); `label` is already
  * translated (table and xlsx headers). A human column (a Chinese label next
- * to a machine key) is left out of CSV, which is for scripts. */
+ * to a machine key) is left out of CSV, which is for scripts; a csv_only
+ * column is left out of what people read (the table on screen or on the
+ * terminal, the xlsx): a machine key beside its human column, or the name
+ * beside a login that people see as the name itself. */
 typedef struct {
 	const char *name;
 	const char *label;
 	sr_cell_kind kind;
 	bool human;
+	bool csv_only;
 } sr_report_col;
 
 /* A cell: text (owned) for text cells, num for numbers; empty when there is
  * no value (a change against a month with nothing, a cost never entered).
  * The kind is the column's except in the kpi report, whose value column
- * holds counts, rates and averages row by row. */
+ * holds counts, rates and averages row by row. A text cell holds the value
+ * scripts read (a login, a channel code: walkin, a status: dormant) and,
+ * when people read it otherwise, `shown` (owned): the user's name, 进店,
+ * 休眠, 合计, in the language of the connection. */
 typedef struct {
 	sr_cell_kind kind;
 	bool empty;
 	double num;
 	char *text;
+	char *shown;                /* NULL: people read text as it is */
 } sr_cell;
 
 typedef struct {
 	const char *name;           /* "funnel" */
 	const char *title;          /* translated: "销售漏斗" */
+	const char *about;          /* translated: what it counts, one sentence */
+	char filters[512];          /* translated: the filters applied, for people
+	                             * ("销售顾问：王芳；留档渠道：进店"), "" for none */
 	char from[SR_DATE_LEN], to[SR_DATE_LEN];
 	char as_of[SR_TIME_LEN];    /* the figures are taken as of this time */
 	int days;                   /* from `from` to the as-of date, inclusive */
@@ -95,15 +106,25 @@ typedef struct {
 sr_status sr_report_run(sr_db *db, const char *name, const sr_report_query *q, sr_report *out);
 void sr_report_free(sr_report *r);
 
-/* The reports in menu order: name, translated title, the groupings it
- * takes ("consultant,channel,...", or "" for none; the first is the
- * default). fn returns non-zero to stop. */
+/* The reports in menu order: name, translated title and what it counts,
+ * the groupings it takes ("consultant,channel,...", or "" for none; the
+ * first is the default). fn returns non-zero to stop. */
 typedef struct {
 	const char *name;
 	const char *title;
+	const char *about;
 	const char *by;
 } sr_report_info;
 void sr_report_each(int (*fn)(void *ctx, const sr_report_info *info), void *ctx);
+/* May the acting user run report `name`? Those who read reports read
+ * every report, but a user who reads only their own figures (a consultant:
+ * their cards, the traffic they received) reads only the reports about
+ * one's own work: not the sources' costs, not the DCC's. Front ends offer
+ * what this allows; sr_report_run refuses the rest. */
+bool sr_report_may(sr_db *db, const char *name);
+/* The translated label of a grouping ("consultant" → 销售顾问), for a
+ * menu of the choices; the code itself when unknown. */
+const char *sr_report_by_label(const char *by);
 /* "kpi, collection, ...": for usage messages. */
 const char *sr_report_names(void);
 
@@ -114,9 +135,10 @@ double sr_report_num(const sr_report *r, size_t row, size_t col);
 /* The column index of a name, or -1. */
 int sr_report_col_index(const sr_report *r, const char *name);
 
-/* A cell as text: for people (62.5%, 1,234.50 without grouping: 1234.50)
- * or for machines (machine: rates and averages as decimals, 0.625, up to
- * 4 places, no trailing zeros). Empty cells give "". */
+/* A cell as text: for people (62.5%, 1,234.50 without grouping: 1234.50;
+ * text as shown: names, labels in their language) or for machines
+ * (machine: rates and averages as decimals, 0.625, up to 4 places, no
+ * trailing zeros; text as stored: logins, codes). Empty cells give "". */
 const char *sr_report_format(const sr_report *r, size_t row, size_t col, bool machine,
                              char *buf, size_t len);
 
@@ -128,9 +150,13 @@ int sr_report_write_csv(const sr_report *r, FILE *out, bool bom);
 typedef enum { SR_REPORT_CSV, SR_REPORT_XLSX } sr_report_format_kind;
 
 /* Write reports[0..n) to the file path: CSV (one report; a blank line
- * between several) or xlsx (libxlsxwriter, one sheet per report named
- * after it, a header row of labels, numbers as numbers, rates with a
- * percentage format, money with two decimals). Needs the export
+ * between several) or xlsx (libxlsxwriter). A workbook reads as the
+ * screens do: one sheet per report named by its title in the user's
+ * language, three title rows (the store — setting store_name — and the
+ * title; the period, the as-of time and the filters; what it counts), a
+ * frozen header row of labels, values as people read them (names, not
+ * logins), numbers as numbers, rates with a percentage format, money with
+ * two decimals, columns as wide as their widest text. Needs the export
  * permission; an audit row ("export", "report") names the reports, the
  * period and the rows. The file is written whole or not at all. */
 sr_status sr_report_export(sr_db *db, const sr_report *const *reports, size_t n,

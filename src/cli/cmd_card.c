@@ -1,5 +1,7 @@
 /* cmd_card.c — card file | show | list | edit | promote, and search. */
 #include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
@@ -101,17 +103,84 @@ static sr_status card_file(struct cli_ctx *c, int argc, char **argv)
 
 enum { SHOW_FIELDS = 26 + SR_ANS_COUNT }; /* the keys of `card show`, in order */
 
-/* "AT  KIND  WHO  TEXT", one line per entry. */
-static int print_history(void *ctx, const sr_history_entry *e)
+/* The history as the card screen shows it: one line per event, "TIME  KIND
+ * WHO  WHAT", the kind and the name padded to the widest of this card's
+ * (display columns) so the events line up; the line is never cut. Held
+ * until the core has answered, so a refusal prints no half history. */
+struct history_out {
+	struct history_row {
+		char at[17];
+		sr_history_kind kind;
+		char who[SR_NAME_MAX];
+		char *line;
+	} *rows;
+	size_t n, cap;
+	bool failed;
+};
+
+static int collect_event(void *ctx, const sr_history_event *e)
 {
-	struct cli_ctx *c = ctx;
-	FILE *out = c->out;
-	fprintf(out, "%s  %s  ", e->at, e->kind);
-	cli_put_text(out, e->who);
-	fputs("  ", out);
-	cli_put_text(out, e->text);
-	fputc('\n', out);
+	struct history_out *h = ctx;
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? h->cap * 2 : 32;
+		struct history_row *rows = realloc(h->rows, cap * sizeof *rows);
+		if (!rows) {
+			h->failed = true;
+			return 1;
+		}
+		h->rows = rows;
+		h->cap = cap;
+	}
+	static char line[SR_HISTORY_LINE_MAX];
+	sr_history_render(e, line, sizeof line);
+	struct history_row *r = &h->rows[h->n];
+	if (!(r->line = strdup(line))) {
+		h->failed = true;
+		return 1;
+	}
+	snprintf(r->at, sizeof r->at, "%.16s", e->at);
+	r->kind = e->kind;
+	snprintf(r->who, sizeof r->who, "%s", e->actor);
+	h->n++;
 	return 0;
+}
+
+static void print_history(struct cli_ctx *c, const struct history_out *h)
+{
+	int kind_w = 0, who_w = 0;
+	for (size_t i = 0; i < h->n; i++) {
+		int k = sr_text_width(sr_history_kind_label(h->rows[i].kind));
+		int w = sr_text_width(h->rows[i].who);
+		kind_w = k > kind_w ? k : kind_w;
+		who_w = w > who_w ? w : who_w;
+	}
+	char kind[4 * 32 + 1], who[4 * SR_NAME_MAX + 1];
+	for (size_t i = 0; i < h->n; i++) {
+		const struct history_row *r = &h->rows[i];
+		sr_text_fit(sr_history_kind_label(r->kind), kind_w, false, false, kind, sizeof kind);
+		sr_text_fit(r->who, who_w, false, false, who, sizeof who);
+		fprintf(c->out, "%s  %s  %s  ", r->at, kind, who);
+		cli_put_text(c->out, r->line); /* stored text, shown escaped */
+		fputc('\n', c->out);
+	}
+}
+
+static sr_status show_history(struct cli_ctx *c, int64_t id)
+{
+	struct history_out h = { 0 };
+	sr_status st = sr_history_each(c->db, id, collect_event, &h);
+	if (st != SR_OK) {
+		cli_fail(c, st);
+	} else if (h.failed) {
+		st = cli_error(c, SR_IO, "%s", _("out of memory"));
+	} else {
+		fputs(_("\nhistory:\n"), c->out);
+		print_history(c, &h);
+	}
+	for (size_t i = 0; i < h.n; i++)
+		free(h.rows[i].line);
+	free(h.rows);
+	return st;
 }
 
 static sr_status card_show(struct cli_ctx *c, int argc, char **argv)
@@ -168,9 +237,7 @@ static sr_status card_show(struct cli_ctx *c, int argc, char **argv)
 	cli_kv_print(c, keys, vals, n);
 	if (c->csv)
 		return SR_OK;
-	fputs(_("\nhistory:\n"), c->out);
-	st = sr_card_history(c->db, id, print_history, c);
-	return st == SR_OK ? SR_OK : cli_fail(c, st);
+	return show_history(c, id);
 }
 
 /* --- card list and search --------------------------------------------------------- */

@@ -12,24 +12,33 @@
 #include <string.h>
 #include "cli.h"
 
+/* The table people read: the title, what it counts and the filters, then
+ * the columns people read (not the CSV-only ones), values in words. */
 static void report_print(struct cli_ctx *c, const sr_report *r)
 {
 	fprintf(c->out, _("%s %s to %s, as of %s (%d days)\n"), r->title, r->from, r->to,
 	        r->as_of, r->days);
+	fprintf(c->out, "%s\n", r->about);
+	if (r->filters[0])
+		fprintf(c->out, "%s\n", r->filters);
+	size_t n = 0, at[r->ncols ? r->ncols : 1];
 	struct cli_col cols[r->ncols ? r->ncols : 1];
 	for (size_t i = 0; i < r->ncols; i++) {
-		cols[i].name = r->cols[i].label;
-		cols[i].flags = r->cols[i].kind == SR_CELL_TEXT ? 0 : CLI_RIGHT;
+		if (r->cols[i].csv_only)
+			continue;
+		at[n] = i;
+		cols[n].name = r->cols[i].label;
+		cols[n++].flags = r->cols[i].kind == SR_CELL_TEXT ? 0 : CLI_RIGHT;
 	}
 	struct cli_table t;
 	bool csv = c->csv;
 	c->csv = false;
-	cli_table_init(&t, c, cols, r->ncols);
-	char bufs[r->ncols ? r->ncols : 1][48];
-	const char *row[r->ncols ? r->ncols : 1];
+	cli_table_init(&t, c, cols, n);
+	char bufs[n ? n : 1][48];
+	const char *row[n ? n : 1];
 	for (size_t y = 0; y < r->nrows; y++) {
-		for (size_t i = 0; i < r->ncols; i++)
-			row[i] = sr_report_format(r, y, i, false, bufs[i], sizeof bufs[i]);
+		for (size_t i = 0; i < n; i++)
+			row[i] = sr_report_format(r, y, at[i], false, bufs[i], sizeof bufs[i]);
 		cli_table_row(&t, row);
 	}
 	cli_table_print(&t, true);
@@ -57,10 +66,13 @@ struct run_all {
 	sr_status st;
 };
 
-/* `report all`: each report with its default grouping. */
+/* `report all`: each report the user may read, with its default
+ * grouping. */
 static int run_one(void *ctx, const sr_report_info *info)
 {
 	struct run_all *a = ctx;
+	if (!sr_report_may(a->db, info->name))
+		return 0;
 	sr_report_query q = *a->q;
 	q.by = NULL;
 	a->st = sr_report_run(a->db, info->name, &q, &a->reports[a->n]);

@@ -125,10 +125,12 @@ static void campaign_from_row(sqlite3_stmt *q, sr_campaign *g)
 	g->sold = sqlite3_column_int64(q, 10);
 }
 
-/* Reading: whoever reads reports, or manages campaigns. */
+/* Reading: whoever reads the store's reports (not only their own
+ * figures), or manages campaigns. */
 static sr_status may_read(sr_db *db)
 {
-	if (sr_perm_allows(db->actor_role, SR_ACT_REPORT))
+	if (sr_perm_allows(db->actor_role, SR_ACT_REPORT) &&
+	    sr_perm_scope(db->actor_role) != SR_SCOPE_OWN)
 		return SR_OK;
 	return sr_perm_require(db, SR_ACT_CAMPAIGN);
 }

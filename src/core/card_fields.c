@@ -53,14 +53,18 @@ int sr_card_field_find(const char *key)
 
 void sr_card_field_keys(sr_card_field_id from, sr_card_field_id to, char *out, size_t outlen)
 {
-	/* The list's separator is the language's (、 in Chinese). */
-	const char *sep = _(", ");
-	size_t n = 0;
-	if (outlen)
-		*out = '\0';
-	for (int f = from; f < (int)to && f < SR_FIELD_COUNT && n < outlen; f++) {
-		int w = snprintf(out + n, outlen - n, "%s%s", f > (int)from ? sep : "", fields[f].key);
-		n += w > 0 ? (size_t)w : 0;
+	char prev[512];
+	if (!outlen)
+		return;
+	*out = '\0';
+	for (int f = from; f < (int)to && f < SR_FIELD_COUNT; f++) {
+		if (f == (int)from) {
+			snprintf(out, outlen, "%s", fields[f].key);
+			continue;
+		}
+		/* A list goes by the language's joiner (、 in Chinese). */
+		snprintf(prev, sizeof prev, "%s", out);
+		snprintf(out, outlen, _("%s, %s"), prev, fields[f].key);
 	}
 }
 

@@ -150,6 +150,15 @@ static sr_status resolve_filters(sr_db *db, const sr_kpi_query *q, struct sr_rep
 		if (st != SR_OK)
 			return st;
 	}
+	/* A consultant reads the figures of their own work: the cards they
+	 * own, the traffic they received. */
+	if (sr_perm_scope(db->actor_role) == SR_SCOPE_OWN) {
+		if (a->owner_id && a->owner_id != db->actor_id)
+			return sr_fail(db, SR_PERM,
+			               _("permission denied: a %s reads their own figures only"),
+			               _(sr_role_name(db->actor_role)));
+		a->owner_id = db->actor_id;
+	}
 	if ((st = resolve_team(db, q, a)) != SR_OK)
 		return st;
 	if (q->channel) {

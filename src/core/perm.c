@@ -23,7 +23,7 @@ static const bool table[SR_ACT_COUNT][SR_ROLE_COUNT] = {
 	[SR_ACT_WHOLESALE]    = { n,    n,    Y,   Y,   n,     n,      n,      n,  Y },
 	[SR_ACT_COMMENT]      = { n,    n,    Y,   Y,   n,     n,      Y,      n,  Y },
 	[SR_ACT_CALLBACK]     = { n,    n,    Y,   Y,   n,     n,      n,      Y,  Y },
-	[SR_ACT_REPORT]       = { n,    n,    Y,   Y,   n,     n,      Y,      n,  Y },
+	[SR_ACT_REPORT]       = { n,    Y,    Y,   Y,   n,     n,      Y,      n,  Y },
 	[SR_ACT_EXPORT]       = { n,    n,    Y,   Y,   n,     n,      n,      n,  Y },
 	[SR_ACT_AUDIT]        = { n,    n,    Y,   Y,   n,     n,      n,      n,  Y },
 	[SR_ACT_USER_ADMIN]   = { n,    n,    n,   n,   n,     n,      n,      n,  Y },
@@ -35,6 +35,9 @@ static const bool table[SR_ACT_COUNT][SR_ROLE_COUNT] = {
 	[SR_ACT_COMPLAINT]    = { n,    n,    Y,   Y,   n,     n,      n,      Y,  Y },
 	[SR_ACT_CAMPAIGN]     = { n,    n,    Y,   Y,   n,     n,      Y,      n,  Y },
 };
+
+/* Reports follow the scope too: a consultant reads their own figures
+ * (kpi.c), a DCC supervisor the DCC team's. */
 
 /* Receptionists and customer service read every card (to link a visitor,
  * to call a buyer) but change none: their actions above say so. */

@@ -9,28 +9,65 @@
 #include <string.h>
 #include "report_int.h"
 
+/* own: the report is about one's own work, so a user who reads only their
+ * own figures (scope own) may run it; the sources' costs are the store's,
+ * and the DCC report is the DCC's. */
 static const struct report_def {
 	const char *name;
 	const char *title;  /* N_(): translated where it is shown */
+	const char *about;  /* N_(): what it counts, in one sentence */
 	const char *by;     /* the groupings it takes, the default first */
+	bool own;
 	sr_report_fn fn;
+	const char *sheet;  /* N_(): a workbook sheet's name when the title is too long */
 } reports[] = {
-	{ "kpi", N_("Key management report"), "", sr_report_kpi },
-	{ "collection", N_("Lead collection progress"), "consultant,day", sr_report_collection },
-	{ "followup", N_("Follow-up effectiveness"), "consultant,channel,source,model,level",
-	  sr_report_followup },
-	{ "order-conversion", N_("Order conversion"), "consultant,channel,source,model,level",
-	  sr_report_orders },
-	{ "sales-conversion", N_("Sales conversion"), "consultant,channel,source,model,level",
-	  sr_report_sales },
-	{ "loss", N_("Loss reasons"), "", sr_report_loss },
-	{ "structure", N_("Customer structure"), "", sr_report_structure },
-	{ "traffic", N_("Showroom traffic by hour and weekday"), "", sr_report_traffic },
-	{ "daily", N_("Consultants' daily work"), "", sr_report_daily },
-	{ "sources", N_("Media sources by month"), "", sr_report_sources },
-	{ "funnel", N_("Sales funnel"), "", sr_report_funnel },
-	{ "trend", N_("Month-by-month trend"), "", sr_report_trend },
-	{ "dcc", N_("DCC calls, appointments and results"), "caller,channel,source", sr_report_dcc },
+	{ "kpi", N_("Key management report"),
+	  N_("The period's traffic and prospects (at its start + new cards); sold counts every "
+	     "card sold in the period, older ones too (the funnel: only new cards)"),
+	  "", true, sr_report_kpi, NULL },
+	{ "collection", N_("Lead collection progress"),
+	  N_("Traffic received and cards filed by each consultant, against the monthly targets"),
+	  "consultant,day", true, sr_report_collection, NULL },
+	{ "followup", N_("Follow-up effectiveness"),
+	  N_("Prospects (at the period's start + new cards) that visited, came back and "
+	     "test-drove"),
+	  "consultant,channel,source,model,level", true, sr_report_followup, NULL },
+	{ "order-conversion", N_("Order conversion"),
+	  N_("Prospects that signed an order in the period, and the new cards that did"),
+	  "consultant,channel,source,model,level", true, sr_report_orders, NULL },
+	{ "sales-conversion", N_("Sales conversion"),
+	  N_("Prospects sold in the period, and the new cards that were"),
+	  "consultant,channel,source,model,level", true, sr_report_sales, NULL },
+	{ "loss", N_("Loss reasons"),
+	  N_("Cards lost in the period (confirmed): by reason, consultant, model and competitor"),
+	  "", true, sr_report_loss, NULL },
+	{ "structure", N_("Customer structure"),
+	  N_("Cards following at the as-of time: by level, status, card age, channel, source, "
+	     "model"),
+	  "", true, sr_report_structure, NULL },
+	{ "traffic", N_("Showroom traffic by hour and weekday"),
+	  N_("The period's walk-in batches and valid calls, by hour of day and by weekday"),
+	  "", true, sr_report_traffic, N_("Traffic by hour and weekday") },
+	{ "daily", N_("Consultants' daily work"),
+	  N_("Each consultant's day: traffic received, cards filed, follow-ups, visits, test "
+	     "drives, orders, deliveries"),
+	  "", true, sr_report_daily, NULL },
+	{ "sources", N_("Media sources by month"),
+	  N_("Each media source month by month: calls, cards, visits, orders, sales, their "
+	     "changes and cost"),
+	  "", false, sr_report_sources, NULL },
+	{ "funnel", N_("Sales funnel"),
+	  N_("The period's new cards from traffic to sold; sold counts new cards only (the key "
+	     "management report also counts older prospects)"),
+	  "", true, sr_report_funnel, NULL },
+	{ "trend", N_("Month-by-month trend"),
+	  N_("Traffic, new cards, orders, sales and losses per month; a period within one month "
+	     "shows the twelve months up to it"),
+	  "", true, sr_report_trend, NULL },
+	{ "dcc", N_("DCC calls, appointments and results"),
+	  N_("The DCC callers' leads, calls and appointments, and the visits, orders, sales and "
+	     "losses that followed"),
+	  "caller,channel,source", false, sr_report_dcc, N_("DCC calls and appointments") },
 };
 
 #define NREPORTS (sizeof reports / sizeof reports[0])
@@ -38,10 +75,39 @@ static const struct report_def {
 void sr_report_each(int (*fn)(void *ctx, const sr_report_info *info), void *ctx)
 {
 	for (size_t i = 0; i < NREPORTS; i++) {
-		sr_report_info info = { reports[i].name, _(reports[i].title), reports[i].by };
+		sr_report_info info = { reports[i].name, _(reports[i].title), _(reports[i].about),
+		                        reports[i].by };
 		if (fn(ctx, &info))
 			return;
 	}
+}
+
+static const struct report_def *find_report(const char *name)
+{
+	for (size_t i = 0; name && i < NREPORTS; i++)
+		if (!strcmp(name, reports[i].name))
+			return &reports[i];
+	return NULL;
+}
+
+/* A user who reads only their own figures reads only the reports of
+ * one's own work. */
+static bool may_run(const sr_db *db, const struct report_def *def)
+{
+	return sr_perm_allows(db->actor_role, SR_ACT_REPORT) &&
+	       (def->own || sr_perm_scope(db->actor_role) != SR_SCOPE_OWN);
+}
+
+bool sr_report_may(sr_db *db, const char *name)
+{
+	const struct report_def *def = find_report(name);
+	return db->actor_id && def && may_run(db, def);
+}
+
+const char *sr_report_sheet(const sr_report *r)
+{
+	const struct report_def *def = find_report(r->name);
+	return def && def->sheet ? _(def->sheet) : r->title;
 }
 
 const char *sr_report_names(void)
@@ -174,15 +240,18 @@ sr_status sr_report_run(sr_db *db, const char *name, const sr_report_query *q, s
 		return st;
 	if (!q)
 		q = &none;
-	const struct report_def *def = NULL;
-	for (size_t i = 0; i < NREPORTS; i++)
-		if (name && !strcmp(name, reports[i].name))
-			def = &reports[i];
+	const struct report_def *def = find_report(name);
 	if (!def)
 		return sr_fail(db, SR_NOTFOUND, _("no report '%s'; the reports are: %s"),
 		               name ? name : "", sr_report_names());
+	if (!may_run(db, def))
+		return sr_fail(db, SR_PERM,
+		               _("permission denied: a %s reads the reports of their own work, "
+		                 "not %s"),
+		               _(sr_role_name(db->actor_role)), _(def->title));
 	out->name = def->name;
 	out->title = _(def->title);
+	out->about = _(def->about);
 	struct sr_report_args a;
 	memset(&a, 0, sizeof a);
 	if (*def->by) {
@@ -200,6 +269,7 @@ sr_status sr_report_run(sr_db *db, const char *name, const sr_report_query *q, s
 	memcpy(out->to, period.to, sizeof out->to);
 	memcpy(out->as_of, period.as_of, sizeof out->as_of);
 	out->days = period.days;
+	sr_report_filters(db, &a, out);
 	st = def->fn(db, &q->period, &a, out);
 	if (st != SR_OK)
 		sr_report_free(out);
@@ -208,8 +278,10 @@ sr_status sr_report_run(sr_db *db, const char *name, const sr_report_query *q, s
 
 void sr_report_free(sr_report *r)
 {
-	for (size_t i = 0; i < r->nrows * r->ncols; i++)
+	for (size_t i = 0; i < r->nrows * r->ncols; i++) {
 		free(r->cells[i].text);
+		free(r->cells[i].shown);
+	}
 	free(r->cells);
 	free((void *)r->cols);
 	r->cells = NULL;
@@ -272,6 +344,8 @@ const char *sr_report_format(const sr_report *r, size_t row, size_t col, bool ma
 		return buf;
 	switch (c->kind) {
 	case SR_CELL_TEXT:
+		if (!machine && c->shown)
+			return c->shown;
 		return c->text ? c->text : "";
 	case SR_CELL_COUNT:
 		snprintf(buf, len, "%.0f", c->num);
@@ -319,9 +393,9 @@ int sr_report_write_csv(const sr_report *r, FILE *out, bool bom)
 /* ---- kpi: the figures of kpi.c as rows ---------------------------------------- */
 
 static const sr_report_col kpi_cols[] = {
-	{ "metric", N_("metric"), SR_CELL_TEXT, false },
-	{ "label", N_("label"), SR_CELL_TEXT, true },
-	{ "value", N_("value"), SR_CELL_COUNT, false },
+	{ "metric", N_("metric"), SR_CELL_TEXT, false, true },
+	{ "label", N_("metric"), SR_CELL_TEXT, true, false },
+	{ "value", N_("value"), SR_CELL_COUNT, false, false },
 };
 
 static const sr_cell_kind kpi_kinds[] = {

@@ -19,14 +19,14 @@
 /* ---- traffic by hour and weekday --------------------------------------------------- */
 
 static const sr_report_col traffic_cols[] = {
-	{ "group", N_("group"), SR_CELL_TEXT, false },
-	{ "key", N_("key"), SR_CELL_TEXT, false },
-	{ "label", N_("label"), SR_CELL_TEXT, true },
-	{ "walkin", N_("walk-in batches"), SR_CELL_COUNT, false },
-	{ "calls", N_("calls"), SR_CELL_COUNT, false },
-	{ "traffic", N_("traffic"), SR_CELL_COUNT, false },
-	{ "filed", N_("filed"), SR_CELL_COUNT, false },
-	{ "share", N_("share"), SR_CELL_RATE, false },
+	{ "group", N_("group"), SR_CELL_TEXT, false, false },
+	{ "key", N_("key"), SR_CELL_TEXT, false, true },
+	{ "label", N_("hour or day"), SR_CELL_TEXT, true, false },
+	{ "walkin", N_("walk-in batches"), SR_CELL_COUNT, false, false },
+	{ "calls", N_("calls"), SR_CELL_COUNT, false, false },
+	{ "traffic", N_("traffic"), SR_CELL_COUNT, false, false },
+	{ "filed", N_("filed"), SR_CELL_COUNT, false, false },
+	{ "share", N_("share"), SR_CELL_RATE, false, false },
 };
 
 /* Every hour 00..23, then every weekday 1 (Monday) .. 7, even empty ones,
@@ -72,21 +72,21 @@ sr_status sr_report_traffic(sr_db *db, const sr_kpi_query *q, const struct sr_re
 			snprintf(label, sizeof label, "%s", _(weekdays[(i - 24) % 7]));
 		st = sr_report_set_text(db, &r->cells[i * r->ncols + 2], label);
 	}
-	return st;
+	return st == SR_OK ? sr_report_words(db, r, 0, RPT_W_DIM) : st;
 }
 
 /* ---- each consultant's day --------------------------------------------------------- */
 
 static const sr_report_col daily_cols[] = {
-	{ "date", N_("date"), SR_CELL_TEXT, false },
-	{ "consultant", N_("consultant"), SR_CELL_TEXT, false },
-	{ "traffic", N_("traffic received"), SR_CELL_COUNT, false },
-	{ "filed", N_("cards filed"), SR_CELL_COUNT, false },
-	{ "followups", N_("follow-ups"), SR_CELL_COUNT, false },
-	{ "visits", N_("visits"), SR_CELL_COUNT, false },
-	{ "test_drives", N_("test drives"), SR_CELL_COUNT, false },
-	{ "orders", N_("orders"), SR_CELL_COUNT, false },
-	{ "deliveries", N_("deliveries"), SR_CELL_COUNT, false },
+	{ "date", N_("date"), SR_CELL_TEXT, false, false },
+	{ "consultant", N_("consultant"), SR_CELL_TEXT, false, false },
+	{ "traffic", N_("traffic received"), SR_CELL_COUNT, false, false },
+	{ "filed", N_("cards filed"), SR_CELL_COUNT, false, false },
+	{ "followups", N_("follow-ups"), SR_CELL_COUNT, false, false },
+	{ "visits", N_("visits"), SR_CELL_COUNT, false, false },
+	{ "test_drives", N_("test drives"), SR_CELL_COUNT, false, false },
+	{ "orders", N_("orders"), SR_CELL_COUNT, false, false },
+	{ "deliveries", N_("deliveries"), SR_CELL_COUNT, false, false },
 };
 
 /* One event row per fact: e(day, uid, traffic, filed, followup, visited
@@ -120,37 +120,41 @@ sr_status sr_report_daily(sr_db *db, const sr_kpi_query *q, const struct sr_repo
 {
 	(void)q;
 	sr_status st = sr_report_columns(db, r, daily_cols, RPT_NCOLS(daily_cols));
-	return st == SR_OK ? sr_report_sql(db, r, DAILY_SQL, a) : st;
+	if (st == SR_OK)
+		st = sr_report_sql(db, r, DAILY_SQL, a);
+	if (st == SR_OK)
+		st = sr_report_words(db, r, 1, RPT_W_USER);
+	return st == SR_OK ? sr_report_add_names(db, r, 1, RPT_W_USER) : st;
 }
 
 /* ---- lead collection against targets ----------------------------------------------- */
 
 static const sr_report_col collection_cols[] = {
-	{ "consultant", N_("consultant"), SR_CELL_TEXT, false },
-	{ "traffic_target", N_("traffic target"), SR_CELL_COUNT, false },
-	{ "traffic", N_("traffic"), SR_CELL_COUNT, false },
-	{ "traffic_progress", N_("traffic progress"), SR_CELL_RATE, false },
-	{ "cards_target", N_("cards target"), SR_CELL_COUNT, false },
-	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false },
-	{ "walkin", N_("walk-in"), SR_CELL_COUNT, false },
-	{ "phone", N_("phone"), SR_CELL_COUNT, false },
-	{ "outreach", N_("outreach"), SR_CELL_COUNT, false },
-	{ "cards_progress", N_("cards progress"), SR_CELL_RATE, false },
+	{ "consultant", N_("consultant"), SR_CELL_TEXT, false, false },
+	{ "traffic_target", N_("traffic target"), SR_CELL_COUNT, false, false },
+	{ "traffic", N_("traffic"), SR_CELL_COUNT, false, false },
+	{ "traffic_progress", N_("traffic progress"), SR_CELL_RATE, false, false },
+	{ "cards_target", N_("cards target"), SR_CELL_COUNT, false, false },
+	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false, false },
+	{ "walkin", N_("walk-in"), SR_CELL_COUNT, false, false },
+	{ "phone", N_("phone"), SR_CELL_COUNT, false, false },
+	{ "outreach", N_("outreach"), SR_CELL_COUNT, false, false },
+	{ "cards_progress", N_("cards progress"), SR_CELL_RATE, false, false },
 };
 
 static const sr_report_col collection_day_cols[] = {
-	{ "date", N_("date"), SR_CELL_TEXT, false },
-	{ "traffic", N_("traffic"), SR_CELL_COUNT, false },
-	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false },
-	{ "walkin", N_("walk-in"), SR_CELL_COUNT, false },
-	{ "phone", N_("phone"), SR_CELL_COUNT, false },
-	{ "outreach", N_("outreach"), SR_CELL_COUNT, false },
-	{ "month_traffic", N_("traffic this month"), SR_CELL_COUNT, false },
-	{ "traffic_target", N_("traffic target"), SR_CELL_COUNT, false },
-	{ "traffic_progress", N_("traffic progress"), SR_CELL_RATE, false },
-	{ "month_cards", N_("cards this month"), SR_CELL_COUNT, false },
-	{ "cards_target", N_("cards target"), SR_CELL_COUNT, false },
-	{ "cards_progress", N_("cards progress"), SR_CELL_RATE, false },
+	{ "date", N_("date"), SR_CELL_TEXT, false, false },
+	{ "traffic", N_("traffic"), SR_CELL_COUNT, false, false },
+	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false, false },
+	{ "walkin", N_("walk-in"), SR_CELL_COUNT, false, false },
+	{ "phone", N_("phone"), SR_CELL_COUNT, false, false },
+	{ "outreach", N_("outreach"), SR_CELL_COUNT, false, false },
+	{ "month_traffic", N_("traffic this month"), SR_CELL_COUNT, false, false },
+	{ "traffic_target", N_("traffic target"), SR_CELL_COUNT, false, false },
+	{ "traffic_progress", N_("traffic progress"), SR_CELL_RATE, false, false },
+	{ "month_cards", N_("cards this month"), SR_CELL_COUNT, false, false },
+	{ "cards_target", N_("cards target"), SR_CELL_COUNT, false, false },
+	{ "cards_progress", N_("cards progress"), SR_CELL_RATE, false, false },
 };
 
 /* Traffic received and cards filed per consultant (channel, source, model
@@ -218,7 +222,7 @@ sr_status sr_report_collection(sr_db *db, const sr_kpi_query *q,
 	                                          RPT_NCOLS(collection_day_cols))
 	                      : sr_report_columns(db, r, collection_cols,
 	                                          RPT_NCOLS(collection_cols));
-	if (st != SR_OK)
-		return st;
-	return sr_report_sql(db, r, by_day ? COLLECTION_DAY_SQL : COLLECTION_SQL, a);
+	if (st == SR_OK)
+		st = sr_report_sql(db, r, by_day ? COLLECTION_DAY_SQL : COLLECTION_SQL, a);
+	return st == SR_OK ? sr_report_group_words(db, r) : st;
 }

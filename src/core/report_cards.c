@@ -31,18 +31,18 @@
 /* ---- follow-up effectiveness --------------------------------------------------- */
 
 static const sr_report_col followup_cols[] = {
-	{ "group", N_("group"), SR_CELL_TEXT, false },
-	{ "base", N_("base"), SR_CELL_COUNT, false },
-	{ "visited", N_("visited"), SR_CELL_COUNT, false },
-	{ "overall_visit_rate", N_("overall visit rate"), SR_CELL_RATE, false },
-	{ "remote", N_("phone/outreach cards"), SR_CELL_COUNT, false },
-	{ "first_visited", N_("first visits"), SR_CELL_COUNT, false },
-	{ "first_visit_rate", N_("first visit rate"), SR_CELL_RATE, false },
-	{ "returned", N_("returned"), SR_CELL_COUNT, false },
-	{ "return_visit_rate", N_("return visit rate"), SR_CELL_RATE, false },
-	{ "test_drives", N_("test-driven"), SR_CELL_COUNT, false },
-	{ "test_drive_rate", N_("test-drive rate"), SR_CELL_RATE, false },
-	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false },
+	{ "group", N_("group"), SR_CELL_TEXT, false, false },
+	{ "base", N_("base"), SR_CELL_COUNT, false, false },
+	{ "visited", N_("visited"), SR_CELL_COUNT, false, false },
+	{ "overall_visit_rate", N_("overall visit rate"), SR_CELL_RATE, false, false },
+	{ "remote", N_("phone/outreach cards"), SR_CELL_COUNT, false, false },
+	{ "first_visited", N_("first visits"), SR_CELL_COUNT, false, false },
+	{ "first_visit_rate", N_("first visit rate"), SR_CELL_RATE, false, false },
+	{ "returned", N_("returned"), SR_CELL_COUNT, false, false },
+	{ "return_visit_rate", N_("return visit rate"), SR_CELL_RATE, false, false },
+	{ "test_drives", N_("test-driven"), SR_CELL_COUNT, false, false },
+	{ "test_drive_rate", N_("test-drive rate"), SR_CELL_RATE, false, false },
+	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false, false },
 };
 
 static const char FOLLOWUP_SQL[] = GROUPED(
@@ -56,29 +56,31 @@ sr_status sr_report_followup(sr_db *db, const sr_kpi_query *q, const struct sr_r
 {
 	(void)q;
 	sr_status st = sr_report_columns(db, r, followup_cols, RPT_NCOLS(followup_cols));
-	return st == SR_OK ? sr_report_sql(db, r, FOLLOWUP_SQL, a) : st;
+	if (st == SR_OK)
+		st = sr_report_sql(db, r, FOLLOWUP_SQL, a);
+	return st == SR_OK ? sr_report_group_words(db, r) : st;
 }
 
 /* ---- order and sales conversion ------------------------------------------------ */
 
 static const sr_report_col orders_cols[] = {
-	{ "group", N_("group"), SR_CELL_TEXT, false },
-	{ "base", N_("base"), SR_CELL_COUNT, false },
-	{ "orders", N_("orders"), SR_CELL_COUNT, false },
-	{ "order_conversion", N_("order conversion"), SR_CELL_RATE, false },
-	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false },
-	{ "new_orders", N_("orders from new cards"), SR_CELL_COUNT, false },
-	{ "new_order_conversion", N_("new order conversion"), SR_CELL_RATE, false },
+	{ "group", N_("group"), SR_CELL_TEXT, false, false },
+	{ "base", N_("base"), SR_CELL_COUNT, false, false },
+	{ "orders", N_("orders"), SR_CELL_COUNT, false, false },
+	{ "order_conversion", N_("order conversion"), SR_CELL_RATE, false, false },
+	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false, false },
+	{ "new_orders", N_("orders from new cards"), SR_CELL_COUNT, false, false },
+	{ "new_order_conversion", N_("new order conversion"), SR_CELL_RATE, false, false },
 };
 
 static const sr_report_col sales_cols[] = {
-	{ "group", N_("group"), SR_CELL_TEXT, false },
-	{ "base", N_("base"), SR_CELL_COUNT, false },
-	{ "sold", N_("sold"), SR_CELL_COUNT, false },
-	{ "sales_conversion", N_("sales conversion"), SR_CELL_RATE, false },
-	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false },
-	{ "new_sold", N_("sold from new cards"), SR_CELL_COUNT, false },
-	{ "new_sales_conversion", N_("new sales conversion"), SR_CELL_RATE, false },
+	{ "group", N_("group"), SR_CELL_TEXT, false, false },
+	{ "base", N_("base"), SR_CELL_COUNT, false, false },
+	{ "sold", N_("sold"), SR_CELL_COUNT, false, false },
+	{ "sales_conversion", N_("sales conversion"), SR_CELL_RATE, false, false },
+	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false, false },
+	{ "new_sold", N_("sold from new cards"), SR_CELL_COUNT, false, false },
+	{ "new_sales_conversion", N_("new sales conversion"), SR_CELL_RATE, false, false },
 };
 
 /* Padded to the 13th column that GROUPED sorts on. */
@@ -95,7 +97,9 @@ sr_status sr_report_orders(sr_db *db, const sr_kpi_query *q, const struct sr_rep
 {
 	(void)q;
 	sr_status st = sr_report_columns(db, r, orders_cols, RPT_NCOLS(orders_cols));
-	return st == SR_OK ? sr_report_sql(db, r, ORDERS_SQL, a) : st;
+	if (st == SR_OK)
+		st = sr_report_sql(db, r, ORDERS_SQL, a);
+	return st == SR_OK ? sr_report_group_words(db, r) : st;
 }
 
 sr_status sr_report_sales(sr_db *db, const sr_kpi_query *q, const struct sr_report_args *a,
@@ -103,7 +107,9 @@ sr_status sr_report_sales(sr_db *db, const sr_kpi_query *q, const struct sr_repo
 {
 	(void)q;
 	sr_status st = sr_report_columns(db, r, sales_cols, RPT_NCOLS(sales_cols));
-	return st == SR_OK ? sr_report_sql(db, r, SALES_SQL, a) : st;
+	if (st == SR_OK)
+		st = sr_report_sql(db, r, SALES_SQL, a);
+	return st == SR_OK ? sr_report_group_words(db, r) : st;
 }
 
 /* ---- the funnel ------------------------------------------------------------------ */
@@ -122,11 +128,11 @@ static const char FUNNEL_SQL[] =
 	" FROM b";
 
 static const sr_report_col funnel_cols[] = {
-	{ "step", N_("step"), SR_CELL_TEXT, false },
-	{ "label", N_("label"), SR_CELL_TEXT, true },
-	{ "count", N_("count"), SR_CELL_COUNT, false },
-	{ "step_rate", N_("from previous step"), SR_CELL_RATE, false },
-	{ "overall_rate", N_("from traffic"), SR_CELL_RATE, false },
+	{ "step", N_("step"), SR_CELL_TEXT, false, true },
+	{ "label", N_("step"), SR_CELL_TEXT, true, false },
+	{ "count", N_("count"), SR_CELL_COUNT, false, false },
+	{ "step_rate", N_("from previous step"), SR_CELL_RATE, false, false },
+	{ "overall_rate", N_("from traffic"), SR_CELL_RATE, false, false },
 };
 
 static const struct {

@@ -28,18 +28,18 @@
 #include "report_int.h"
 
 static const sr_report_col dcc_cols[] = {
-	{ "group", N_("group"), SR_CELL_TEXT, false },
-	{ "filed", N_("leads filed"), SR_CELL_COUNT, false },
-	{ "calls", N_("phone calls"), SR_CELL_COUNT, false },
-	{ "connected", N_("connected calls"), SR_CELL_COUNT, false },
-	{ "cards_called", N_("cards called"), SR_CELL_COUNT, false },
-	{ "appointments", N_("appointments set"), SR_CELL_COUNT, false },
-	{ "shown", N_("appointments shown"), SR_CELL_COUNT, false },
-	{ "show_rate", N_("show rate"), SR_CELL_RATE, false },
-	{ "visits", N_("visits"), SR_CELL_COUNT, false },
-	{ "orders", N_("orders"), SR_CELL_COUNT, false },
-	{ "sold", N_("sold"), SR_CELL_COUNT, false },
-	{ "lost", N_("lost"), SR_CELL_COUNT, false },
+	{ "group", N_("group"), SR_CELL_TEXT, false, false },
+	{ "filed", N_("leads filed"), SR_CELL_COUNT, false, false },
+	{ "calls", N_("phone calls"), SR_CELL_COUNT, false, false },
+	{ "connected", N_("connected calls"), SR_CELL_COUNT, false, false },
+	{ "cards_called", N_("cards called"), SR_CELL_COUNT, false, false },
+	{ "appointments", N_("appointments set"), SR_CELL_COUNT, false, false },
+	{ "shown", N_("appointments shown"), SR_CELL_COUNT, false, false },
+	{ "show_rate", N_("show rate"), SR_CELL_RATE, false, false },
+	{ "visits", N_("visits"), SR_CELL_COUNT, false, false },
+	{ "orders", N_("orders"), SR_CELL_COUNT, false, false },
+	{ "sold", N_("sold"), SR_CELL_COUNT, false, false },
+	{ "lost", N_("lost"), SR_CELL_COUNT, false, false },
 };
 
 /* The survivor of card alias k. */
@@ -125,5 +125,7 @@ sr_status sr_report_dcc(sr_db *db, const sr_kpi_query *q, const struct sr_report
 	if (!dcc.team && !dcc.owner_id)
 		dcc.team = "dcc";
 	sr_status st = sr_report_columns(db, r, dcc_cols, RPT_NCOLS(dcc_cols));
-	return st == SR_OK ? sr_report_sql(db, r, DCC_SQL, &dcc) : st;
+	if (st == SR_OK)
+		st = sr_report_sql(db, r, DCC_SQL, &dcc);
+	return st == SR_OK ? sr_report_group_words(db, r) : st;
 }

@@ -107,6 +107,34 @@ sr_status sr_report_set_text(sr_db *db, sr_cell *cell, const char *text);
 sr_status sr_report_sql(sr_db *db, sr_report *r, const char *sql,
                         const struct sr_report_args *a);
 
+/* The name of r's sheet in a workbook: its title, or a shorter one when
+ * the title (in English) is longer than Excel allows. */
+const char *sr_report_sheet(const sr_report *r);
+
+/* ---- for people (report_words.c) --------------------------------------------- */
+
+/* The words a text column's codes are shown in: a login as the user's
+ * name, a channel, a card status, an intent level (H级), a loss reason, a
+ * card-age band, a dimension's name; RPT_W_GROUP by the report's grouping
+ * (by consultant: names; by channel: channels ...), RPT_W_DIM_VALUE by the
+ * row's dimension in column 0 (loss and structure). Every column also
+ * shows the total row as 合计 and "-" as （无）. */
+enum rpt_words {
+	RPT_W_NONE, RPT_W_USER, RPT_W_CHANNEL, RPT_W_STATUS, RPT_W_LEVEL, RPT_W_REASON,
+	RPT_W_AGE, RPT_W_DIM, RPT_W_GROUP, RPT_W_DIM_VALUE,
+};
+/* Set the shown text of every cell of column col. */
+sr_status sr_report_words(sr_db *db, sr_report *r, size_t col, enum rpt_words w);
+/* Insert after column col the CSV-only column `name`: the user's name on
+ * the rows whose cell in col is a login (by w), empty on the others. */
+sr_status sr_report_add_names(sr_db *db, sr_report *r, size_t col, enum rpt_words w);
+/* A grouped report's first column: titled by its grouping (销售顾问 by
+ * consultant, 留档渠道 by channel ...) rather than "group", its groups in
+ * words, and by consultant or caller the name column for CSV. */
+sr_status sr_report_group_words(sr_db *db, sr_report *r);
+/* The filters of a, in words, into r->filters. */
+void sr_report_filters(sr_db *db, const struct sr_report_args *a, sr_report *r);
+
 /* The report functions, one per report (report_*.c). */
 typedef sr_status (*sr_report_fn)(sr_db *db, const sr_kpi_query *q,
                                   const struct sr_report_args *a, sr_report *r);

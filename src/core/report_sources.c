@@ -12,20 +12,20 @@
 #include "report_int.h"
 
 static const sr_report_col sources_cols[] = {
-	{ "month", N_("month"), SR_CELL_TEXT, false },
-	{ "source", N_("source"), SR_CELL_TEXT, false },
-	{ "calls", N_("calls"), SR_CELL_COUNT, false },
-	{ "cards", N_("cards"), SR_CELL_COUNT, false },
-	{ "visits", N_("visits"), SR_CELL_COUNT, false },
-	{ "orders", N_("orders"), SR_CELL_COUNT, false },
-	{ "sales", N_("sales"), SR_CELL_COUNT, false },
-	{ "cards_mom", N_("cards month on month"), SR_CELL_RATE, false },
-	{ "cards_yoy", N_("cards year on year"), SR_CELL_RATE, false },
-	{ "sales_mom", N_("sales month on month"), SR_CELL_RATE, false },
-	{ "sales_yoy", N_("sales year on year"), SR_CELL_RATE, false },
-	{ "cost", N_("cost"), SR_CELL_MONEY, false },
-	{ "cost_per_visit", N_("cost per visit"), SR_CELL_MONEY, false },
-	{ "cost_per_order", N_("cost per order"), SR_CELL_MONEY, false },
+	{ "month", N_("month"), SR_CELL_TEXT, false, false },
+	{ "source", N_("source"), SR_CELL_TEXT, false, false },
+	{ "calls", N_("calls"), SR_CELL_COUNT, false, false },
+	{ "cards", N_("cards"), SR_CELL_COUNT, false, false },
+	{ "visits", N_("visits"), SR_CELL_COUNT, false, false },
+	{ "orders", N_("orders"), SR_CELL_COUNT, false, false },
+	{ "sales", N_("sales"), SR_CELL_COUNT, false, false },
+	{ "cards_mom", N_("cards month on month"), SR_CELL_RATE, false, false },
+	{ "cards_yoy", N_("cards year on year"), SR_CELL_RATE, false, false },
+	{ "sales_mom", N_("sales month on month"), SR_CELL_RATE, false, false },
+	{ "sales_yoy", N_("sales year on year"), SR_CELL_RATE, false, false },
+	{ "cost", N_("cost"), SR_CELL_MONEY, false, false },
+	{ "cost_per_visit", N_("cost per visit"), SR_CELL_MONEY, false, false },
+	{ "cost_per_order", N_("cost per order"), SR_CELL_MONEY, false, false },
 };
 
 /* One set per figure, grouped by source and month. The changes need the

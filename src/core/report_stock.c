@@ -7,11 +7,19 @@
 #include "report_int.h"
 
 static const sr_report_col dim_cols[] = {
-	{ "dimension", N_("dimension"), SR_CELL_TEXT, false },
-	{ "value", N_("value"), SR_CELL_TEXT, false },
-	{ "cards", N_("cards"), SR_CELL_COUNT, false },
-	{ "share", N_("share"), SR_CELL_RATE, false },
+	{ "dimension", N_("dimension"), SR_CELL_TEXT, false, false },
+	{ "value", N_("value"), SR_CELL_TEXT, false, false },
+	{ "cards", N_("cards"), SR_CELL_COUNT, false, false },
+	{ "share", N_("share"), SR_CELL_RATE, false, false },
 };
+
+/* Both tables in words: the dimension's name, each value by its
+ * dimension (已购竞品, 休眠, H级, 进店, a consultant's name). */
+static sr_status dim_words(sr_db *db, sr_report *r)
+{
+	sr_status st = sr_report_words(db, r, 0, RPT_W_DIM);
+	return st == SR_OK ? sr_report_words(db, r, 1, RPT_W_DIM_VALUE) : st;
+}
 
 /* An order open at the report time: signed, neither delivered nor
  * cancelled by then. */
@@ -61,7 +69,9 @@ sr_status sr_report_structure(sr_db *db, const sr_kpi_query *q, const struct sr_
 {
 	(void)q;
 	sr_status st = sr_report_columns(db, r, dim_cols, RPT_NCOLS(dim_cols));
-	return st == SR_OK ? sr_report_sql(db, r, STRUCTURE_SQL, a) : st;
+	if (st == SR_OK)
+		st = sr_report_sql(db, r, STRUCTURE_SQL, a);
+	return st == SR_OK ? dim_words(db, r) : st;
 }
 
 /* Cards lost in the period (confirmed by the report time), with the note of
@@ -96,5 +106,10 @@ sr_status sr_report_loss(sr_db *db, const sr_kpi_query *q, const struct sr_repor
 {
 	(void)q;
 	sr_status st = sr_report_columns(db, r, dim_cols, RPT_NCOLS(dim_cols));
-	return st == SR_OK ? sr_report_sql(db, r, LOSS_SQL, a) : st;
+	if (st == SR_OK)
+		st = sr_report_sql(db, r, LOSS_SQL, a);
+	if (st == SR_OK)
+		st = dim_words(db, r);
+	/* The consultants' rows hold logins: CSV gets their names beside. */
+	return st == SR_OK ? sr_report_add_names(db, r, 1, RPT_W_DIM_VALUE) : st;
 }

@@ -13,12 +13,12 @@
 #include "report_int.h"
 
 static const sr_report_col trend_cols[] = {
-	{ "month", N_("month"), SR_CELL_TEXT, false },
-	{ "traffic", N_("traffic"), SR_CELL_COUNT, false },
-	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false },
-	{ "orders", N_("orders"), SR_CELL_COUNT, false },
-	{ "sold", N_("sold"), SR_CELL_COUNT, false },
-	{ "lost", N_("lost"), SR_CELL_COUNT, false },
+	{ "month", N_("month"), SR_CELL_TEXT, false, false },
+	{ "traffic", N_("traffic"), SR_CELL_COUNT, false, false },
+	{ "new_cards", N_("new cards"), SR_CELL_COUNT, false, false },
+	{ "orders", N_("orders"), SR_CELL_COUNT, false, false },
+	{ "sold", N_("sold"), SR_CELL_COUNT, false, false },
+	{ "lost", N_("lost"), SR_CELL_COUNT, false, false },
 };
 
 /* ?11 is the first day of the first month, ?9 the as-of date. */

@@ -13,7 +13,8 @@ static const char TARGET_SET_SQL[] =
 static const char TARGET_EACH_SQL[] =
 	"SELECT u.login, u.name, t.month, t.traffic, t.cards, t.version"
 	" FROM targets t JOIN users u ON u.id = t.user_id"
-	" WHERE ?1 IS NULL OR t.month = ?1 ORDER BY t.month, u.login";
+	" WHERE (?1 IS NULL OR t.month = ?1) AND (?2 IS NULL OR t.user_id = ?2)"
+	" ORDER BY t.month, u.login";
 
 /* The target as it is now: found false (and version 0) when none is set. */
 static sr_status target_read(sr_db *db, int64_t uid, const char *month, sr_target *t, bool *found)
@@ -98,6 +99,9 @@ sr_status sr_target_each(sr_db *db, const char *month,
 		return SR_IO;
 	if (month)
 		sqlite3_bind_text(q, 1, month, -1, SQLITE_STATIC);
+	/* A consultant reads their own targets, as their own figures. */
+	if (sr_perm_scope(db->actor_role) == SR_SCOPE_OWN)
+		sqlite3_bind_int64(q, 2, db->actor_id);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		sr_target t;

@@ -100,6 +100,16 @@ const char *keys_key(enum action a)
 	return keys_names(a, bufs[next++ % 8], sizeof bufs[0]);
 }
 
+bool keys_bound(enum action a, int code)
+{
+	if (a <= ACT_NONE || a >= ACT_COUNT || code == 0)
+		return false;
+	for (int i = 0; i < 3; i++)
+		if (bindings[a].keys[i] == code)
+			return true;
+	return false;
+}
+
 bool keys_is_text(int code)
 {
 	if (code < 32 || code == 127 || code >= TK_FN(0))
@@ -131,6 +141,8 @@ int keys_permission(enum action a)
 	case ACT_TO_DCC: return SR_ACT_LOSS_DECIDE;
 	case ACT_COMMENT: return SR_ACT_COMMENT;
 	case ACT_APPOINT: return SR_ACT_APPOINTMENT;
+	case ACT_REPORTS: return SR_ACT_REPORT;
+	case ACT_EXPORT: return SR_ACT_EXPORT;
 	default: return -1;
 	}
 }

@@ -66,7 +66,13 @@
 	X(ACT_PREV,       "prev-field", N_("Previous"),  N_("previous field"),                     TK_FN(KEY_BTAB), 0, 0) \
 	X(ACT_ERASE,      "erase",      N_("Erase"),     N_("delete the character before the cursor"), TK_FN(KEY_BACKSPACE), 127, 8) \
 	X(ACT_DELETE,     "delete",     N_("Delete"),    N_("delete the character under the cursor"),  TK_FN(KEY_DC), 0, 0) \
-	X(ACT_KILL,       "kill",       N_("Clear"),     N_("clear the field"),                    TK_CTRL('u'), 0, 0)
+	X(ACT_KILL,       "kill",       N_("Clear"),     N_("clear the field"),                    TK_CTRL('u'), 0, 0) \
+	/* The report screen's own: their keys are bound above too (Left, h), \
+	 * so they come last and the screen asks keys_bound for them. */ \
+	X(ACT_COLS_LEFT,  "columns-left", N_("Columns ←"), N_("reports: show the columns to the left"), TK_FN(KEY_LEFT), 'h', 0) \
+	X(ACT_COLS_RIGHT, "columns-right", N_("Columns →"), N_("reports: show the columns to the right"), TK_FN(KEY_RIGHT), 'l', 0) \
+	X(ACT_FILTER,     "filter",     N_("Filter"),    N_("reports: choose the period, people, channel, source, model"), 'F', 0, 0) \
+	X(ACT_EXPORT,     "export",     N_("Export"),    N_("reports: write the report on screen to an xlsx or CSV file"), 'E', 0, 0)
 
 enum action {
 	ACT_NONE,
@@ -95,6 +101,10 @@ int keys_permission(enum action a);
 /* keys_names in a buffer of its own, for messages that name a key ("F10/^O
  * saves"); valid for the next seven calls. */
 const char *keys_key(enum action a);
+/* Is code one of action a's keys? For a screen's own actions whose keys
+ * are bound to a global action too (h: home, and on the report screen the
+ * columns to the left): keys_action gives the first. */
+bool keys_bound(enum action a, int code);
 /* A printable character (for text fields): not a function key, not a control. */
 bool keys_is_text(int code);
 

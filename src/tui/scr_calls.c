@@ -13,7 +13,7 @@
 #include <string.h>
 #include "formscr.h"
 #include "screens.h"
-#include "table.h"
+#include "histtable.h"
 
 #define CALLS_SIDE_BY_SIDE 120
 
@@ -28,17 +28,9 @@ static const struct table_col call_cols[K_NCOLS] = {
 	[K_DETAIL] = { N_("Detail"), 6, 0, TCOL_FILL },
 };
 
-enum { CH_AT, CH_WHO, CH_TEXT, CH_NCOLS };
-
-static const struct table_col hist_cols[CH_NCOLS] = {
-	[CH_AT] = { N_("Time"), 16, 16, 0 },
-	[CH_WHO] = { N_("By"), 4, 10, 0 },
-	[CH_TEXT] = { N_("What happened"), 10, 0, TCOL_FILL },
-};
-
 struct calls {
 	struct table t;
-	struct table hist;
+	struct hist hist;       /* the selected card's */
 	int64_t hist_card;      /* whose history is loaded */
 	bool saved;             /* a form of this screen recorded a call */
 	int64_t next_key;       /* the row after the one called */
@@ -64,28 +56,15 @@ static int add_call(void *ctx, const sr_work_item *it)
 	return 0;
 }
 
-static int add_history(void *ctx, const sr_history_entry *e)
-{
-	struct calls *c = ctx;
-	char at[17];
-	snprintf(at, sizeof at, "%.16s", e->at);
-	const char *cells[CH_NCOLS] = { at, e->who, e->text };
-	table_add(&c->hist, e->ref_id, TH_NORMAL, cells);
-	return 0;
-}
-
 static void history_load(struct app *a, struct calls *c)
 {
 	int64_t id = table_key_selected(&c->t);
-	table_clear(&c->hist);
 	c->hist_card = id;
-	if (!id)
-		return;
-	sr_status st = sr_card_history(a->db, id, add_history, c);
+	sr_status st = hist_load(a, &c->hist, id);
 	if (st != SR_OK)
 		app_fail(a, st);
 	/* The newest entries are what a caller reads before dialling. */
-	c->hist.sel = c->hist.nrows - 1;
+	c->hist.t.sel = c->hist.t.nrows - 1;
 }
 
 static void calls_reload(struct app *a, void *st)
@@ -123,7 +102,7 @@ static void *calls_open(struct app *a, const void *arg)
 		return NULL;
 	}
 	table_init(&c->t, call_cols, K_NCOLS, _("No calls due today."));
-	table_init(&c->hist, hist_cols, CH_NCOLS, _("No history yet."));
+	hist_init(&c->hist, 0);
 	calls_reload(a, c);
 	return c;
 }
@@ -154,7 +133,7 @@ static void calls_draw(struct app *a, void *st, const struct rect *r)
 	snprintf(title, sizeof title, _("History of %s"), row ? row->cells[K_NAME] : "—");
 	ui_text(hr.y, hr.x + 1, hr.w - 1, TH_HEADING, title);
 	struct rect tr = { hr.y + 1, hr.x, hr.h - 1, hr.w };
-	table_draw(&c->hist, &tr, false);
+	table_draw(&c->hist.t, &tr, false);
 }
 
 /* --- the call's result: a phone follow-up, or an appointment ---------------------------- */
@@ -392,7 +371,7 @@ static void calls_close(struct app *a, void *st)
 	(void)a;
 	struct calls *c = st;
 	table_free(&c->t);
-	table_free(&c->hist);
+	hist_free(&c->hist);
 	free(c);
 }
 

@@ -10,7 +10,7 @@
 #include <string.h>
 #include "prompt.h"
 #include "screens.h"
-#include "table.h"
+#include "histtable.h"
 
 #define HISTORY_MAX 5000
 
@@ -20,54 +20,9 @@ struct card_scr {
 	sr_followup_level fl;
 	bool fl_ok;
 	bool gone;              /* no longer visible to this user */
-	struct table hist;
-	bool hist_cut;
+	struct hist hist;
 	bool appt_saved;        /* set by the appointment form */
 };
-
-enum { H_AT, H_KIND, H_WHO, H_TEXT, H_NCOLS };
-
-static const struct table_col hist_cols[H_NCOLS] = {
-	[H_AT] = { N_("Time"), 16, 16, 0 },
-	[H_KIND] = { N_("Event"), 6, 12, 0 },
-	[H_WHO] = { N_("By"), 4, 10, 0 },
-	[H_TEXT] = { N_("What happened"), 10, 0, TCOL_FILL },
-};
-
-static const char *kind_label(const char *kind)
-{
-	static const struct {
-		const char *kind, *label;
-	} labels[] = {
-		{ "file", N_("filed") }, { "followup", N_("follow-up") },
-		{ "appointment", N_("appointment") }, { "order", N_("order") },
-		{ "loss", N_("loss request") }, { "assign", N_("reassigned") },
-		{ "merge", N_("merge") }, { "audit", N_("change") },
-	};
-	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-		if (strcmp(labels[i].kind, kind) == 0)
-			return _(labels[i].label);
-	return kind;
-}
-
-struct hist_load {
-	struct card_scr *c;
-	int n;
-};
-
-static int add_history(void *ctx, const sr_history_entry *e)
-{
-	struct hist_load *l = ctx;
-	if (++l->n > HISTORY_MAX) {
-		l->c->hist_cut = true;
-		return 1;
-	}
-	char at[17];
-	snprintf(at, sizeof at, "%.16s", e->at);
-	const char *cells[H_NCOLS] = { at, kind_label(e->kind), e->who, e->text };
-	table_add(&l->c->hist, e->ref_id, TH_NORMAL, cells);
-	return 0;
-}
 
 static sr_status card_load(struct app *a, struct card_scr *c)
 {
@@ -76,13 +31,7 @@ static sr_status card_load(struct app *a, struct card_scr *c)
 		return st;
 	c->fl_ok = c->card.followup_level[0] &&
 	           sr_followup_level_get(a->db, c->card.followup_level, &c->fl) == SR_OK;
-	int keep = c->hist.sel;
-	table_clear(&c->hist);
-	c->hist_cut = false;
-	struct hist_load l = { c, 0 };
-	st = sr_card_history(a->db, c->id, add_history, &l);
-	c->hist.sel = keep;
-	return st;
+	return hist_load(a, &c->hist, c->id);
 }
 
 static void *card_open(struct app *a, const void *arg)
@@ -93,16 +42,16 @@ static void *card_open(struct app *a, const void *arg)
 		return NULL;
 	}
 	c->id = *(const int64_t *)arg;
-	table_init(&c->hist, hist_cols, H_NCOLS, _("No history yet."));
+	hist_init(&c->hist, HISTORY_MAX);
 	sr_status st = card_load(a, c);
 	if (st != SR_OK) {
 		app_fail(a, st);
-		table_free(&c->hist);
+		hist_free(&c->hist);
 		free(c);
 		return NULL;
 	}
 	/* Start at the newest entry: that is what one usually wants. */
-	c->hist.sel = c->hist.nrows - 1;
+	c->hist.t.sel = c->hist.t.nrows - 1;
 	return c;
 }
 
@@ -121,7 +70,7 @@ static void card_reload(struct app *a, void *st)
 	if (s != SR_OK)
 		app_fail(a, s);
 	else if (c->card.version != version && version)
-		c->hist.sel = c->hist.nrows - 1;
+		c->hist.t.sel = c->hist.t.nrows - 1;
 }
 
 /* --- drawing ---------------------------------------------------------------------- */
@@ -251,9 +200,9 @@ static void card_draw(struct app *a, void *st, const struct rect *r)
 	int left = r->y + r->h - y;
 	if (left < 3)
 		return;
-	struct rect hr = { y, r->x, left - (c->hist_cut ? 1 : 0), r->w };
-	table_draw(&c->hist, &hr, true);
-	if (c->hist_cut)
+	struct rect hr = { y, r->x, left - (c->hist.cut ? 1 : 0), r->w };
+	table_draw(&c->hist.t, &hr, true);
+	if (c->hist.cut)
 		ui_text(r->y + r->h - 1, r->x, r->w, TH_DIM, _("(history cut: only the oldest entries are shown)"));
 }
 
@@ -289,15 +238,16 @@ static void deliver_answer(struct app *a, void *ctx, bool yes)
 
 static void show_entry(struct app *a, struct card_scr *c)
 {
-	const struct table_row *row = table_selected(&c->hist);
+	const struct table_row *row = table_selected(&c->hist.t);
 	if (!row)
 		return;
 	char title[128];
-	snprintf(title, sizeof title, "%s %s", row->cells[H_AT], row->cells[H_KIND]);
-	char *text = malloc(strlen(row->cells[H_WHO]) + strlen(row->cells[H_TEXT]) + 8);
+	snprintf(title, sizeof title, "%s %s", row->cells[HIST_AT], row->cells[HIST_KIND]);
+	size_t len = strlen(row->cells[HIST_WHO]) + strlen(row->cells[HIST_TEXT]) + 8;
+	char *text = malloc(len);
 	if (!text)
 		return;
-	sprintf(text, "%s: %s", row->cells[H_WHO], row->cells[H_TEXT]);
+	snprintf(text, len, _("%s: %s"), row->cells[HIST_WHO], row->cells[HIST_TEXT]);
 	prompt_message(a, title, text);
 	free(text);
 }
@@ -305,7 +255,7 @@ static void show_entry(struct app *a, struct card_scr *c)
 static bool card_key(struct app *a, void *st, const struct tui_key *k)
 {
 	struct card_scr *c = st;
-	if (table_key(&c->hist, k->act, NULL))
+	if (table_key(&c->hist.t, k->act, NULL))
 		return true;
 	if (c->gone)
 		return false;
@@ -331,13 +281,13 @@ static bool card_key(struct app *a, void *st, const struct tui_key *k)
 		return true;
 	case ACT_COMMENT: {
 		/* Comments (批复) go on follow-up records only. */
-		const struct table_row *row = table_selected(&c->hist);
-		if (!row || strcmp(row->cells[H_KIND], kind_label("followup")) != 0) {
+		int64_t followup;
+		if (!hist_selected_followup(&c->hist, &followup)) {
 			app_err(a, _("Select a follow-up in the history (%s/%s) to comment on it."),
 			        keys_key(ACT_UP), keys_key(ACT_DOWN));
 			return true;
 		}
-		app_push(a, &scr_comment, &row->key);
+		app_push(a, &scr_comment, &followup);
 		return true;
 	}
 	case ACT_APPOINT: {
@@ -380,7 +330,7 @@ static void card_close(struct app *a, void *st)
 {
 	(void)a;
 	struct card_scr *c = st;
-	table_free(&c->hist);
+	hist_free(&c->hist);
 	free(c);
 }
 

@@ -1,9 +1,22 @@
 /* scr_report.c — reports (报表): the key management report (关键管理报表)
- * for a month or a year, every figure of SPEC §5 with the rates drawn as
- * bars; Tab and Shift-Tab go through the other reports (report.h), each a
- * table with its main count drawn as bars (the funnel's steps, traffic by
- * hour and weekday, ...). [ and ] move the period, y switches month and
- * year.
+ * of this month first, every figure of SPEC §5 with the rates drawn as
+ * bars; Tab and Shift-Tab go through the other reports the user may read
+ * (report.h: a consultant reads those of their own work), each a table
+ * with its main count drawn as bars (the funnel's steps, traffic by hour
+ * and weekday, ...).
+ *
+ * Every page says what it counts (the core's one sentence) and the filters
+ * applied, in the user's language; values are in words and people by name
+ * (the core's shown text). Columns keep their full width, so no title is
+ * cut: those that do not fit are reached with Left/Right (or h/l), the
+ * first columns staying, and the header row marks the columns left out
+ * on either side.
+ *
+ * [ and ] move the period, never past the current month or year; y
+ * switches month and year and back to the month it came from. F opens the
+ * filters (period, as-of time, people, channel, source, model, customer
+ * type, grouping); E writes the report on screen to a file (the export
+ * right).
  *
  * Figures over years of data take a moment, so another user's commit does
  * not recompute them at once: the screen says they changed, and recomputes
@@ -13,50 +26,57 @@
 #include <string.h>
 #include <time.h>
 #include "chart.h"
-#include "screens.h"
+#include "scr_report.h"
 #include "table.h"
 
 /* Recompute on another user's change at most this often. */
 #define STALE_AFTER_S 60
 #define BAR_W 20
+/* Widest cells: text (a model, a source) and numbers. */
+#define TEXT_MAX 32
+#define NUM_MAX 14
+#define MAX_VIEWS 32
 
-enum { K_LABEL, K_NAME, K_VALUE, K_BAR, K_NCOLS };
-
-static const struct table_col kpi_cols[K_NCOLS] = {
-	[K_LABEL] = { N_("Figure"), 8, 28, 0 },
-	[K_NAME] = { N_("Key"), 6, 24, 0 },
-	[K_VALUE] = { N_("Value"), 6, 10, TCOL_RIGHT },
-	[K_BAR] = { "", BAR_W, BAR_W, TCOL_FILL },
-};
-
-enum period_kind { PERIOD_MONTH, PERIOD_YEAR };
+enum period_kind { PERIOD_MONTH, PERIOD_YEAR, PERIOD_CUSTOM };
 
 struct report_scr {
-	struct table t;
 	enum period_kind kind;
-	int year, month;
-	char from[32], to[32]; /* room for any int year, to keep -Wformat-truncation quiet */
-	sr_kpi k;
-	bool have;             /* k holds figures for from..to */
-	bool stale;            /* someone changed the data since */
+	int year, month;            /* the month, or the year, on screen */
+	int back_year, back_month;  /* the month y returns to from a year */
+	char from[32], to[32];      /* room for any int year, to keep -Wformat-truncation quiet */
+	struct report_filter f;     /* the filters of the form (F) */
+	bool requery;               /* the filters changed: compute when back on top */
+	bool stale;                 /* someone changed the data since */
 	time_t computed;
-	/* view 0 is the KPI; view i > 0 is names[i - 1] of the other reports */
+	int64_t data_version;       /* the database as of the figures */
+	/* views: the reports the user may read, the kpi first */
 	int view, nviews;
-	const char *names[32];
+	const char *names[MAX_VIEWS], *bys[MAX_VIEWS];
 	sr_report rep;
 	bool have_rep;
 	struct table rt;
 	struct table_col rcols[TABLE_MAX_COLS];
-	int bar_col;           /* the report column drawn as bars, -1 = none */
+	int at[TABLE_MAX_COLS];     /* the report column of each table column */
+	int bar_col;                /* the report column drawn as bars, -1 = none */
 };
 
+struct collect {
+	struct app *a;
+	struct report_scr *r;
+};
+
+/* The reports this user may read, in the core's order (kpi first). */
 static int collect_name(void *ctx, const sr_report_info *info)
 {
-	struct report_scr *r = ctx;
-	if (strcmp(info->name, "kpi") != 0 && r->nviews < 32)
-		r->names[r->nviews++] = info->name;
+	struct collect *c = ctx;
+	if (c->r->nviews < MAX_VIEWS && sr_report_may(c->a->db, info->name)) {
+		c->r->names[c->r->nviews] = info->name;
+		c->r->bys[c->r->nviews++] = info->by;
+	}
 	return 0;
 }
+
+/* ---- the table ------------------------------------------------------------------- */
 
 /* The column to draw as bars: the first of these a report has. */
 static int pick_bar_col(const sr_report *rep)
@@ -64,26 +84,66 @@ static int pick_bar_col(const sr_report *rep)
 	static const char *const prefer[] = { "count", "traffic", "cards", "new_cards", "base", "calls", NULL };
 	for (int i = 0; prefer[i]; i++) {
 		int c = sr_report_col_index(rep, prefer[i]);
-		if (c >= 0 && rep->cols[c].kind == SR_CELL_COUNT)
+		if (c >= 0 && rep->cols[c].kind == SR_CELL_COUNT && !rep->cols[c].csv_only)
 			return c;
 	}
 	return -1;
 }
 
-static void fill_report_table(struct report_scr *r)
+/* The columns people read (not the CSV-only ones); the leading text
+ * columns (a name, a date and a name) stay when the others scroll. */
+static int table_columns(struct report_scr *r, int *frozen)
 {
 	const sr_report *rep = &r->rep;
 	int n = 0;
-	for (size_t c = 0; c < rep->ncols && n < TABLE_MAX_COLS - 1; c++, n++) {
+	bool lead = true;
+	*frozen = 0;
+	for (size_t c = 0; c < rep->ncols && n < TABLE_MAX_COLS - 1; c++) {
+		if (rep->cols[c].csv_only)
+			continue;
 		bool text = rep->cols[c].kind == SR_CELL_TEXT;
-		r->rcols[n] = (struct table_col){ rep->cols[c].label, 4, text ? 16 : 12,
+		if (text && lead && *frozen < 2)
+			(*frozen)++;
+		else
+			lead = false;
+		r->rcols[n] = (struct table_col){ rep->cols[c].label, 4, text ? TEXT_MAX : NUM_MAX,
 		                                  text ? 0 : TCOL_RIGHT };
+		r->at[n++] = (int)c;
 	}
+	return n;
+}
+
+/* The bar of row i: a rate of the kpi as itself, a count against the
+ * largest. */
+static double bar_of(const struct report_scr *r, size_t i, double max)
+{
+	const sr_report *rep = &r->rep;
+	if (!strcmp(rep->name, "kpi")) {
+		const sr_cell *c = sr_report_cell(rep, i, (size_t)sr_report_col_index(rep, "value"));
+		return c && c->kind == SR_CELL_RATE ? c->num : -1;
+	}
+	if (r->bar_col < 0)
+		return -1;
+	return max > 0 ? sr_report_num(rep, i, (size_t)r->bar_col) / max : 0;
+}
+
+static void fill_report_table(struct report_scr *r, bool same_view)
+{
+	const sr_report *rep = &r->rep;
+	int frozen, sel = r->rt.sel, top = r->rt.top, left = r->rt.left;
+	int n = table_columns(r, &frozen);
 	r->bar_col = pick_bar_col(rep);
-	if (r->bar_col >= 0)
+	bool bars = r->bar_col >= 0 || !strcmp(rep->name, "kpi");
+	if (bars)
 		r->rcols[n++] = (struct table_col){ "", BAR_W, BAR_W, TCOL_FILL };
 	table_free(&r->rt);
 	table_init(&r->rt, r->rcols, n, _("No rows for this period."));
+	table_hscroll_on(&r->rt, frozen);
+	if (same_view) {
+		r->rt.sel = sel;
+		r->rt.top = top;
+		r->rt.left = left;
+	}
 	double max = 0;
 	for (size_t i = 0; r->bar_col >= 0 && i < rep->nrows; i++)
 		if (sr_report_num(rep, i, (size_t)r->bar_col) > max)
@@ -92,34 +152,28 @@ static void fill_report_table(struct report_scr *r)
 		char buf[TABLE_MAX_COLS][64], bar[4 * BAR_W + 1] = "";
 		const char *cells[TABLE_MAX_COLS];
 		int k = 0;
-		for (size_t c = 0; c < rep->ncols && k < TABLE_MAX_COLS - 1; c++, k++)
-			cells[k] = sr_report_format(rep, i, c, false, buf[k], sizeof buf[k]);
-		if (r->bar_col >= 0) {
-			double v = sr_report_num(rep, i, (size_t)r->bar_col);
-			chart_hbar_text(max > 0 ? v / max : 0, BAR_W, bar, sizeof bar);
+		for (; k < n - (bars ? 1 : 0); k++)
+			cells[k] = sr_report_format(rep, i, (size_t)r->at[k], false, buf[k], sizeof buf[k]);
+		if (bars) {
+			double f = bar_of(r, i, max);
+			if (f >= 0)
+				chart_hbar_text(f, BAR_W, bar, sizeof bar);
 			cells[k++] = bar;
 		}
 		table_add(&r->rt, (int64_t)i + 1, TH_NORMAL, cells);
 	}
 }
 
-static sr_status compute_report(struct app *a, struct report_scr *r)
-{
-	if (r->have_rep)
-		sr_report_free(&r->rep);
-	r->have_rep = false;
-	sr_report_query q = { .period = { .from = r->from, .to = r->to } };
-	sr_status s = sr_report_run(a->db, r->names[r->view - 1], &q, &r->rep);
-	if (s != SR_OK)
-		return s;
-	r->have_rep = true;
-	fill_report_table(r);
-	return SR_OK;
-}
+/* ---- the period ------------------------------------------------------------------- */
 
 static void period_dates(struct report_scr *r)
 {
 	int last = 31;
+	if (r->kind == PERIOD_CUSTOM) {
+		snprintf(r->from, sizeof r->from, "%s", r->f.from);
+		snprintf(r->to, sizeof r->to, "%s", r->f.to);
+		return;
+	}
 	if (r->kind == PERIOD_YEAR) {
 		snprintf(r->from, sizeof r->from, "%04d-01-01", r->year);
 		snprintf(r->to, sizeof r->to, "%04d-12-31", r->year);
@@ -138,60 +192,135 @@ static void period_dates(struct report_scr *r)
 	snprintf(r->to, sizeof r->to, "%04d-%02d-%02d", r->year, r->month, last);
 }
 
-static void format_value(const sr_kpi *k, sr_kpi_metric m, char *out, size_t len)
+/* The grouping of the filters when the report on screen has it. */
+static const char *view_by(const struct report_scr *r)
 {
-	double v = sr_kpi_value(k, m);
-	switch (sr_kpi_metric_kind(m)) {
-	case SR_KPI_RATE: snprintf(out, len, "%.1f%%", v * 100); break;
-	case SR_KPI_AVERAGE: snprintf(out, len, "%.1f", v); break;
-	default: snprintf(out, len, "%.0f", v); break;
+	const char *by = r->f.by, *p = r->bys[r->view];
+	size_t n = strlen(by);
+	if (!n)
+		return NULL;
+	while (*p) {
+		size_t k = strcspn(p, ",");
+		if (k == n && !strncmp(p, by, n))
+			return by;
+		p += k + (p[k] == ',');
 	}
+	return NULL;
 }
 
-static void fill_table(struct report_scr *r)
-{
-	table_clear(&r->t);
-	for (int m = 0; m < SR_KPI_N; m++) {
-		char value[32], bar[4 * BAR_W + 1] = "";
-		format_value(&r->k, (sr_kpi_metric)m, value, sizeof value);
-		if (sr_kpi_metric_kind((sr_kpi_metric)m) == SR_KPI_RATE)
-			chart_hbar_text(sr_kpi_value(&r->k, (sr_kpi_metric)m), BAR_W, bar, sizeof bar);
-		const char *cells[K_NCOLS] = {
-			[K_LABEL] = _(sr_kpi_label((sr_kpi_metric)m)),
-			[K_NAME] = sr_kpi_name((sr_kpi_metric)m),
-			[K_VALUE] = value,
-			[K_BAR] = bar,
-		};
-		table_add(&r->t, m + 1, TH_NORMAL, cells);
-	}
-}
-
-static void compute(struct app *a, struct report_scr *r)
+static void compute(struct app *a, struct report_scr *r, bool same_view)
 {
 	period_dates(r);
-	sr_kpi_query q = { .from = r->from, .to = r->to };
-	int sel = r->t.sel;
-	sr_status s = sr_kpi_compute(a->db, &q, &r->k);
-	if (s == SR_OK && r->view > 0)
-		s = compute_report(a, r);
+	if (r->have_rep)
+		sr_report_free(&r->rep);
+	r->have_rep = false;
+	sr_report_query q;
+	report_filter_query(&r->f, r->from, r->to, &q);
+	q.by = view_by(r);
+	sr_status s = sr_report_run(a->db, r->names[r->view], &q, &r->rep);
 	r->computed = time(NULL);
-	r->stale = false;
-	r->have = s == SR_OK;
-	if (!r->have) {
-		table_clear(&r->t);
+	r->data_version = sr_db_data_version(a->db);
+	r->stale = r->requery = false;
+	if (s != SR_OK) {
+		table_clear(&r->rt);
 		app_fail(a, s);
 		return;
 	}
-	fill_table(r);
-	r->t.sel = sel;
+	r->have_rep = true;
+	fill_report_table(r, same_view);
 }
+
+/* Today's month as y * 12 + m, to compare periods with. */
+static int this_month(struct app *a, int *year)
+{
+	int y, m, d;
+	sr_date_to_civil(sr_db_today(a->db), &y, &m, &d);
+	if (year)
+		*year = y;
+	return y * 12 + m;
+}
+
+/* A custom period moves by its own length. */
+static bool move_custom(struct app *a, struct report_scr *r, int step)
+{
+	sr_date from, to;
+	if (!sr_date_parse(r->f.from, &from) || !sr_date_parse(r->f.to, &to))
+		return false;
+	sr_date len = to - from + 1;
+	if (step > 0 && from + len > sr_db_today(a->db))
+		return false;
+	sr_date_format(from + step * len, r->f.from);
+	sr_date_format(to + step * len, r->f.to);
+	return true;
+}
+
+/* One period earlier (step -1) or later (+1); false when later would be
+ * after the current month or year: reports do not run into the future. */
+static bool move_period(struct app *a, struct report_scr *r, int step)
+{
+	int year, now = this_month(a, &year);
+	if (r->kind == PERIOD_CUSTOM)
+		return move_custom(a, r, step);
+	if (r->kind == PERIOD_YEAR) {
+		if (r->year + step > year)
+			return false;
+		r->year += step;
+		return true;
+	}
+	int at = r->year * 12 + r->month - 1 + step;
+	if (at + 1 > now)
+		return false;
+	r->year = at / 12;
+	r->month = at % 12 + 1;
+	return true;
+}
+
+/* y: a month to its year, and a year back to the month it came from (the
+ * same month of another year when the year was moved, never a month to
+ * come); a period of one's own to the month it starts in. */
+static void switch_kind(struct app *a, struct report_scr *r)
+{
+	int now = this_month(a, NULL);
+	if (r->kind == PERIOD_MONTH) {
+		r->back_year = r->year;
+		r->back_month = r->month;
+		r->kind = PERIOD_YEAR;
+		return;
+	}
+	if (r->kind == PERIOD_CUSTOM) {
+		sr_date from;
+		int d;
+		if (sr_date_parse(r->f.from, &from))
+			sr_date_to_civil(from, &r->year, &r->back_month, &d);
+		r->f.from[0] = r->f.to[0] = '\0';
+	}
+	r->kind = PERIOD_MONTH;
+	r->month = r->back_month;
+	if (r->year * 12 + r->month > now) {
+		r->year = now / 12;
+		r->month = now % 12;
+		if (!r->month) {
+			r->month = 12;
+			r->year--;
+		}
+	}
+}
+
+/* ---- opening, reloading ------------------------------------------------------------ */
 
 static void report_reload(struct app *a, void *st)
 {
 	struct report_scr *r = st;
-	if (time(NULL) - r->computed >= STALE_AFTER_S)
-		compute(a, r);
-	else
+	if (r->requery) {
+		/* New filters: dates of one's own make the period, until y. */
+		if (r->f.from[0])
+			r->kind = PERIOD_CUSTOM;
+		else if (r->kind == PERIOD_CUSTOM)
+			r->kind = PERIOD_MONTH;
+		compute(a, r, true);
+	} else if (time(NULL) - r->computed >= STALE_AFTER_S)
+		compute(a, r, true);
+	else if (sr_db_data_version(a->db) != r->data_version)
 		r->stale = true;
 }
 
@@ -206,19 +335,93 @@ static void *report_open(struct app *a, const void *arg)
 	struct report_scr *r = calloc(1, sizeof *r);
 	if (!r)
 		return NULL;
-	table_init(&r->t, kpi_cols, K_NCOLS, _("No figures."));
 	table_init(&r->rt, r->rcols, 0, "");
-	sr_report_each(collect_name, r);
+	struct collect c = { a, r };
+	sr_report_each(collect_name, &c);
 	int day;
 	sr_date_to_civil(sr_db_today(a->db), &r->year, &r->month, &day);
-	compute(a, r);
-	if (!r->have) {
-		table_free(&r->t);
+	r->back_year = r->year;
+	r->back_month = r->month;
+	if (r->nviews)
+		compute(a, r, false);
+	if (!r->have_rep) {
 		table_free(&r->rt);
 		free(r);
 		return NULL;
 	}
 	return r;
+}
+
+/* ---- drawing ----------------------------------------------------------------------- */
+
+/* Bytes of the longest start of s that fits in w columns. */
+static size_t fit_prefix(const char *s, int w)
+{
+	char buf[1024];
+	size_t best = 0, i = 0;
+	while (s[i] && i < sizeof buf - 8) {
+		size_t n = 1;
+		while ((s[i + n] & 0xC0) == 0x80)
+			n++;
+		memcpy(buf, s, i + n);
+		buf[i + n] = '\0';
+		if (sr_text_width(buf) > w)
+			break;
+		i += n;
+		best = i;
+	}
+	return best;
+}
+
+/* s in lines of w columns from (y, x), at most max lines: broken at a
+ * space near the end of a line (English), else between any two
+ * characters (Chinese). Returns the lines used. */
+static int draw_wrapped(int y, int x, int w, enum theme_elem e, const char *s, int max)
+{
+	int lines = 0;
+	while (*s && lines < max && w > 0) {
+		size_t cut = fit_prefix(s, w);
+		if (!cut)
+			break;
+		if (s[cut]) {
+			size_t sp = cut;
+			while (sp > 0 && s[sp] != ' ')
+				sp--;
+			char head[1024];
+			snprintf(head, sizeof head, "%.*s", (int)sp, s);
+			if (sp > 0 && sr_text_width(head) >= w - 16)
+				cut = sp;
+		}
+		char line[1024];
+		snprintf(line, sizeof line, "%.*s", (int)cut, s);
+		ui_text(y + lines++, x, w, e, line);
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
+	return lines;
+}
+
+/* The title, the period and the as-of time; what the report counts; the
+ * filters; whether the figures are stale. Returns the lines used. */
+static int draw_head(const struct report_scr *r, const struct rect *rc)
+{
+	const sr_report *rep = &r->rep;
+	int x = rc->x + 1, w = rc->w - 2, y = rc->y;
+	char line[1024];
+	snprintf(line, sizeof line, _("%s  %s to %s, as of %.16s"), rep->title, rep->from, rep->to,
+	         rep->as_of);
+	y += draw_wrapped(y, x, w, TH_HEADING, line, 2);
+	if (rep->about)
+		y += draw_wrapped(y, x, w, TH_DIM, rep->about, 3);
+	if (rep->filters[0]) {
+		snprintf(line, sizeof line, _("Filtered by %s"), rep->filters);
+		y += draw_wrapped(y, x, w, TH_STATUS, line, 2);
+	}
+	if (r->stale)
+		y += draw_wrapped(y, x, w, TH_DIM,
+		                  _("Others have changed the data since: Ctrl-L recomputes."), 1);
+	return y - rc->y;
 }
 
 /* Under the trend report's table, a sparkline per figure across its
@@ -299,66 +502,86 @@ static void report_draw(struct app *a, void *st, const struct rect *rc)
 {
 	(void)a;
 	struct report_scr *r = st;
-	char head[256];
-	if (r->view > 0 && r->have_rep)
-		snprintf(head, sizeof head, _("%s (%s) %s … %s (as of %.16s)   Tab: next report"),
-		         r->rep.title, r->rep.name, r->rep.from, r->rep.to, r->rep.as_of);
-	else
-		snprintf(head, sizeof head, _("Key management report %s … %s (as of %.16s)"),
-		         r->k.from, r->k.to, r->k.as_of);
-	ui_text(rc->y, rc->x + 1, rc->w - 1, TH_HEADING, head);
-	if (r->stale)
-		ui_text(rc->y + 1, rc->x + 1, rc->w - 1, TH_DIM,
-		        _("Others have changed the data since: Ctrl-L recomputes."));
-	int below = 0;
-	if (r->view > 0 && r->have_rep) {
-		below = draw_trend_lines(&r->rep, rc);
-		if (!below)
-			below = draw_traffic_charts(&r->rep, rc);
-	}
-	struct rect tr = { rc->y + 2, rc->x, rc->h - 2 - below, rc->w };
-	table_draw(r->view > 0 ? &r->rt : &r->t, &tr, true);
-}
-
-static void move_period(struct report_scr *r, int step)
-{
-	if (r->kind == PERIOD_YEAR) {
-		r->year += step;
+	if (!r->have_rep) {
+		struct rect tr = { rc->y, rc->x, rc->h, rc->w };
+		table_draw(&r->rt, &tr, true);
 		return;
 	}
-	r->month += step;
-	if (r->month < 1) {
-		r->month = 12;
-		r->year--;
-	} else if (r->month > 12) {
-		r->month = 1;
-		r->year++;
+	int used = draw_head(r, rc);
+	int below = draw_trend_lines(&r->rep, rc);
+	if (!below)
+		below = draw_traffic_charts(&r->rep, rc);
+	struct rect tr = { rc->y + used, rc->x, rc->h - used - below, rc->w };
+	table_draw(&r->rt, &tr, true);
+}
+
+/* ---- keys -------------------------------------------------------------------------- */
+
+static void open_filters(struct app *a, struct report_scr *r)
+{
+	struct report_filter_arg arg = { &r->f, r->names[r->view], r->bys[r->view], r->from, r->to,
+		                         &r->requery };
+	app_push(a, &scr_report_filter, &arg);
+}
+
+static void open_export(struct app *a, struct report_scr *r)
+{
+	if (!sr_perm_allows(a->me.role, SR_ACT_EXPORT)) {
+		app_err(a, _("permission denied: a %s may not %s"), sr_role_label(a->me.role),
+		        _(sr_action_text(SR_ACT_EXPORT)));
+		return;
+	}
+	if (r->have_rep)
+		app_push(a, &scr_report_export, &r->rep);
+}
+
+static bool period_key(struct app *a, struct report_scr *r, enum action act)
+{
+	switch (act) {
+	case ACT_PERIOD_PREV:
+	case ACT_PERIOD_NEXT:
+		if (!move_period(a, r, act == ACT_PERIOD_NEXT ? 1 : -1)) {
+			app_err(a, "%s", _("This is the latest period: reports do not run into the future."));
+			return true;
+		}
+		compute(a, r, true);
+		return true;
+	case ACT_PERIOD_KIND:
+		switch_kind(a, r);
+		compute(a, r, true);
+		return true;
+	default:
+		return false;
 	}
 }
 
 static bool report_key(struct app *a, void *st, const struct tui_key *k)
 {
 	struct report_scr *r = st;
-	if (table_key(r->view > 0 ? &r->rt : &r->t, k->act, NULL))
+	/* Before the table and the global keys: Left and h are theirs too. */
+	if (keys_bound(ACT_COLS_LEFT, k->code) || keys_bound(ACT_COLS_RIGHT, k->code)) {
+		table_hscroll(&r->rt, keys_bound(ACT_COLS_RIGHT, k->code) ? 1 : -1);
+		return true;
+	}
+	if (table_key(&r->rt, k->act, NULL))
+		return true;
+	if (period_key(a, r, k->act))
 		return true;
 	switch (k->act) {
 	case ACT_NEXT:
 	case ACT_PREV:
-		r->view = (r->view + (k->act == ACT_NEXT ? 1 : r->nviews)) % (r->nviews + 1);
-		compute(a, r);
+		r->view = (r->view + (k->act == ACT_NEXT ? 1 : r->nviews - 1)) % r->nviews;
+		compute(a, r, false);
 		return true;
-	case ACT_PERIOD_PREV:
-	case ACT_PERIOD_NEXT:
-		move_period(r, k->act == ACT_PERIOD_NEXT ? 1 : -1);
-		compute(a, r);
+	case ACT_FILTER:
+		open_filters(a, r);
 		return true;
-	case ACT_PERIOD_KIND:
-		r->kind = r->kind == PERIOD_MONTH ? PERIOD_YEAR : PERIOD_MONTH;
-		compute(a, r);
+	case ACT_EXPORT:
+		open_export(a, r);
 		return true;
 	case ACT_RELOAD:
 		/* Here, not globally: the global reload only marks figures stale. */
-		compute(a, r);
+		compute(a, r, true);
 		a->redraw_all = true;
 		return true;
 	default:
@@ -370,16 +593,18 @@ static void report_close(struct app *a, void *st)
 {
 	(void)a;
 	struct report_scr *r = st;
-	table_free(&r->t);
 	table_free(&r->rt);
 	if (r->have_rep)
 		sr_report_free(&r->rep);
 	free(r);
 }
 
+/* The most used first: the hint line shows what fits (at 80 columns the
+ * columns to the right; the header row marks those to the left), the help
+ * all. F9 still goes home; h scrolls the columns here. */
 static const enum action report_keys[] = {
-	ACT_NEXT, ACT_PERIOD_PREV, ACT_PERIOD_NEXT, ACT_PERIOD_KIND, ACT_RELOAD, ACT_HOME, ACT_SEARCH,
-	ACT_QUIT, ACT_NONE,
+	ACT_NEXT, ACT_PERIOD_PREV, ACT_PERIOD_NEXT, ACT_PERIOD_KIND, ACT_FILTER, ACT_EXPORT,
+	ACT_COLS_RIGHT, ACT_COLS_LEFT, ACT_RELOAD, ACT_SEARCH, ACT_QUIT, ACT_NONE,
 };
 
 const struct screen_ops scr_report = {

@@ -1,6 +1,7 @@
 /* table.c — rows and columns by display width. */
 #include <stdlib.h>
 #include <string.h>
+#include "chart.h"
 #include "table.h"
 
 void table_init(struct table *t, const struct table_col *cols, int ncols, const char *empty)
@@ -9,6 +10,27 @@ void table_init(struct table *t, const struct table_col *cols, int ncols, const 
 	t->cols = cols;
 	t->ncols = ncols < TABLE_MAX_COLS ? ncols : TABLE_MAX_COLS;
 	t->empty = empty;
+}
+
+void table_hscroll_on(struct table *t, int frozen)
+{
+	t->hscroll = true;
+	t->frozen = frozen < 0 ? 0 : frozen;
+	if (t->left < t->frozen)
+		t->left = t->frozen;
+}
+
+bool table_hscroll(struct table *t, int dir)
+{
+	if (dir > 0 && t->more_right) {
+		t->left++;
+		return true;
+	}
+	if (dir < 0 && t->left > t->frozen) {
+		t->left--;
+		return true;
+	}
+	return false;
 }
 
 static void row_free(struct table *t, struct table_row *r)
@@ -94,8 +116,13 @@ static void fit_widths(const struct table *t, int avail, int *w)
 		int title = sr_text_width(col_title(col));
 		cells[c] = clamp_width(col, cw);
 		w[c] = clamp_width(col, title > cw ? title : cw);
+		/* Scrolling: the title whole, whatever the column's max. */
+		if (t->hscroll && w[c] < title)
+			w[c] = title;
 		total += w[c] + (c ? 1 : 0);
 	}
+	if (t->hscroll)
+		return; /* columns that do not fit are scrolled to, not narrowed */
 	while (total > avail) { /* the title cut most, one column at a time */
 		int most = -1;
 		for (int c = 0; c < t->ncols; c++)
@@ -137,11 +164,26 @@ static void fit_widths(const struct table *t, int avail, int *w)
 	}
 }
 
-static void draw_row(const struct table *t, const int *w, int y, int x, int avail,
-                     const char *const *cells, attr_t row_attr, bool color_levels)
+/* The columns drawn, in order, and the gap before each: the scrolled
+ * columns follow the frozen ones after a marker's room when some are left
+ * out on the left. */
+struct shown {
+	int n;
+	int col[TABLE_MAX_COLS];
+	int gap[TABLE_MAX_COLS];
+};
+
+static void draw_row(const struct table *t, const int *w, const struct shown *v, int y, int x,
+                     int avail, const char *const *cells, attr_t row_attr, bool color_levels)
 {
 	int cx = x;
-	for (int c = 0; c < t->ncols && cx < x + avail; c++) {
+	for (int k = 0; k < v->n && cx < x + avail; k++) {
+		int c = v->col[k];
+		if (v->gap[k] > 1) {
+			attrset(row_attr);
+			for (int g = 1; g < v->gap[k] && cx < x + avail; g++)
+				mvaddch(y, cx++, ' ');
+		}
 		int cw = w[c];
 		if (cx + cw > x + avail)
 			cw = x + avail - cx;
@@ -157,11 +199,74 @@ static void draw_row(const struct table *t, const int *w, int y, int x, int avai
 		mvaddnstr(y, cx, buf, (int)n);
 		/* The gap between columns in the row's colour, so a selection
 		 * bar is unbroken. */
-		if (c + 1 < t->ncols && cx + cw < x + avail)
+		if (k + 1 < v->n && cx + cw < x + avail)
 			mvaddch(y, cx + cw, ' ');
 		attrset(A_NORMAL);
 		cx += cw + 1;
 	}
+}
+
+/* Every column, as before scrolling existed. */
+static void shown_all(const struct table *t, struct shown *v)
+{
+	v->n = t->ncols;
+	for (int c = 0; c < t->ncols; c++) {
+		v->col[c] = c;
+		v->gap[c] = 1;
+	}
+}
+
+/* Width of a marker and its space: "◀ " before the scrolled columns when
+ * some are left out on the left, " ▶" at the right edge when some are
+ * left out there. */
+#define MARK_W 2
+
+/* The frozen columns, then the scrolled ones from t->left as far as they
+ * fit whole (at least one, cut if it alone is too wide), leaving room for
+ * the markers. */
+static void shown_scrolled(struct table *t, const int *w, int avail, struct shown *v)
+{
+	int used = 0;
+	v->n = 0;
+	for (int c = 0; c < t->frozen && c < t->ncols; c++) {
+		v->col[v->n] = c;
+		v->gap[v->n++] = 1;
+		used += w[c] + (c ? 1 : 0);
+	}
+	if (t->left >= t->ncols)
+		t->left = t->ncols - 1;
+	if (t->left < t->frozen)
+		t->left = t->frozen;
+	t->more_left = t->left > t->frozen;
+	int c = t->left;
+	for (; c < t->ncols; c++) {
+		/* The columns before this one: the separator (none before the
+		 * first), and the left marker's room. */
+		int gap = t->more_left && c == t->left ? 1 + MARK_W : 1;
+		int before = v->n ? gap : gap - 1;
+		int right = c + 1 < t->ncols ? MARK_W : 0; /* room for " ▶" if more follow */
+		if (used + before + w[c] + right > avail && c > t->left)
+			break;
+		v->col[v->n] = c;
+		v->gap[v->n++] = gap;
+		used += before + w[c];
+	}
+	t->more_right = c < t->ncols;
+}
+
+/* The markers on the header row: what scrolling left or right shows. */
+static void draw_marks(const struct table *t, const int *w, const struct shown *v,
+                       const struct rect *r)
+{
+	const char *lm = chart_unicode() ? "◀" : "<", *rm = chart_unicode() ? "▶" : ">";
+	if (t->more_left) {
+		int x = r->x;
+		for (int k = 0; k < v->n && v->col[k] < t->left; k++)
+			x += w[v->col[k]] + 1;
+		ui_text(r->y, x, 1, TH_HEADING, lm);
+	}
+	if (t->more_right)
+		ui_text(r->y, r->x + r->w - 1, 1, TH_HEADING, rm);
 }
 
 void table_draw(struct table *t, const struct rect *r, bool focused)
@@ -170,12 +275,19 @@ void table_draw(struct table *t, const struct rect *r, bool focused)
 		return;
 	int w[TABLE_MAX_COLS];
 	int nc = t->ncols;
+	struct shown v;
 	fit_widths(t, r->w, w);
+	if (t->hscroll)
+		shown_scrolled(t, w, r->w, &v);
+	else
+		shown_all(t, &v);
 	const char *titles[TABLE_MAX_COLS];
 	for (int c = 0; c < nc; c++)
 		titles[c] = col_title(&t->cols[c]);
 	ui_fill(r->y, r->x, r->w, TH_HEADING);
-	draw_row(t, w, r->y, r->x, r->w, titles, theme_attr(TH_HEADING), false);
+	draw_row(t, w, &v, r->y, r->x, r->w, titles, theme_attr(TH_HEADING), false);
+	if (t->hscroll)
+		draw_marks(t, w, &v, r);
 	t->page = r->h - 1;
 	if (t->nrows == 0) {
 		ui_text(r->y + 1, r->x, r->w, TH_DIM, t->empty ? t->empty : "");
@@ -199,7 +311,7 @@ void table_draw(struct table *t, const struct rect *r, bool focused)
 			at |= theme_attr(row->elem);
 		if (sel)
 			ui_text_attr(r->y + 1 + i, r->x, r->w, at, "");
-		draw_row(t, w, r->y + 1 + i, r->x, r->w, (const char *const *)row->cells, at, !sel);
+		draw_row(t, w, &v, r->y + 1 + i, r->x, r->w, (const char *const *)row->cells, at, !sel);
 	}
 }
 

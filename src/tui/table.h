@@ -40,6 +40,14 @@ struct table {
 	int sel, top;
 	int page;            /* rows visible at the last draw */
 	const char *empty;   /* shown when there are no rows */
+	/* Horizontal scrolling (table_hscroll_on): every column keeps its full
+	 * width, so no title is cut; the first `frozen` columns stay, the
+	 * others are shown from `left` on as far as they fit, and the header
+	 * row marks the columns left out on either side (more_left,
+	 * more_right, as of the last draw). */
+	bool hscroll;
+	int frozen, left;
+	bool more_left, more_right;
 };
 
 void table_init(struct table *t, const struct table_col *cols, int ncols, const char *empty);
@@ -53,6 +61,12 @@ void table_draw(struct table *t, const struct rect *r, bool focused);
  * when used; *edge (if given) is -1 / +1 when asked to move beyond the
  * first / last row (a pager loads the previous / next page). */
 bool table_key(struct table *t, enum action act, int *edge);
+/* Scroll columns instead of narrowing them: a narrow window shows fewer
+ * columns, never shorter words. The first `frozen` columns always show. */
+void table_hscroll_on(struct table *t, int frozen);
+/* Show one column more on the right (dir > 0) or on the left (dir < 0);
+ * false when there is none there. */
+bool table_hscroll(struct table *t, int dir);
 /* The selected row's key, 0 when empty. */
 int64_t table_key_selected(const struct table *t);
 const struct table_row *table_selected(const struct table *t);

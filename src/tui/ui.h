@@ -17,5 +17,6 @@
  * where they are shown. */
 #define _(s) sr_i18n_text(s)
 #define N_(s) s
+#define P_(s, p, n) sr_i18n_plural(s, p, (unsigned long)(n))
 
 #endif

@@ -46,9 +46,11 @@ static int count_card(void *ctx, const sr_card *c)
 	return 0;
 }
 
-static int count_entry(void *ctx, const sr_history_entry *e)
+/* Each event rendered, as the card screen and `card show` do. */
+static int count_entry(void *ctx, const sr_history_event *e)
 {
-	(void)e;
+	static char line[SR_HISTORY_LINE_MAX];
+	sr_history_render(e, line, sizeof line);
 	((struct bench *)ctx)->rows++;
 	return 0;
 }
@@ -69,7 +71,7 @@ static sr_status do_card(struct bench *b)
 	sr_status st = sr_card_get(b->db, id, c);
 	free(c);
 	if (st == SR_OK)
-		st = sr_card_history(b->db, id, count_entry, b);
+		st = sr_history_each(b->db, id, count_entry, b);
 	return st;
 }
 

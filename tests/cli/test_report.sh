@@ -170,7 +170,8 @@ expect_out_contains "filing rate"
 expect_out_contains "66.7%"
 expect_out_contains "57.1%"
 expect_out_contains "information retention rate"
-expect_eq "$(printf '%s\n' "$OUT" | awk '$1 == "base" { print $NF }')" "7" "table base"
+expect_eq "$(printf '%s\n' "$OUT" | awk '$1 == "prospect" && $2 == "base" { print $NF }')" "7" "table base"
+expect_out_not_contains "filing_rate"
 # In Chinese the SPEC's terms label the figures; the CSV does not change.
 mkdir -p "$T/locale/zh_CN/LC_MESSAGES"
 msgfmt -o "$T/locale/zh_CN/LC_MESSAGES/showroom.mo" "$SR_CLI_DIR/../../data/po/zh_CN.po"
@@ -184,7 +185,8 @@ expect_ok
 for l in 展厅流量 留档率 期初有望客户 有望客户基数 新增试乘试驾率 成交数 战败数 期末有望客户 首洽客户信息留存率 卡龄90天以上; do
 	expect_out_contains "$l"
 done
-expect_eq "$(printf '%s\n' "$OUT" | awk '$1 == "base" { print $NF }')" "7" "Chinese table base"
+expect_eq "$(printf '%s\n' "$OUT" | awk '$1 == "有望客户基数" { print $NF }')" "7" "Chinese table base"
+expect_out_not_contains "filing_rate"
 sr --as boss --now "2026-03-01 09:00" report kpi --from 2026-02-01 --to 2026-02-28 --csv
 expect_ok
 expect_eq "$OUT" "$CSV_EN" "kpi CSV the same in Chinese"
@@ -193,7 +195,8 @@ unset SHOWROOM_LANG SHOWROOM_LOCALEDIR
 # --- who may read it, and refusals ----------------------------------------------------
 sr --as sue report kpi --csv
 expect_ok
-expect_refusal 3 --as alice report kpi
+# A consultant reads their own figures (test_reports.sh); the receptionist none.
+expect_refusal 3 --as alice report kpi --consultant bob
 expect_refusal 3 --as rita report kpi --csv
 expect_refusal 3 --as sue report kpi --team showroom
 expect_refusal 1 --as mgr report bogus

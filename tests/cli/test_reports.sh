@@ -114,10 +114,10 @@ check_followup()
 {
 	rep followup
 	expect_ok
-	expect_header "group,base,visited,overall_visit_rate,remote,first_visited,first_visit_rate,returned,return_visit_rate,test_drives,test_drive_rate,new_cards"
-	expect_row_is alice = "2,2,1,1,1,1,2,1,1,0.5,1"
-	expect_row_is bob = "2,1,0.5,2,1,0.5,0,0,0,0,2"
-	expect_row_is total = "4,3,0.75,3,2,0.6667,2,0.6667,1,0.25,3"
+	expect_header "group,name,base,visited,overall_visit_rate,remote,first_visited,first_visit_rate,returned,return_visit_rate,test_drives,test_drive_rate,new_cards"
+	expect_row_is alice "Alice Li" = "2,2,1,1,1,1,2,1,1,0.5,1"
+	expect_row_is bob "Bob Chen" = "2,1,0.5,2,1,0.5,0,0,0,0,2"
+	expect_row_is total "" = "4,3,0.75,3,2,0.6667,2,0.6667,1,0.25,3"
 	expect_eq "$(csv_rows)" "3" "followup rows"
 }
 check_followup
@@ -127,15 +127,15 @@ check_conversion()
 {
 	rep order-conversion
 	expect_ok
-	expect_header "group,base,orders,order_conversion,new_cards,new_orders,new_order_conversion"
-	expect_row_is alice = "2,1,0.5,1,1,1"
-	expect_row_is bob = "2,0,0,2,0,0"
-	expect_row_is total = "4,1,0.25,3,1,0.3333"
+	expect_header "group,name,base,orders,order_conversion,new_cards,new_orders,new_order_conversion"
+	expect_row_is alice "Alice Li" = "2,1,0.5,1,1,1"
+	expect_row_is bob "Bob Chen" = "2,0,0,2,0,0"
+	expect_row_is total "" = "4,1,0.25,3,1,0.3333"
 	rep sales-conversion
 	expect_ok
-	expect_header "group,base,sold,sales_conversion,new_cards,new_sold,new_sales_conversion"
-	expect_row_is alice = "2,1,0.5,1,1,1"
-	expect_row_is total = "4,1,0.25,3,1,0.3333"
+	expect_header "group,name,base,sold,sales_conversion,new_cards,new_sold,new_sales_conversion"
+	expect_row_is alice "Alice Li" = "2,1,0.5,1,1,1"
+	expect_row_is total "" = "4,1,0.25,3,1,0.3333"
 	rep order-conversion --by channel
 	expect_ok
 	expect_eq "$(csv_col group | tr '\n' ' ')" "outreach phone walkin total " "groups by channel"
@@ -161,13 +161,13 @@ check_loss()
 {
 	rep loss
 	expect_ok
-	expect_header "dimension,value,cards,share"
-	expect_row_is reason competitor = "1,1"
-	expect_row_is reason same-brand = "0,0"
-	expect_row_is reason unreachable = "0,0"
-	expect_row_is consultant bob = "1,1"
-	expect_row_is model "英朗 1.5L" = "1,1"
-	expect_row_is competitor "明锐" = "1,1"
+	expect_header "dimension,value,name,cards,share"
+	expect_row_is reason competitor "" = "1,1"
+	expect_row_is reason same-brand "" = "0,0"
+	expect_row_is reason unreachable "" = "0,0"
+	expect_row_is consultant bob "Bob Chen" = "1,1"
+	expect_row_is model "英朗 1.5L" "" = "1,1"
+	expect_row_is competitor "明锐" "" = "1,1"
 	expect_eq "$(csv_rows)" "8" "loss rows: five reasons, one consultant, model, competitor"
 }
 check_loss
@@ -210,9 +210,9 @@ check_daily()
 {
 	rep daily
 	expect_ok
-	expect_header "date,consultant,traffic,filed,followups,visits,test_drives,orders,deliveries"
+	expect_header "date,consultant,name,traffic,filed,followups,visits,test_drives,orders,deliveries"
 	expect_eq "$(printf '%s\n' "$OUT" | tr -d '\r' | sed 1d | tr '\n' ' ')" \
-		"2026-03-02,alice,1,1,0,1,0,0,0 2026-03-02,bob,1,0,0,0,0,0,0 2026-03-03,bob,1,1,0,0,0,0,0 2026-03-05,alice,0,0,1,1,1,0,0 2026-03-07,alice,1,0,1,1,0,0,0 2026-03-10,alice,0,0,0,0,0,1,0 2026-03-15,bob,0,1,0,0,0,0,0 2026-03-20,alice,0,0,0,0,0,0,1 2026-03-25,alice,1,0,1,1,0,0,0 " \
+		"2026-03-02,alice,Alice Li,1,1,0,1,0,0,0 2026-03-02,bob,Bob Chen,1,0,0,0,0,0,0 2026-03-03,bob,Bob Chen,1,1,0,0,0,0,0 2026-03-05,alice,Alice Li,0,0,1,1,1,0,0 2026-03-07,alice,Alice Li,1,0,1,1,0,0,0 2026-03-10,alice,Alice Li,0,0,0,0,0,1,0 2026-03-15,bob,Bob Chen,0,1,0,0,0,0,0 2026-03-20,alice,Alice Li,0,0,0,0,0,0,1 2026-03-25,alice,Alice Li,1,0,1,1,0,0,0 " \
 		"daily rows"
 }
 rep daily --consultant bob
@@ -226,10 +226,10 @@ check_collection()
 {
 	rep collection
 	expect_ok
-	expect_header "consultant,traffic_target,traffic,traffic_progress,cards_target,new_cards,walkin,phone,outreach,cards_progress"
-	expect_row_is alice = "4,3,0.75,2,1,1,0,0,0.5"
-	expect_row_is bob = "2,2,1,4,2,0,1,1,0.5"
-	expect_row_is total = "6,5,0.8333,6,3,1,1,1,0.5"
+	expect_header "consultant,name,traffic_target,traffic,traffic_progress,cards_target,new_cards,walkin,phone,outreach,cards_progress"
+	expect_row_is alice "Alice Li" = "4,3,0.75,2,1,1,0,0,0.5"
+	expect_row_is bob "Bob Chen" = "2,2,1,4,2,0,1,1,0.5"
+	expect_row_is total "" = "6,5,0.8333,6,3,1,1,1,0.5"
 	expect_eq "$(csv_rows)" "3" "collection rows"
 	rep collection --by day
 	expect_ok
@@ -308,7 +308,9 @@ sr --as mgr --now "2026-04-02 09:00" report funnel --from 2026-03-01 --to 2026-0
 expect_ok
 expect_out_contains "Sales funnel 2026-03-01 to 2026-03-31"
 expect_out_contains "66.7%"
-expect_eq "$(printf '%s\n' "$OUT" | awk '$1 == "visited" { print $3 }')" "2" "table: visited count"
+expect_eq "$(printf '%s\n' "$OUT" | awk '$1 == "visited" { print $2 }')" "2" "table: visited count"
+expect_out_contains "The period's new cards from traffic to sold"
+expect_out_not_contains "test_drive"
 mkdir -p "$T/locale/zh_CN/LC_MESSAGES"
 msgfmt -o "$T/locale/zh_CN/LC_MESSAGES/showroom.mo" "$SR_CLI_DIR/../../data/po/zh_CN.po"
 SHOWROOM_LOCALEDIR=$T/locale SHOWROOM_LANG=zh_CN
@@ -317,6 +319,31 @@ sr --as mgr --now "2026-04-02 09:00" report funnel --from 2026-03-01 --to 2026-0
 expect_ok
 expect_out_contains "销售漏斗"
 expect_out_contains "试乘试驾"
+expect_out_contains "此处成交只计本期新增客户"
+sr --as mgr --now "2026-04-02 09:00" report followup --from 2026-03-01 --to 2026-03-31
+expect_ok
+expect_out_contains "销售顾问"
+expect_out_contains "合计"
+expect_out_not_contains "alice"
+expect_out_not_contains "total"
+sr --as mgr --now "2026-04-02 09:00" report loss --from 2026-03-01 --to 2026-03-31
+expect_ok
+expect_out_contains "已购竞品"
+expect_out_contains "Bob Chen"
+expect_out_not_contains "competitor"
+expect_out_not_contains "bob "
+sr --as mgr --now "2026-04-02 09:00" report structure --from 2026-03-01 --to 2026-03-31 --channel phone
+expect_ok
+expect_out_contains "活跃"
+expect_out_contains "B级"
+expect_out_contains "31-60 天"
+expect_out_contains "留档渠道：电话"
+expect_out_not_contains "active"
+# CSV keeps the codes whatever the language.
+rep structure --channel phone
+expect_ok
+expect_row_is status active = "1,1"
+expect_row_is channel phone = "1,1"
 unset SHOWROOM_LANG SHOWROOM_LOCALEDIR
 sr --as mgr report list
 expect_ok
@@ -324,6 +351,19 @@ expect_out_contains "sales-conversion"
 expect_out_contains "Customer structure"
 
 # --- xlsx, opened --------------------------------------------------------------------------------------------------
+# xlsx_dump FILE: the workbook read back (tests/cli/xlsx_dump.py): "sheet
+# NAME", "frozen ROWS COLS", "width COL W" and "A1<TAB>value" lines.
+xlsx_dump()
+{
+	python3 "$SR_CLI_DIR/xlsx_dump.py" "$1"
+}
+# xlsx_cell FILE SHEET REF: the value of cell REF of sheet SHEET.
+xlsx_cell()
+{
+	xlsx_dump "$1" | awk -F '\t' -v s="$2" -v r="$3" '
+		/^sheet / { in_s = substr($0, 7) == s; next }
+		in_s && $1 == r { print $2; exit }'
+}
 X=$T/funnel.xlsx
 sr --as boss --now "2026-04-02 09:00" report funnel --from 2026-03-01 --to 2026-03-31 --format xlsx --out "$X"
 expect_ok
@@ -331,33 +371,68 @@ expect_out_contains "exported 6 rows to $X"
 expect_true "no xlsx file" test -f "$X"
 expect_true "no temporary file left" test ! -e "$X.tmp"
 sheet=$(unzip -p "$X" xl/worksheets/sheet1.xml)
-strings=$(unzip -p "$X" xl/sharedStrings.xml)
 styles=$(unzip -p "$X" xl/styles.xml)
-expect_match "$(unzip -p "$X" xl/workbook.xml)" '*<sheet name="funnel"*' "sheet named funnel"
-for s in step label count "from previous step" "from traffic" traffic test_drive "showroom traffic"; do
-	expect_match "$strings" "*<t>$s</t>*" "shared string $s"
-done
-# C2 = 5 traffic rows, C4 = 2 visited: numbers, not strings.
-expect_match "$sheet" '*<c r="C2"><v>5</v></c>*|*<c r="C2" s="[0-9]*"><v>5</v></c>*' "C2 is the number 5"
-expect_match "$sheet" '*<c r="C4"*><v>2</v></c>*' "C4 is the number 2"
-# D4 = 2/3 with the percentage style.
-d4=$(printf '%s' "$sheet" | grep -o '<c r="D4"[^>]*><v>[^<]*</v>')
-expect_match "$d4" '<c r="D4" s="[0-9]*"><v>0.66666*' "D4 is the rate 2/3: $d4"
-xf=$(printf '%s' "$d4" | sed 's/.* s="\([0-9]*\)".*/\1/')
+dump=$(xlsx_dump "$X")
+expect_eq "$(printf '%s\n' "$dump" | grep '^sheet ')" "sheet Sales funnel" "one sheet, named by its title"
+# Three title rows, then the header row, frozen with the first column.
+expect_eq "$(xlsx_cell "$X" "Sales funnel" A1)" "our store — Sales funnel" "title row: store and report"
+expect_eq "$(xlsx_cell "$X" "Sales funnel" A2)" "Period: 2026-03-01 to 2026-03-31; as of 2026-03-31 23:59" "period and as-of row"
+expect_match "$(xlsx_cell "$X" "Sales funnel" A3)" "The period's new cards from traffic to sold*" "what it counts"
+expect_match "$dump" "*frozen 4 1*" "header row and first column frozen"
+expect_eq "$(printf '%s\n' "$dump" | awk -F '\t' '$1 ~ /^[A-Z]4$/ { printf "%s|", $2 }')" "step|count|from previous step|from traffic|" "header row: the labels people read"
+expect_eq "$(printf '%s\n' "$dump" | awk -F '\t' '$1 ~ /^A([5-9]|10)$/ { printf "%s|", $2 }')" "showroom traffic|filed|visited|test drive|order|sold|" "the steps in words, no codes"
+printf '%s\n' "$dump" >"$T/dump.txt"
+expect_true "no step code in the sheet" sh -c "! grep -q 'test_drive' '$T/dump.txt'"
+# B5 = 5 traffic rows, B7 = 2 visited: numbers, not strings.
+expect_match "$sheet" '*<c r="B5"><v>5</v></c>*|*<c r="B5" s="[0-9]*"><v>5</v></c>*' "B5 is the number 5"
+expect_match "$sheet" '*<c r="B7"*><v>2</v></c>*' "B7 is the number 2"
+# C7 = 2/3 with the percentage style.
+c7=$(printf '%s' "$sheet" | grep -o '<c r="C7"[^>]*><v>[^<]*</v>')
+expect_match "$c7" '<c r="C7" s="[0-9]*"><v>0.66666*' "C7 is the rate 2/3: $c7"
+xf=$(printf '%s' "$c7" | sed 's/.* s="\([0-9]*\)".*/\1/')
 fmtid=$(printf '%s' "$styles" | tr '\n' ' ' | sed 's/.*<cellXfs[^>]*>//; s/<\/cellXfs>.*//' | grep -o '<xf [^>]*>' |
 	sed -n "$((xf + 1))p" | sed 's/.*numFmtId="\([0-9]*\)".*/\1/')
-expect_match "$styles" "*<numFmt numFmtId=\"$fmtid\" formatCode=\"0.0%\"/>*" "D4's style is 0.0% (numFmt $fmtid)"
+expect_match "$styles" "*<numFmt numFmtId=\"$fmtid\" formatCode=\"0.0%\"/>*" "C7's style is 0.0% (numFmt $fmtid)"
 expect_eq "$(db_val "select count(*) from audit where action = 'export' and entity = 'report' and after like '%\"reports\":\"funnel\"%'")" "1" "audited export"
 
 # every report, one sheet each
 X=$T/all.xlsx
 sr --as boss --now "2026-04-02 09:00" report all --from 2026-03-01 --to 2026-03-31 --out "$X"
 expect_ok
-book=$(unzip -p "$X" xl/workbook.xml)
-for s in kpi collection followup order-conversion sales-conversion loss structure traffic daily sources funnel dcc; do
-	expect_match "$book" "*<sheet name=\"$s\"*" "sheet $s in all.xlsx"
-done
-expect_match "$(unzip -p "$X" xl/worksheets/sheet1.xml)" '*<c r="A2" t="s"><v>*' "kpi: metric names as text"
+expect_eq "$(xlsx_dump "$X" | grep '^sheet ' | tr '\n' '|')" \
+	"sheet Key management report|sheet Lead collection progress|sheet Follow-up effectiveness|sheet Order conversion|sheet Sales conversion|sheet Loss reasons|sheet Customer structure|sheet Traffic by hour and weekday|sheet Consultants’ daily work|sheet Media sources by month|sheet Sales funnel|sheet Month-by-month trend|sheet DCC calls and appointments|" \
+	"every report a sheet, named by its title within Excel's 31 characters"
+expect_eq "$(xlsx_cell "$X" "Key management report" A5)" "showroom traffic" "kpi: the figures' names as people read them"
+expect_eq "$(xlsx_cell "$X" "Key management report" B5)" "5" "kpi: the traffic as a number"
+# In Chinese, with the store's name: the sheets read as the screens do.
+sr --as admin setting set store_name "上海浦东4S店"
+expect_ok
+X=$T/all-zh.xlsx
+SHOWROOM_LOCALEDIR=$T/locale SHOWROOM_LANG=zh_CN sr --as boss --now "2026-04-02 09:00" report all --from 2026-03-01 --to 2026-03-31 --out "$X"
+expect_ok
+dump=$(xlsx_dump "$X")
+expect_eq "$(printf '%s\n' "$dump" | grep '^sheet ' | tr '\n' '|')" \
+	"sheet 关键管理报表|sheet 集客进度分析|sheet 跟进效果分析|sheet 订单转化分析|sheet 成交转化分析|sheet 战败原因分析|sheet 客户结构分析|sheet 展厅流量分析（时段／星期）|sheet 销售顾问日报|sheet 信息来源分析|sheet 销售漏斗|sheet 月度趋势|sheet DCC呼叫邀约统计|" \
+	"sheets named in Chinese, / as the full-width ／ Excel allows"
+expect_eq "$(xlsx_cell "$X" 集客进度分析 A1)" "上海浦东4S店　集客进度分析" "title row: the store's name and the report"
+expect_eq "$(xlsx_cell "$X" 集客进度分析 A2)" "期间：2026-03-01 至 2026-03-31；统计截至 2026-03-31 23:59" "period in Chinese"
+expect_eq "$(xlsx_cell "$X" 集客进度分析 A4)" "销售顾问" "header in Chinese"
+expect_eq "$(printf '%s\n' "$dump" | awk -F '\t' '/^sheet / { s = substr($0, 7) } s == "集客进度分析" && $1 ~ /^A[5-9]$/ { printf "%s|", $2 }')" \
+	"Alice Li|Bob Chen|合计|" "collection: names, not logins, and 合计"
+expect_eq "$(xlsx_cell "$X" 销售顾问日报 B5)" "Alice Li" "daily: the consultant's name"
+expect_eq "$(xlsx_cell "$X" 战败原因分析 B5)" "已购竞品" "loss: the reason in words"
+expect_eq "$(xlsx_cell "$X" 战败原因分析 A5)" "战败原因" "loss: the dimension in words"
+expect_eq "$(xlsx_cell "$X" 客户结构分析 B5)" "B级" "structure: the level in words"
+printf '%s\n' "$dump" | awk -F '\t' 'NF == 2 { print $2 }' >"$T/values.txt"
+expect_true "no login and no code in any sheet" \
+	sh -c "! grep -wE 'alice|bob|total|competitor|active|walkin|outreach|test_drive|traffic' '$T/values.txt'"
+# Column widths fit the widest text in display columns (a Chinese
+# character takes two): 有望客户基数 is 12 columns, its column at least 14.
+w=$(printf '%s\n' "$dump" | awk '/^sheet / { s = substr($0, 7) } s == "跟进效果分析" && $1 == "width" && $2 == "B" { print int($3) }')
+expect_true "the 有望客户基数 column is wide enough ($w)" test "${w:-0}" -ge 14
+w=$(printf '%s\n' "$dump" | awk '/^sheet / { s = substr($0, 7) } s == "信息来源分析" && $1 == "width" && $2 == "B" { print int($3) }')
+expect_true "the source column fits 车展及外拓活动 ($w)" test "${w:-0}" -ge 16
+expect_match "$dump" "*frozen 4 1*" "frozen header in Chinese too"
 
 # export cards as xlsx: ids as numbers, names as text
 X=$T/cards.xlsx
@@ -446,10 +521,10 @@ check_dcc()
 {
 	may dcc
 	expect_ok
-	expect_header "group,filed,calls,connected,cards_called,appointments,shown,show_rate,visits,orders,sold,lost"
-	expect_row_is dana = "2,3,1,2,1,1,1,1,1,1,0"
-	expect_row_is ivan = "1,2,2,1,2,0,0,0,0,0,1"
-	expect_row_is total = "3,5,3,3,3,1,0.3333,1,1,1,1"
+	expect_header "group,name,filed,calls,connected,cards_called,appointments,shown,show_rate,visits,orders,sold,lost"
+	expect_row_is dana "Dana Sun" = "2,3,1,2,1,1,1,1,1,1,0"
+	expect_row_is ivan "Ivan Wu" = "1,2,2,1,2,0,0,0,0,0,1"
+	expect_row_is total "" = "3,5,3,3,3,1,0.3333,1,1,1,1"
 	expect_eq "$(csv_rows)" "3" "dcc rows: two callers and the total"
 }
 check_dcc
@@ -469,14 +544,14 @@ expect_row_is "车展及外拓活动" = "1,2,2,1,2,0,0,0,0,0,1"
 may dcc --consultant dana
 expect_ok
 expect_eq "$(csv_col group | tr '\n' ' ')" "dana total " "one caller"
-expect_row_is total = "2,3,1,2,1,1,1,1,1,1,0"
+expect_row_is total "" = "2,3,1,2,1,1,1,1,1,1,0"
 may dcc --channel outreach
 expect_ok
-expect_row_is total = "1,2,2,1,2,0,0,0,0,0,1"
+expect_row_is total "" = "1,2,2,1,2,0,0,0,0,0,1"
 may dcc --team showroom
 expect_ok
 expect_eq "$(csv_col group | tr '\n' ' ')" "alice total " "the consultants' own calls"
-expect_row_is alice = "0,1,1,1,0,0,,0,0,0,0"
+expect_row_is alice "Alice Li" = "0,1,1,1,0,0,,0,0,0,0"
 # The DCC supervisor reads the DCC team, and only it.
 sr --as sue --now "2026-06-02 09:00" report dcc --from 2026-05-01 --to 2026-05-31 --csv
 expect_ok
@@ -498,7 +573,7 @@ may dcc
 expect_eq "$OUT" "$DCC" "dcc of May after June records"
 sr --as mgr --now "2026-06-02 09:00" report dcc --from 2026-06-01 --to 2026-06-30 --csv
 expect_ok
-expect_row_is dana = "0,1,1,1,0,0,,0,0,0,0"
+expect_row_is dana "Dana Sun" = "0,1,1,1,0,0,,0,0,0,0"
 expect_eq "$(csv_rows)" "2" "June: dana's call and the total"
 
 # The table and the xlsx sheet, opened.
@@ -510,20 +585,50 @@ X=$T/dcc.xlsx
 sr --as boss --now "2026-06-02 09:00" report dcc --from 2026-05-01 --to 2026-05-31 --out "$X"
 expect_ok
 expect_out_contains "exported 3 rows to $X"
-expect_match "$(unzip -p "$X" xl/workbook.xml)" '*<sheet name="dcc"*' "sheet named dcc"
+expect_eq "$(xlsx_dump "$X" | grep '^sheet ')" "sheet DCC calls and appointments" "sheet named by its (short) title"
 strings=$(unzip -p "$X" xl/sharedStrings.xml)
-for s in group "leads filed" "appointments shown" dana ivan total; do
+for s in caller "leads filed" "appointments shown" "Dana Sun" "Ivan Wu" total; do
 	expect_match "$strings" "*<t>$s</t>*" "dcc shared string $s"
 done
+printf '%s' "$strings" >"$T/strings.xml"
+for s in dana ivan group; do
+	expect_true "no '$s' in the dcc sheet" sh -c "! grep -q '<t>$s</t>' '$T/strings.xml'"
+done
 sheet=$(unzip -p "$X" xl/worksheets/sheet1.xml)
-# Row 2 is dana: B2 filed 2, C2 calls 3, I2 visits 1; row 4 the total: C4 calls 5, H4 1/3.
-for cell in B2:2 C2:3 D2:1 E2:2 I2:1 J2:1 K2:1 L2:0 C3:2 D3:2 F3:2 G3:0 L3:1 B4:3 C4:5 D4:3 F4:3 I4:1; do
+# Row 5 is dana: B5 filed 2, C5 calls 3, I5 visits 1; row 7 the total: C7 calls 5, H7 1/3.
+for cell in B5:2 C5:3 D5:1 E5:2 I5:1 J5:1 K5:1 L5:0 C6:2 D6:2 F6:2 G6:0 L6:1 B7:3 C7:5 D7:3 F7:3 I7:1; do
 	expect_match "$sheet" "*<c r=\"${cell%%:*}\"*><v>${cell#*:}</v></c>*" "dcc cell $cell"
 done
-expect_match "$(printf '%s' "$sheet" | grep -o '<c r="H4"[^>]*><v>[^<]*</v>')" '<c r="H4" s="[0-9]*"><v>0.3333*' "dcc H4 show rate 1/3"
+expect_match "$(printf '%s' "$sheet" | grep -o '<c r="H7"[^>]*><v>[^<]*</v>')" '<c r="H7" s="[0-9]*"><v>0.3333*' "dcc H7 show rate 1/3"
 
 # --- permissions and refusals ----------------------------------------------------------------------------------------
-expect_refusal 3 --as alice report funnel
+# A consultant reads the figures of their own work, and only those.
+sr --as alice --now "2026-04-02 09:00" report funnel --from 2026-03-01 --to 2026-03-31 --csv
+expect_ok
+expect_row_is traffic = "3,,1"
+expect_row_is filed = "1,0.3333,0.3333"
+sr --as alice --now "2026-04-02 09:00" report daily --from 2026-03-01 --to 2026-03-31 --csv
+expect_ok
+expect_eq "$(csv_col consultant | sort -u)" "alice" "alice's daily report is hers alone"
+sr --as alice --now "2026-04-02 09:00" report collection --from 2026-03-01 --to 2026-03-31 --csv
+expect_ok
+expect_row_is alice "Alice Li" = "4,3,0.75,2,1,1,0,0,0.5"
+expect_no_row consultant bob
+sr --as alice --now "2026-04-02 09:00" report kpi --from 2026-03-01 --to 2026-03-31
+expect_ok
+expect_out_contains "consultant: Alice Li"
+expect_refusal 3 --as alice report kpi --consultant bob
+expect_refusal 3 --as alice report sources
+expect_refusal 3 --as alice report dcc
+expect_refusal 3 --as alice report funnel --out "$T/alice.csv"
+sr --as alice report all --csv
+expect_ok
+expect_out_not_contains "cost_per_order"
+sr --as alice target list
+expect_ok
+expect_out_contains "alice"
+expect_out_not_contains "bob"
+expect_refusal 3 --as alice campaign list
 expect_refusal 3 --as sue report funnel --out "$T/x.xlsx"
 expect_true "no file after a refusal" test ! -e "$T/x.xlsx"
 expect_refusal 3 --as alice target set alice --month 2026-03 --traffic 1

@@ -260,7 +260,7 @@ check "the comment from home is saved" wait_for m "Comment saved."
 check "home: the commented row is gone" wait_gone m "电话询价"
 check "home: one follow-up still awaits comment" wait_for m "Awaiting comment 1"
 check "the comment from home is stored (card show)" \
-	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $P1 | grep -q 'comment: 明天再约到店'"
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $P1 | grep -qE '  Comment +张经理 +明天再约到店\$'"
 
 keys m F2
 wait_for m "Name or phone" >/dev/null
@@ -320,42 +320,42 @@ type_text m "周末再约试驾"
 keys m F10
 check "the comment is saved" wait_for m "Comment saved."
 check "the comment is stored (card show)" \
-	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $C1 | grep -q 'comment: 周末再约试驾'"
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $C1 | grep -qE '  Comment +张经理 +周末再约试驾\$'"
 # Reports: the key management report of this month, then the year.
 keys m g
 check "g opens the key management report of this month" \
-	wait_for m "Key management report 2026-03-01 … 2026-03-31"
+	wait_for m "Key management report  2026-03-01 to 2026-03-31"
 # The same figures as report kpi (both from the core's engine, read two ways).
 kpi_of() { sr --as boss report kpi --from "$1" --to "$2" --csv | tr -d '\r' | awk -F, -v m="$3" '$1 == m { print $2 }'; }
 traffic=$(kpi_of 2026-03-01 2026-03-31 traffic)
 rate=$(kpi_of 2026-03-01 2026-03-31 filing_rate)
-# on_screen_kpi SESSION METRIC VALUE: the report's row of METRIC shows VALUE.
-# (The value follows the key, the last field equal to METRIC: an English
-# label may hold the word too, "showroom traffic  traffic  5".)
-on_screen_kpi() { screen "$1" | awk -v m="$2" '{ v = ""; for (i = 1; i < NF; i++) if ($i == m) v = $(i + 1); if (v != "") print v }' | grep -qxF -- "$3"; }
-check "the report shows report kpi's traffic ($traffic)" on_screen_kpi m traffic "$traffic"
+# on_screen_kpi SESSION LABEL VALUE: the report's row of the figure
+# labelled LABEL (as people read it) shows VALUE.
+on_screen_kpi() { screen "$1" | grep -Eq "^$2 +$3( |\$)"; }
+check "the report shows report kpi's traffic ($traffic)" on_screen_kpi m "showroom traffic" "$traffic"
 pct=$(awk -v r="$rate" 'BEGIN { printf "%.1f%%", r * 100 }')
 check "the filing rate as a percentage ($pct) with a bar" \
-	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep 'filing_rate' | grep -F '$pct' | grep -q '█'"
+	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep '^filing rate' | grep -F '$pct' | grep -q '█'"
 keys m y
-check "y switches to the year" wait_for m "Key management report 2026-01-01 … 2026-12-31"
+check "y switches to the year" wait_for m "Key management report  2026-01-01 to 2026-12-31"
 keys m [
-check "[ goes to the year before" wait_for m "Key management report 2025-01-01 … 2025-12-31"
-check "... where there was no traffic" on_screen_kpi m traffic 0
+check "[ goes to the year before" wait_for m "Key management report  2025-01-01 to 2025-12-31"
+check "... where there was no traffic" on_screen_kpi m "showroom traffic" 0
 keys m BTab
-check "Shift-Tab goes round to the last report, the DCC's" wait_for m "(dcc) 2025-01-01"
+check "Shift-Tab goes round to the last report, the DCC's" wait_for m "DCC calls, appointments and results  2025-01-01"
 keys m Tab Tab
-check "Tab goes round past the KPI to the first report" wait_for m "(collection) 2025-01-01"
+check "Tab goes round past the KPI to the first report" wait_for m "Lead collection progress  2025-01-01"
 keys m y
-check "y: the month (March) of that year" wait_for m "(collection) 2025-03-01"
+check "y: the month (March) of that year" wait_for m "Lead collection progress  2025-03-01"
 keys m ]
-check "] moves it a month on" wait_for m "(collection) 2025-04-01"
-keys m y ] y [ BTab BTab BTab BTab
-check "back to the funnel, in March 2026" wait_for m "(funnel) 2026-03-01"
+check "] moves it a month on" wait_for m "Lead collection progress  2025-04-01"
+# Back to this month: y, ] to this year, y (April would be to come: March).
+keys m y ] y BTab BTab BTab BTab
+check "back to the funnel, in March 2026" wait_for m "Sales funnel  2026-03-01"
 check "the funnel's traffic step is drawn as a bar" \
-	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep '^traffic' | grep -q '█'"
+	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep '^showroom traffic' | grep -q '█'"
 keys m Tab
-check "the trend of March shows the twelve months up to it" wait_for m "(trend) 2025-04-01"
+check "the trend of March shows the twelve months up to it" wait_for m "Month-by-month trend  2025-04-01"
 # Its sparklines end on report trend's figures for March.
 trend_of() { sr --as boss report trend --from 2026-03-01 --to 2026-03-31 --csv | tr -d '\r' | awk -F, -v c="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i } END { print $k }'; }
 for fig in new_cards:"new cards" orders:orders sold:sold; do
@@ -370,7 +370,7 @@ check "... with the hours under the bars and the weekdays beside" \
 check "... and a bar for March's traffic" \
 	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep -q '██'"
 keys m Tab
-wait_for m "(daily) 2026-03-01" >/dev/null
+wait_for m "Consultants' daily work  2026-03-01" >/dev/null
 check "daily: dates are never cut for a long title" \
 	sh -c "tmux -L '$SOCK' capture-pane -p -t m | grep -q '^2026-03-02 '"
 keys m q
@@ -381,13 +381,13 @@ check "manager: nothing on stderr" test ! -s "$T/m.err"
 start x boss LC_ALL=C
 wait_for x "Due today" >/dev/null
 keys x g
-check "C locale: the report opens" wait_for x "filing_rate"
+check "C locale: the report opens" wait_for x "filing rate"
 check "C locale: bars are drawn in ASCII" \
-	sh -c "tmux -L '$SOCK' capture-pane -p -t x | grep filing_rate | grep -q '####'"
+	sh -c "tmux -L '$SOCK' capture-pane -p -t x | grep '^filing rate' | grep -q '####'"
 check "C locale: no block characters" \
 	sh -c "! tmux -L '$SOCK' capture-pane -p -t x | grep -q '█'"
 keys x BTab BTab
-check "C locale: the trend's sparklines fall back to ASCII" wait_for x "(trend)"
+check "C locale: the trend's sparklines fall back to ASCII" wait_for x "trend  2025-04-01"
 check "... drawn with _ . o #" \
 	sh -c "tmux -L '$SOCK' capture-pane -p -t x | grep '^ new cards' | grep -Eq ' [_.o#]{12} '"
 check "... and no block characters there either" \
@@ -417,7 +417,7 @@ check "the next row is selected" wait_for d "History of 周杰"
 check "the follow-up is stored (list contacted)" \
 	sh -c "'$PROG' --db '$DB' --now '$NOW' --as xiaoliu list contacted | grep -q 孙悦"
 check "the follow-up is on the card, by phone" \
-	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $K1 | grep -q 'phone.*约周六来店看车'"
+	sh -c "'$PROG' --db '$DB' --now '$NOW' --as boss card show $K1 | grep -q 'Phoned.*约周六来店看车'"
 tmux -L "$SOCK" resize-window -t d -x 80 -y 24
 check "at 80x24 the call list and the history stack" wait_for d "History of 周杰"
 screen d >"$T/calls80.txt"

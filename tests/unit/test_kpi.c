@@ -331,7 +331,7 @@ TEST(kpi_needs_the_report_permission)
 {
 	fx_open();
 	sr_kpi k;
-	fx_as("c1");
+	fx_as("rec");
 	CHECK_STATUS(sr_kpi_compute(unit_db, NULL, &k), SR_PERM);
 	CHECK_MSG("report");
 	fx_as("d1");

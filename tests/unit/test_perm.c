@@ -25,7 +25,7 @@ static const bool expected[SR_ACT_COUNT][SR_ROLE_COUNT] = {
 	[SR_ACT_WHOLESALE]    = { n,    n,    Y,   Y,   n,     n,      n,      n,  Y },
 	[SR_ACT_COMMENT]      = { n,    n,    Y,   Y,   n,     n,      Y,      n,  Y },
 	[SR_ACT_CALLBACK]     = { n,    n,    Y,   Y,   n,     n,      n,      Y,  Y },
-	[SR_ACT_REPORT]       = { n,    n,    Y,   Y,   n,     n,      Y,      n,  Y },
+	[SR_ACT_REPORT]       = { n,    Y,    Y,   Y,   n,     n,      Y,      n,  Y },
 	[SR_ACT_EXPORT]       = { n,    n,    Y,   Y,   n,     n,      n,      n,  Y },
 	[SR_ACT_AUDIT]        = { n,    n,    Y,   Y,   n,     n,      n,      n,  Y },
 	[SR_ACT_USER_ADMIN]   = { n,    n,    n,   n,   n,     n,      n,      n,  Y },
@@ -317,7 +317,7 @@ TEST(perm_receptionist_cannot_edit)
 	CHECK_REFUSED(sr_card_edit(unit_db, id, 0, &ch, 1), SR_PERM, "permission");
 }
 
-static int ignore_history(void *ctx, const sr_history_entry *e)
+static int ignore_history(void *ctx, const sr_history_event *e)
 {
 	(void)ctx;
 	(void)e;
@@ -340,11 +340,11 @@ TEST(perm_consultant_cannot_read_others_history)
 	fx_followup(id, SR_METHOD_PHONE);
 	fx_as("c1");
 	CHECK_OK(sr_appointment_add(unit_db, id, "2026-03-03", NULL, &aid));
-	CHECK_OK(sr_card_history(unit_db, id, ignore_history, NULL));
+	CHECK_OK(sr_history_each(unit_db, id, ignore_history, NULL));
 	CHECK_OK(sr_followup_each(unit_db, id, ignore_followup, NULL));
 	CHECK_OK(sr_appointment_get(unit_db, aid, &a));
 	fx_as("c2");
-	CHECK_REFUSED(sr_card_history(unit_db, id, ignore_history, NULL), SR_PERM, "permission");
+	CHECK_REFUSED(sr_history_each(unit_db, id, ignore_history, NULL), SR_PERM, "permission");
 	CHECK_REFUSED(sr_followup_each(unit_db, id, ignore_followup, NULL), SR_PERM, "permission");
 	CHECK_REFUSED(sr_appointment_get(unit_db, aid, &a), SR_PERM, "permission");
 }

@@ -131,8 +131,106 @@ TEST(report_grouping_and_refusals)
 	q.period.from = "2026-02-30";
 	CHECK_REFUSED(sr_report_run(unit_db, "funnel", &q, &r), SR_BADINPUT, "2026-02-30");
 	q = march();
-	fx_as("c1");
+	fx_as("rec");
 	CHECK_REFUSED(sr_report_run(unit_db, "funnel", &q, &r), SR_PERM, "permission");
+	CHECK(!sr_report_may(unit_db, "funnel"));
+}
+
+/* People read names and words; scripts read logins and codes (CSV). */
+TEST(report_values_for_people)
+{
+	build();
+	sr_report r;
+	sr_report_query q = march();
+	char buf[48];
+	q.by = "channel";
+	CHECK_OK(sr_report_run(unit_db, "order-conversion", &q, &r));
+	CHECK_EQ_STR(r.cols[0].label, "filing channel");
+	CHECK_EQ_STR(sr_report_format(&r, 1, 0, true, buf, sizeof buf), "walkin");
+	CHECK_EQ_STR(sr_report_format(&r, 1, 0, false, buf, sizeof buf), sr_channel_label(SR_CHANNEL_WALKIN));
+	CHECK_EQ_STR(sr_report_format(&r, 2, 0, true, buf, sizeof buf), "total");
+	CHECK_EQ_INT(sr_report_col_index(&r, "name"), -1);
+	sr_report_free(&r);
+
+	/* By consultant: the name for people, and beside the login for CSV. */
+	q.by = NULL;
+	CHECK_OK(sr_report_run(unit_db, "followup", &q, &r));
+	CHECK_EQ_STR(r.cols[0].label, "consultant");
+	CHECK_EQ_STR(sr_report_text(&r, 0, 0), "c1");
+	CHECK_EQ_STR(sr_report_format(&r, 0, 0, false, buf, sizeof buf), "李顾问");
+	CHECK_EQ_INT(sr_report_col_index(&r, "name"), 1);
+	CHECK(r.cols[1].csv_only && !r.cols[1].human);
+	CHECK_EQ_STR(sr_report_text(&r, 0, 1), "李顾问");
+	CHECK(sr_report_cell(&r, r.nrows - 1, 1)->empty); /* the total has no name */
+	CHECK_EQ_INT(sr_report_num(&r, 0, 2), 1);         /* the figures moved one on */
+	sr_report_free(&r);
+
+	/* A long table: each value by its dimension. */
+	CHECK_OK(sr_report_run(unit_db, "structure", &q, &r));
+	bool status = false, level = false;
+	for (size_t i = 0; i < r.nrows; i++) {
+		const char *dim = sr_report_text(&r, i, 0), *v = sr_report_text(&r, i, 1);
+		if (!strcmp(dim, "status") && !strcmp(v, "active")) {
+			status = true;
+			CHECK_EQ_STR(sr_report_format(&r, i, 1, false, buf, sizeof buf), "Active");
+			CHECK_EQ_STR(sr_report_format(&r, i, 0, false, buf, sizeof buf), "status");
+		}
+		if (!strcmp(dim, "level") && !strcmp(v, "O")) {
+			level = true;
+			CHECK_EQ_STR(sr_report_format(&r, i, 1, false, buf, sizeof buf), "level O");
+		}
+	}
+	CHECK(status && level);
+	sr_report_free(&r);
+
+	/* The kpi's metric names are for scripts; people read the labels. */
+	CHECK_OK(sr_report_run(unit_db, "kpi", &q, &r));
+	CHECK(r.cols[0].csv_only && r.cols[1].human);
+	CHECK(r.about && *r.about);
+	sr_report_free(&r);
+
+	q.period.channel = "walkin";
+	q.period.consultant = "c1";
+	CHECK_OK(sr_report_run(unit_db, "funnel", &q, &r));
+	CHECK(unit_contains(r.filters, "李顾问"));
+	CHECK(unit_contains(r.filters, sr_channel_label(SR_CHANNEL_WALKIN)));
+	CHECK(!unit_contains(r.filters, "c1"));
+	sr_report_free(&r);
+}
+
+/* A consultant reads the figures of their own work, and only those. */
+TEST(report_consultant_reads_own_figures)
+{
+	build();
+	sr_report r;
+	sr_report_query q = march();
+	fx_as("c1");
+	CHECK(sr_report_may(unit_db, "funnel"));
+	CHECK(sr_report_may(unit_db, "daily"));
+	CHECK(!sr_report_may(unit_db, "sources"));
+	CHECK(!sr_report_may(unit_db, "dcc"));
+	CHECK_OK(sr_report_run(unit_db, "funnel", &q, &r));
+	CHECK_EQ_INT(sr_report_num(&r, 0, 2), 1); /* c1's traffic */
+	CHECK_EQ_INT(sr_report_num(&r, 1, 2), 1); /* c1's card, not c2's */
+	CHECK(unit_contains(r.filters, "李顾问"));
+	sr_report_free(&r);
+	CHECK_OK(sr_report_run(unit_db, "daily", &q, &r));
+	for (size_t i = 0; i < r.nrows; i++)
+		CHECK_EQ_STR(sr_report_text(&r, i, 1), "c1");
+	sr_report_free(&r);
+	CHECK_REFUSED(sr_report_run(unit_db, "sources", &q, &r), SR_PERM, "own work");
+	q.period.consultant = "c2";
+	CHECK_REFUSED(sr_report_run(unit_db, "funnel", &q, &r), SR_PERM, "own figures");
+	sr_kpi k;
+	CHECK_REFUSED(sr_kpi_compute(unit_db, &q.period, &k), SR_PERM, "own figures");
+	q.period.consultant = "c1";
+	CHECK_OK(sr_kpi_compute(unit_db, &q.period, &k));
+	CHECK_EQ_INT(k.new_cards, 1);
+	fx_as("c2");
+	q.period.consultant = NULL;
+	CHECK_OK(sr_kpi_compute(unit_db, &q.period, &k));
+	CHECK_EQ_INT(k.traffic, 0);
+	CHECK_EQ_INT(k.new_cards, 1);
 }
 
 /* The dcc report: caller d1 calls her lead twice (answered once), sets an
@@ -162,14 +260,15 @@ TEST(report_dcc_cells)
 	CHECK_EQ_STR(r.by, "caller");
 	CHECK_EQ_INT(r.nrows, 2);
 	CHECK_EQ_STR(sr_report_text(&r, 0, 0), "d1");
+	CHECK_EQ_STR(sr_report_text(&r, 0, 1), "周呼出"); /* the caller's name, for CSV */
 	CHECK_EQ_STR(sr_report_text(&r, 1, 0), "total");
 	/* filed, calls, connected, cards called, set, shown, show rate, visits,
 	 * orders, sold, lost */
 	static const double want[] = {1, 2, 1, 1, 1, 1, 1, 1, 0, 0, 0};
 	for (size_t row = 0; row < 2; row++)
 		for (size_t i = 0; i < 11; i++)
-			CHECK_EQ_INT(sr_report_num(&r, row, i + 1), want[i]);
-	CHECK_EQ_INT(sr_report_cell(&r, 0, 7)->kind, SR_CELL_RATE);
+			CHECK_EQ_INT(sr_report_num(&r, row, i + 2), want[i]);
+	CHECK_EQ_INT(sr_report_cell(&r, 0, 8)->kind, SR_CELL_RATE);
 	sr_report_free(&r);
 	q.period.team = "showroom";
 	CHECK_OK(sr_report_run(unit_db, "dcc", &q, &r));
