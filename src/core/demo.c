@@ -17,67 +17,16 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "demo_words.h"
 #include "store.h"
 #include "demo_int.h"
 
-/* ---- deterministic random numbers (splitmix64; never rand()) ---------- */
-
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t rng_next(struct rng *r)
+/* The played demo's skew draws nothing when there is no room. */
+static int skew(sr_rng *r, int max)
 {
-	uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
+	return max <= 0 ? 0 : sr_rng_skew(r, max);
 }
 
-/* lo..hi, both included */
-static int rng_int(struct rng *r, int lo, int hi)
-{
-	if (hi <= lo)
-		return lo;
-	return lo + (int)(rng_next(r) % (uint64_t)(hi - lo + 1));
-}
-
-/* True with a probability of permille/1000: integers keep it exact. */
-static bool rng_per(struct rng *r, int permille)
-{
-	return (int)(rng_next(r) % 1000) < permille;
-}
-
-/* Index by weight; -1 when every weight is zero. */
-static int rng_pick(struct rng *r, const int *w, int n)
-{
-	int64_t sum = 0;
-	for (int i = 0; i < n; i++)
-		sum += w[i] > 0 ? w[i] : 0;
-	if (sum <= 0)
-		return -1;
-	int64_t x = (int64_t)(rng_next(r) % (uint64_t)sum);
-	for (int i = 0; i < n; i++) {
-		if (w[i] <= 0)
-			continue;
-		if (x < w[i])
-			return i;
-		x -= w[i];
-	}
-	return n - 1;
-}
-
-#define PICK(r, arr) ((arr)[rng_int((r), 0, (int)(sizeof(arr) / sizeof *(arr)) - 1)])
-
-/* 0..max, most often small: how long a customer takes to decide. */
-static int rng_skew(struct rng *r, int max)
-{
-	if (max <= 0)
-		return 0;
-	uint64_t a = rng_next(r) % 1000, b = rng_next(r) % 1000;
-	return (int)((uint64_t)max * a * b / 999000);
-}
+#define PICK(r, arr) SR_RNG_ITEM(r, arr)
 
 /* ---- the staff -------------------------------------------------------- */
 
@@ -115,115 +64,6 @@ static const struct staff_def staff_defs[] = {
 
 /* Some consultants simply receive more customers than others. */
 static const int consultant_weight[] = {12, 10, 9, 8, 7, 6, 5, 5};
-
-/* ---- reference data the demo uses -------------------------------------- */
-
-enum src {
-	S_NONE, S_AUTOHOME, S_BITAUTO, S_PCAUTO, S_NETEASE, S_CHESHI, S_WEIBO, S_FORUM, S_VIDEO,
-	S_GROUPBUY, S_QQ, S_REFERRAL, S_REPURCHASE, S_PASSING, S_HOTLINE, S_EVENT, S_COUNT
-};
-
-static const char *const src_codes[S_COUNT] = {
-	NULL,     "autohome", "bitauto",  "pcauto",   "netease",    "cheshi",  "weibo", "forum",
-	"video",  "groupbuy", "qq",       "referral", "repurchase", "passing", "hotline", "event",
-};
-
-/* Monthly cost in yuan of the paid media sources. */
-static const int src_cost_yuan[S_COUNT] = {
-	[S_AUTOHOME] = 30000, [S_BITAUTO] = 20000, [S_PCAUTO] = 8000, [S_NETEASE] = 5000,
-	[S_CHESHI] = 5000,    [S_WEIBO] = 3000,    [S_VIDEO] = 4000,  [S_GROUPBUY] = 2000,
-	[S_EVENT] = 15000,
-};
-
-/* How a card starts: who files it, and from what. */
-enum kind {
-	K_WALKIN,     /* the reception logs the batch, the consultant files from it */
-	K_DCC_IN,     /* an inbound call: the DCC logs the call and files it */
-	K_DCC_OUT,    /* an internet lead the outbound DCC calls and files */
-	K_CONS_PHONE, /* a consultant's first call to a referred person */
-	K_OUTREACH,   /* a motor show or street promotion */
-	K_WHOLESALE,  /* a resale customer of the wholesale consultant */
-	K_NONE_WALK,  /* visitors who left no details (traffic only) */
-	K_NONE_CALL,  /* a sales call without details (traffic only) */
-	K_COUNT
-};
-
-static const int src_weight[K_COUNT][S_COUNT] = {
-	[K_WALKIN] = {[S_NONE] = 8, [S_PASSING] = 30, [S_REFERRAL] = 15, [S_AUTOHOME] = 14,
-	              [S_BITAUTO] = 10, [S_PCAUTO] = 5, [S_WEIBO] = 3, [S_VIDEO] = 4,
-	              [S_GROUPBUY] = 3, [S_QQ] = 2, [S_FORUM] = 2, [S_NETEASE] = 2},
-	[K_DCC_IN] = {[S_HOTLINE] = 30, [S_AUTOHOME] = 25, [S_BITAUTO] = 20, [S_PCAUTO] = 8,
-	              [S_NETEASE] = 5, [S_CHESHI] = 5, [S_GROUPBUY] = 4, [S_WEIBO] = 3},
-	[K_DCC_OUT] = {[S_AUTOHOME] = 35, [S_BITAUTO] = 30, [S_PCAUTO] = 12, [S_NETEASE] = 8,
-	               [S_CHESHI] = 8, [S_QQ] = 4, [S_FORUM] = 3},
-	[K_CONS_PHONE] = {[S_REFERRAL] = 60, [S_HOTLINE] = 20, [S_QQ] = 10, [S_WEIBO] = 10},
-	[K_OUTREACH] = {[S_EVENT] = 70, [S_GROUPBUY] = 10, [S_REFERRAL] = 20},
-	[K_WHOLESALE] = {[S_REFERRAL] = 60, [S_EVENT] = 40},
-	[K_NONE_WALK] = {[S_NONE] = 40, [S_PASSING] = 40, [S_AUTOHOME] = 10, [S_BITAUTO] = 10},
-	[K_NONE_CALL] = {[S_HOTLINE] = 60, [S_AUTOHOME] = 25, [S_BITAUTO] = 15},
-};
-
-/* Weekday weights, Monday first: weekends are busy in the showroom, the
- * phones less so, motor shows happen on weekends. */
-static const int kind_weekday[K_COUNT][7] = {
-	[K_WALKIN] = {8, 8, 8, 9, 11, 20, 18},
-	[K_DCC_IN] = {10, 10, 10, 10, 10, 8, 6},
-	[K_DCC_OUT] = {10, 10, 10, 10, 10, 6, 2},
-	[K_CONS_PHONE] = {10, 10, 10, 10, 10, 8, 6},
-	[K_OUTREACH] = {3, 3, 3, 3, 5, 30, 30},
-	[K_WHOLESALE] = {10, 10, 10, 10, 10, 4, 2},
-	[K_NONE_WALK] = {8, 8, 8, 9, 11, 20, 18},
-	[K_NONE_CALL] = {10, 10, 10, 10, 10, 8, 6},
-};
-
-/* Time of day: the showroom peaks 10:00–12:00 and 14:00–17:00. */
-enum slot { SLOT_VISIT, SLOT_CALL, SLOT_OFFICE, SLOT_EVENT, SLOT_EVENING, SLOT_COUNT };
-
-static const int slot_hours[SLOT_COUNT][24] = {
-	[SLOT_VISIT] = {[9] = 3, [10] = 10, [11] = 10, [12] = 4, [13] = 5, [14] = 9, [15] = 10,
-	                [16] = 9, [17] = 5, [18] = 2},
-	[SLOT_CALL] = {[9] = 6, [10] = 9, [11] = 8, [12] = 3, [13] = 5, [14] = 8, [15] = 8,
-	               [16] = 7, [17] = 5, [18] = 2},
-	[SLOT_OFFICE] = {[9] = 5, [10] = 6, [11] = 5, [13] = 3, [14] = 5, [15] = 5, [16] = 5,
-	                 [17] = 3},
-	[SLOT_EVENT] = {[9] = 4, [10] = 8, [11] = 8, [13] = 6, [14] = 8, [15] = 6},
-	[SLOT_EVENING] = {[18] = 6, [19] = 3},
-};
-
-/* ---- names and words ---------------------------------------------------- */
-
-static const char *const surnames[] = {
-	"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
-	"胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐",
-};
-/* Rough frequency of the surnames above, most common first. */
-static const int surname_weight[] = {
-	72, 72, 70, 55, 48, 33, 25, 22, 21, 20, 18, 17, 14, 13, 13, 12, 12, 11, 10, 9, 9, 8, 7, 6, 6,
-};
-static const char *const compound_surnames[] = {"欧阳", "司马", "上官", "诸葛"};
-static const char *const male_given[] = {
-	"建华", "志强", "国庆", "海涛", "明辉", "俊杰", "子豪", "浩然", "宇航", "文博",
-	"晓东", "春雷", "永刚", "立新", "家豪", "鹏飞", "振宇", "天佑", "宏伟", "德明",
-	"少华", "昊天", "卫东", "伟民", "伟",   "强",   "磊",   "军",   "勇",   "杰",
-	"涛",   "斌",   "超",   "鹏",   "刚",   "辉",
-};
-static const char *const female_given[] = {
-	"秀英", "丽娟", "晓燕", "雅婷", "梦瑶", "欣怡", "雨涵", "思琪", "婉清", "静怡",
-	"美玲", "春梅", "海燕", "玉兰", "丹丹", "佳慧", "诗涵", "晓丽", "慧敏", "雪梅",
-	"芳",   "娜",   "敏",   "静",   "丽",   "艳",   "娟",   "霞",   "婷",   "琳",
-};
-
-
-static const char *const dcc_talk[] = {
-	"回访网络线索，客户确认有购车意向", "客户对比多家4S店报价",  "客户未接电话，稍后再拨",
-	"介绍到店试驾礼品",                 "确认客户预算和意向车型",
-};
-static const char *const invite_talk[] = {"邀约客户到店看车", "邀约客户周末到店试驾"};
-static const char *const comments[] = {
-	"抓紧邀约到店试驾",   "注意报价策略，别急于让价", "客户意向高，重点跟进",
-	"跟进间隔太长，加快节奏", "记录太简单，下次写清客户顾虑", "可以推荐金融方案",
-	"已阅",
-};
 
 /* ---- the run ------------------------------------------------------------ */
 
@@ -280,10 +120,10 @@ struct demo {
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static sr_time slot_time(struct rng *r, sr_date d, enum slot slot)
+static sr_time slot_time(sr_rng *r, sr_date d, enum slot slot)
 {
-	int h = rng_pick(r, slot_hours[slot], 24);
-	return sr_date_start(d) + h * 3600 + rng_int(r, 0, 59) * 60 + rng_int(r, 0, 59);
+	int h = sr_rng_pick(r, demo_slot_hours[slot], 24);
+	return sr_date_start(d) + h * 3600 + sr_rng_int(r, 0, 59) * 60 + sr_rng_int(r, 0, 59);
 }
 
 static int level_max(const struct demo *g, const char *code)
@@ -301,24 +141,19 @@ static const char *default_fl(const struct demo *g, char level)
 }
 
 /* Days to the next contact a consultant would choose for this level. */
-static int level_interval(struct rng *r, char level)
+static int level_interval(sr_rng *r, char level)
 {
 	switch (level) {
-	case 'O': return rng_int(r, 5, 10);
-	case 'H': return rng_int(r, 1, 3);
-	case 'A': return rng_int(r, 2, 3);
-	case 'B': return rng_int(r, 5, 7);
-	case 'C': return rng_int(r, 10, 15);
-	default: return rng_int(r, 20, 30);
+	case 'O': return sr_rng_int(r, 5, 10);
+	case 'H': return sr_rng_int(r, 1, 3);
+	case 'A': return sr_rng_int(r, 2, 3);
+	case 'B': return sr_rng_int(r, 5, 7);
+	case 'C': return sr_rng_int(r, 10, 15);
+	default: return sr_rng_int(r, 20, 30);
 	}
 }
 
 /* Most contacts happen on the planned day; some a little late. */
-static int lateness(struct rng *r)
-{
-	int x = rng_int(r, 0, 99);
-	return x < 80 ? 0 : x < 94 ? rng_int(r, 1, 2) : rng_int(r, 3, 6);
-}
 
 static char level_step(char from, char to)
 {
@@ -329,22 +164,22 @@ static char level_step(char from, char to)
 	return order[a + (b > a ? 1 : -1)];
 }
 
-static const char *pick_src(struct demo *g, struct rng *r, enum kind k)
+static const char *pick_src(struct demo *g, sr_rng *r, enum kind k)
 {
 	int w[S_COUNT];
 	for (int i = 0; i < S_COUNT; i++)
-		w[i] = g->has_source[i] || i == S_NONE ? src_weight[k][i] : 0;
-	int i = rng_pick(r, w, S_COUNT);
-	return i > 0 ? src_codes[i] : NULL;
+		w[i] = g->has_source[i] || i == S_NONE ? demo_src_weight[k][i] : 0;
+	int i = sr_rng_pick(r, w, S_COUNT);
+	return i > 0 ? demo_src_codes[i] : NULL;
 }
 
-static const char *pick_consultant(struct demo *g, struct rng *r)
+static const char *pick_consultant(struct demo *g, sr_rng *r)
 {
-	int i = rng_pick(r, consultant_weight, g->ncons);
+	int i = sr_rng_pick(r, consultant_weight, g->ncons);
 	return g->cons[i < 0 ? 0 : i];
 }
 
-#define PICK_OF(r, arr, n) ((arr)[rng_int((r), 0, (n) - 1)])
+#define PICK_OF(r, arr, n) ((arr)[sr_rng_int((r), 0, (n) - 1)])
 
 /* Switch the clock and the acting user: every core call below happens as
  * that person at that moment. A step minutes after an event right at the
@@ -499,43 +334,34 @@ static sr_status demo_reference(struct demo *g)
 		                 "(showroom model add) or run `showroom init` on a new file"));
 	for (int i = 1; i < S_COUNT; i++) {
 		sr_source s;
-		g->has_source[i] = sr_source_find(g->db, src_codes[i], &s) == SR_OK;
+		g->has_source[i] = sr_source_find(g->db, demo_src_codes[i], &s) == SR_OK;
 	}
 	return SR_OK;
 }
 
 /* What the paid media cost each month of the demo period, ±20%. */
-static sr_status demo_costs(struct demo *g, struct rng *r)
+static bool has_source(void *ctx, int src)
 {
-	int y, m, d, ty, tm;
-	sr_date_to_civil(g->first, &y, &m, &d);
-	sr_date_to_civil(g->today, &ty, &tm, &d);
-	sr_status st = SR_OK;
-	for (int month = y * 12 + m - 1; st == SR_OK && month <= ty * 12 + tm - 1; month++) {
-		char text[16];
-		snprintf(text, sizeof text, "%04d-%02d", month / 12, month % 12 + 1);
-		for (int i = 1; i < S_COUNT && st == SR_OK; i++) {
-			if (!src_cost_yuan[i] || !g->has_source[i])
-				continue;
-			int64_t yuan = src_cost_yuan[i] * (int64_t)rng_int(r, 80, 120) / 100;
-			st = sr_source_set_cost(g->db, src_codes[i], text, yuan / 100 * 100 * 100);
-		}
-	}
-	return st;
+	return ((struct demo *)ctx)->has_source[src];
+}
+
+static sr_status write_cost(void *ctx, int src, const char *month, int64_t cents)
+{
+	return sr_source_set_cost(((struct demo *)ctx)->db, demo_src_codes[src], month, cents);
 }
 
 /* ---- planning ------------------------------------------------------------ */
 
 /* A day of the period by the kind's weekday weights (rejection sampling). */
-static sr_date plan_day(struct demo *g, struct rng *r, enum kind k)
+static sr_date plan_day(struct demo *g, sr_rng *r, enum kind k)
 {
-	const int *w = kind_weekday[k];
+	const int *w = demo_kind_weekday[k];
 	int wmax = 1;
 	for (int i = 0; i < 7; i++)
 		wmax = w[i] > wmax ? w[i] : wmax;
 	for (int tries = 0; tries < 64; tries++) {
-		sr_date d = g->first + rng_int(r, 0, g->today - g->first);
-		if (rng_int(r, 1, wmax) <= w[sr_date_weekday(d) - 1])
+		sr_date d = g->first + sr_rng_int(r, 0, g->today - g->first);
+		if (sr_rng_int(r, 1, wmax) <= w[sr_date_weekday(d) - 1])
 			return d;
 	}
 	return g->today - 1;
@@ -543,7 +369,7 @@ static sr_date plan_day(struct demo *g, struct rng *r, enum kind k)
 
 /* A time for the first event on a planned day, at least half an hour
  * before the limit (the filing follows the visit). */
-static sr_time plan_time(struct demo *g, struct rng *r, enum kind k)
+static sr_time plan_time(struct demo *g, sr_rng *r, enum kind k)
 {
 	enum slot slot = k == K_WALKIN || k == K_NONE_WALK ? SLOT_VISIT
 	                 : k == K_OUTREACH ? SLOT_EVENT : SLOT_CALL;
@@ -558,33 +384,33 @@ static sr_time plan_time(struct demo *g, struct rng *r, enum kind k)
 /* How a card stands today depends on its age: young cards are mostly
  * still being followed, old ones have mostly been sold, lost or parked.
  * Weights in permille; the rest is active (about 55% overall). */
-static enum outcome plan_outcome(struct rng *r, int age, enum kind k)
+static enum outcome plan_outcome(sr_rng *r, int age, enum kind k)
 {
 	int w[O_COUNT];
 	if (k == K_WHOLESALE) {
 		int ww[O_COUNT] = {[O_ACTIVE] = 250, [O_ORDER] = 150, [O_SOLD] = 500, [O_LOST] = 100};
 		if (age < 12)
 			ww[O_SOLD] = 0;
-		return (enum outcome)rng_pick(r, ww, O_COUNT);
+		return (enum outcome)sr_rng_pick(r, ww, O_COUNT);
 	}
 	w[O_ORDER] = age < 3 ? 30 : age <= 60 ? 210 : 40;
 	w[O_SOLD] = age < 12 ? 0 : age > 72 ? 190 : 190 * (age - 12) / 60;
 	w[O_LOST] = age < 7 ? 5 : age > 57 ? 150 : 150 * (age - 7) / 50;
 	w[O_DORMANT] = age < 20 ? 0 : age > 80 ? 110 : 110 * (age - 20) / 60;
 	w[O_ACTIVE] = 1000 - w[O_ORDER] - w[O_SOLD] - w[O_LOST] - w[O_DORMANT];
-	return (enum outcome)rng_pick(r, w, O_COUNT);
+	return (enum outcome)sr_rng_pick(r, w, O_COUNT);
 }
 
-static enum kind plan_kind(struct demo *g, struct rng *r)
+static enum kind plan_kind(struct demo *g, sr_rng *r)
 {
 	/* walk-in 50%, phone 35% (inbound, outbound, consultant), outreach 15% */
-	int w[K_COUNT] = {[K_WALKIN] = 500, [K_DCC_IN] = 160, [K_DCC_OUT] = 100,
-	                  [K_CONS_PHONE] = 90, [K_OUTREACH] = 125, [K_WHOLESALE] = 25};
+	int w[K_COUNT];
+	memcpy(w, demo_kind_share, sizeof w);
 	if (!*g->wholesale) {
 		w[K_OUTREACH] += w[K_WHOLESALE];
 		w[K_WHOLESALE] = 0;
 	}
-	return (enum kind)rng_pick(r, w, K_COUNT);
+	return (enum kind)sr_rng_pick(r, w, K_COUNT);
 }
 
 static int plan_cmp(const void *a, const void *b)
@@ -595,7 +421,7 @@ static int plan_cmp(const void *a, const void *b)
 	return x->idx - y->idx;
 }
 
-static sr_status demo_plan(struct demo *g, struct rng *r, int64_t cards)
+static sr_status demo_plan(struct demo *g, sr_rng *r, int64_t cards)
 {
 	int64_t walkins = 0, calls = 0;
 	size_t cap = (size_t)cards + (size_t)cards / 2 + 4;
@@ -609,9 +435,9 @@ static sr_status demo_plan(struct demo *g, struct rng *r, int64_t cards)
 		p->kind = (uint8_t)k;
 		p->at = plan_time(g, r, k);
 		p->outcome = (uint8_t)plan_outcome(r, g->today - sr_time_date(p->at), k);
-		p->dup = k == K_WALKIN && rng_per(r, 20);
-		p->repeat = !p->dup && k != K_WHOLESALE && rng_per(r, 30);
-		p->seed = rng_next(r);
+		p->dup = k == K_WALKIN && sr_rng_per(r, 20);
+		p->repeat = !p->dup && k != K_WHOLESALE && sr_rng_per(r, 30);
+		p->seed = sr_rng_next(r);
 		p->idx = (int)n++;
 		walkins += k == K_WALKIN;
 		calls += k == K_DCC_IN;
@@ -624,7 +450,7 @@ static sr_status demo_plan(struct demo *g, struct rng *r, int64_t cards)
 		enum kind k = i < walkins * 45 / 100 ? K_NONE_WALK : K_NONE_CALL;
 		p->kind = (uint8_t)k;
 		p->at = plan_time(g, r, k);
-		p->seed = rng_next(r);
+		p->seed = sr_rng_next(r);
 		p->idx = (int)n++;
 	}
 	g->nplan = n;
@@ -643,7 +469,7 @@ enum flavor {
 
 struct sim {
 	struct demo *g;
-	struct rng r;
+	sr_rng r;
 	const struct plan *p;
 	struct result *res;
 	int64_t id;
@@ -690,7 +516,7 @@ static bool sim_when(struct sim *s, sr_date d, enum slot slot, sr_time *out)
 {
 	sr_time t = slot_time(&s->r, d, slot);
 	if (t <= s->cursor)
-		t = s->cursor + 60 * rng_int(&s->r, 5, 40);
+		t = s->cursor + 60 * sr_rng_int(&s->r, 5, 40);
 	if (t > s->g->limit)
 		return false;
 	*out = t;
@@ -733,19 +559,20 @@ static bool sim_refresh(struct sim *s)
 
 /* ---- a person ------------------------------------------------------------ */
 
-static void gen_person(struct demo *g, struct rng *r, struct result *res)
+static void gen_person(struct demo *g, sr_rng *r, struct result *res)
 {
-	bool male = rng_per(r, 650);
+	bool male = sr_rng_per(r, 650);
 	char given[16];
-	const char *sur = rng_per(r, 8) ? PICK(r, compound_surnames)
-	                                : surnames[rng_pick(r, surname_weight, 25)];
-	sr_copy(given, sizeof given, male ? PICK(r, male_given) : PICK(r, female_given));
+	const char *sur =
+		sr_rng_per(r, 8) ? demo_surnames[DEMO_COMPOUND_SURNAME + sr_rng_int(r, 0, 3)]
+		                 : demo_surnames[sr_rng_pick(r, demo_surname_weight, DEMO_COMMON_SURNAMES)];
+	sr_copy(given, sizeof given, male ? PICK(r, demo_male_given) : PICK(r, demo_female_given));
 	snprintf(res->name, sizeof res->name, "%s%s", sur, given);
 	sr_copy(res->gender, sizeof res->gender, male ? "M" : "F");
 	for (int tries = 0; tries < 32; tries++) {
 		int64_t used = 0;
 		snprintf(res->phone, sizeof res->phone, "%s%08d", PICK(r, demo_phone_prefixes),
-		         rng_int(r, 0, 99999999));
+		         sr_rng_int(r, 0, 99999999));
 		if (sr_query_int(g->db, &used, "SELECT count(*) FROM cards WHERE phone = ?1", "s",
 		                 res->phone) == SR_OK && !used)
 			break;
@@ -754,11 +581,11 @@ static void gen_person(struct demo *g, struct rng *r, struct result *res)
 
 /* A repeat customer: someone filed days before, buying a second car or
  * (after a sale) buying again. */
-static const struct result *find_repeat(struct demo *g, struct rng *r, size_t i)
+static const struct result *find_repeat(struct demo *g, sr_rng *r, size_t i)
 {
 	for (int tries = 0; tries < 8 && i > 0; tries++) {
 		size_t lo = i > 800 ? i - 800 : 0;
-		size_t j = lo + (size_t)rng_int(r, 0, (int)(i - lo - 1));
+		size_t j = lo + (size_t)sr_rng_int(r, 0, (int)(i - lo - 1));
 		const struct result *o = &g->res[j];
 		if (o->id && g->plan[j].kind < K_NONE_WALK && o->filed < g->plan[i].at - 3 * 86400)
 			return o;
@@ -803,7 +630,7 @@ static char sim_drift(struct sim *s, sr_date d, bool visit)
 	char cool = age > 90 ? 'C' : age > 45 ? 'B' : age > 25 ? 'A' : 'H';
 	if (!s->decide && sr_level_rank(target) < sr_level_rank(cool))
 		target = cool;
-	if (!rng_per(&s->r, visit ? 600 : 300))
+	if (!sr_rng_per(&s->r, visit ? 600 : 300))
 		return s->level;
 	/* a customer who came in hot stays hot for the first weeks */
 	if (age <= 25 && sr_level_rank(s->level) <= sr_level_rank('A') &&
@@ -824,7 +651,7 @@ static bool sim_answers(struct sim *s, sr_time t)
 	for (int i = 0; i < SR_ANS_COUNT; i++)
 		if (!(s->answers & (1u << i))) {
 			ch[n].field = sr_answer_key((sr_answer)i);
-			ch[n++].value = demo_answers[i][rng_int(&s->r, 0, 3)];
+			ch[n++].value = demo_answers[i][sr_rng_int(&s->r, 0, 3)];
 		}
 	if (!n)
 		return true;
@@ -839,12 +666,12 @@ static bool sim_answers(struct sim *s, sr_time t)
 static void sim_comment(struct sim *s, int64_t fid, sr_time t)
 {
 	struct demo *g = s->g;
-	sr_time at = t + 3600 * rng_int(&s->r, 1, 30);
-	if (!rng_per(&s->r, 80) || at > g->limit)
+	sr_time at = t + 3600 * sr_rng_int(&s->r, 1, 30);
+	if (!sr_rng_per(&s->r, 80) || at > g->limit)
 		return;
 	const char *who = s->dcc && g->supervisor ? g->supervisor : PICK_OF(&s->r, g->mgr, g->nmgr);
 	if (demo_ok(g, demo_as(g, who, at)))
-		demo_ok(g, sr_followup_comment(g->db, fid, PICK(&s->r, comments)));
+		demo_ok(g, sr_followup_comment(g->db, fid, PICK(&s->r, demo_comments)));
 }
 
 /* When the intent level moved, the consultant sets the follow-up level
@@ -856,7 +683,7 @@ static void sim_retune(struct sim *s, sr_time t, int days)
 	/* mostly when the customer cooled down (a wider level); a warmer
 	 * customer is called often enough within the old bounds */
 	if (s->status == SR_STATUS_DORMANT || !strcmp(want, s->fl) || max < days ||
-	    !rng_per(&s->r, max > s->fl_max ? 800 : 200))
+	    !sr_rng_per(&s->r, max > s->fl_max ? 800 : 200))
 		return;
 	sr_card_change ch = {"followup-level", want};
 	if (!sim_as(s, s->owner, t + 60) || !sim_ok(s, sr_card_edit(s->g->db, s->id, 0, &ch, 1)))
@@ -879,7 +706,7 @@ static bool sim_followup(struct sim *s, sr_time t, struct fu *f)
 	days = days > s->fl_max ? s->fl_max : days < 1 ? 1 : days;
 	/* Today's list is never empty: some recent contacts set today. */
 	int to_today = g->today - d;
-	if (!f->days && to_today >= 1 && to_today < days && rng_per(&s->r, 300))
+	if (!f->days && to_today >= 1 && to_today < days && sr_rng_per(&s->r, 300))
 		days = to_today;
 	char next[SR_DATE_LEN];
 	sr_date_format(d + days, next);
@@ -895,7 +722,7 @@ static bool sim_followup(struct sim *s, sr_time t, struct fu *f)
 	char before = s->level;
 	s->cursor = t;
 	s->level = lv;
-	s->due = d + days + lateness(&s->r);
+	s->due = d + days + demo_lateness(&s->r);
 	s->intro |= f->intro;
 	s->nego |= f->nego;
 	s->drive |= f->drive;
@@ -920,8 +747,8 @@ static bool sim_visit(struct sim *s, sr_date d, struct fu *f, const char *cons)
 	const char *c = !s->dcc ? s->owner : cons ? cons : pick_consultant(g, &s->r);
 	const char *rec = PICK_OF(&s->r, g->recep, g->nrecep);
 	sr_traffic_input ti = {
-		.kind = SR_TRAFFIC_WALKIN, .persons = rng_int(&s->r, 1, 3), .consultant = c,
-		.model = g->models[rng_int(&s->r, 0, g->nmodels - 1)],
+		.kind = SR_TRAFFIC_WALKIN, .persons = sr_rng_int(&s->r, 1, 3), .consultant = c,
+		.model = g->models[sr_rng_int(&s->r, 0, g->nmodels - 1)],
 	};
 	int64_t tid = 0;
 	if (!sim_as(s, rec, t) || !sim_ok(s, sr_traffic_add(g->db, &ti, &tid)))
@@ -940,9 +767,9 @@ static bool sim_visit(struct sim *s, sr_date d, struct fu *f, const char *cons)
 	f->traffic_id = tid;
 	if (!f->content)
 		f->content = f->drive ? demo_visit_talk[1] : PICK(&s->r, demo_visit_talk);
-	if (!sim_followup(s, t + 60 * rng_int(&s->r, 3, 10), f))
+	if (!sim_followup(s, t + 60 * sr_rng_int(&s->r, 3, 10), f))
 		return false;
-	sr_time out = t + 60 * rng_int(&s->r, 25, 120);
+	sr_time out = t + 60 * sr_rng_int(&s->r, 25, 120);
 	if (out <= g->limit && demo_ok(g, demo_as(g, rec, out)))
 		demo_ok(g, sr_traffic_leave(g->db, tid, NULL));
 	return true;
@@ -952,9 +779,9 @@ static bool sim_visit(struct sim *s, sr_date d, struct fu *f, const char *cons)
 static void visit_steps(struct sim *s, struct fu *f, bool buying)
 {
 	memset(f, 0, sizeof *f);
-	f->intro = !s->intro || rng_per(&s->r, 200);
-	f->nego = (s->intro && rng_per(&s->r, buying ? 700 : 400)) || s->full_visit;
-	f->drive = (!s->drive && rng_per(&s->r, buying ? 700 : 350)) || s->full_visit;
+	f->intro = !s->intro || sr_rng_per(&s->r, 200);
+	f->nego = (s->intro && sr_rng_per(&s->r, buying ? 700 : 400)) || s->full_visit;
+	f->drive = (!s->drive && sr_rng_per(&s->r, buying ? 700 : 350)) || s->full_visit;
 	if (s->full_visit)
 		f->intro = true;
 	s->full_visit = false;
@@ -972,12 +799,12 @@ static int sim_invite_days(struct sim *s, sr_date d)
 	int permille = s->dcc ? (s->visits ? 0 : s->will_visit ? 500 : recent ? 250 : 80)
 	               : s->will_visit ? (recent ? 300 : 120) : recent ? 80 : 20;
 	if (s->appt || s->status != SR_STATUS_ACTIVE || (!open_end && d + span >= s->until) ||
-	    !rng_per(&s->r, permille))
+	    !sr_rng_per(&s->r, permille))
 		return 0;
 	int tomorrow = s->g->today + 1 - d;
-	if (recent && tomorrow <= span && rng_per(&s->r, 600))
+	if (recent && tomorrow <= span && sr_rng_per(&s->r, 600))
 		return tomorrow;
-	return rng_int(&s->r, 1, span);
+	return sr_rng_int(&s->r, 1, span);
 }
 
 /* The invitation: an appointment d + days, received by a consultant (the
@@ -1003,14 +830,14 @@ static bool sim_dcc_call(struct sim *s, sr_date d)
 	sr_time t;
 	if (!sim_when(s, d, SLOT_CALL, &t))
 		return false;
-	struct fu f = {.method = rng_per(&s->r, 850) ? SR_METHOD_PHONE
-	                         : rng_per(&s->r, 500) ? SR_METHOD_WECHAT : SR_METHOD_SMS};
+	struct fu f = {.method = sr_rng_per(&s->r, 850) ? SR_METHOD_PHONE
+	                         : sr_rng_per(&s->r, 500) ? SR_METHOD_WECHAT : SR_METHOD_SMS};
 	f.days = sim_invite_days(s, d);
 	if (f.days) {
 		f.method = SR_METHOD_PHONE;
-		f.content = PICK(&s->r, invite_talk);
+		f.content = PICK(&s->r, demo_invite_talk);
 	} else {
-		f.content = f.method == SR_METHOD_PHONE ? PICK(&s->r, dcc_talk)
+		f.content = f.method == SR_METHOD_PHONE ? PICK(&s->r, demo_dcc_talk)
 		            : f.method == SR_METHOD_WECHAT ? PICK(&s->r, demo_wechat_talk)
 		                                           : PICK(&s->r, demo_sms_talk);
 	}
@@ -1024,7 +851,7 @@ static bool sim_dcc_call(struct sim *s, sr_date d)
 static bool sim_appt_day(struct sim *s)
 {
 	struct demo *g = s->g;
-	if (rng_per(&s->r, s->show_permille)) {
+	if (sr_rng_per(&s->r, s->show_permille)) {
 		struct fu f;
 		visit_steps(s, &f, s->will_visit);
 		return sim_visit(s, s->appt_date, &f, s->appt_cons);
@@ -1045,7 +872,7 @@ static bool sim_appt_day(struct sim *s)
 static bool sim_contact(struct sim *s, sr_date d)
 {
 	int visit = s->visits >= 2 ? s->visit_permille / 3 : s->visit_permille;
-	if (s->full_visit || rng_per(&s->r, visit)) {
+	if (s->full_visit || sr_rng_per(&s->r, visit)) {
 		struct fu f;
 		visit_steps(s, &f, s->will_visit);
 		return sim_visit(s, d, &f, NULL);
@@ -1054,7 +881,7 @@ static bool sim_contact(struct sim *s, sr_date d)
 	if (!sim_when(s, d, SLOT_CALL, &t))
 		return false;
 	struct fu f = {0};
-	int x = rng_int(&s->r, 0, 99);
+	int x = sr_rng_int(&s->r, 0, 99);
 	f.method = x < 60 ? SR_METHOD_PHONE : x < 85 ? SR_METHOD_WECHAT
 	           : x < 97 ? SR_METHOD_SMS : SR_METHOD_VISIT;
 	const char *const *pool = demo_phone_talk;
@@ -1066,8 +893,8 @@ static bool sim_contact(struct sim *s, sr_date d)
 		n = (int)(sizeof demo_order_talk / sizeof *demo_order_talk);
 	} else if (f.days) {
 		f.method = SR_METHOD_PHONE;
-		pool = invite_talk;
-		n = (int)(sizeof invite_talk / sizeof *invite_talk);
+		pool = demo_invite_talk;
+		n = (int)(sizeof demo_invite_talk / sizeof *demo_invite_talk);
 	} else if (f.method == SR_METHOD_WECHAT) {
 		pool = demo_wechat_talk;
 		n = (int)(sizeof demo_wechat_talk / sizeof *demo_wechat_talk);
@@ -1078,7 +905,7 @@ static bool sim_contact(struct sim *s, sr_date d)
 		pool = demo_home_talk;
 		n = (int)(sizeof demo_home_talk / sizeof *demo_home_talk);
 	}
-	f.content = pool[rng_int(&s->r, 0, n - 1)];
+	f.content = pool[sr_rng_int(&s->r, 0, n - 1)];
 	if (!sim_followup(s, t, &f))
 		return false;
 	return !f.days || sim_appointment(s, t, f.days);
@@ -1107,13 +934,13 @@ static void sim_court(struct sim *s, sr_date until)
 static void filing_answers(struct sim *s, sr_card_filing *in, int count)
 {
 	for (int i = 0; i < SR_ANS_COUNT; i++)
-		if (rng_int(&s->r, 0, SR_ANS_COUNT - 1) < count || count >= SR_ANS_COUNT) {
-			in->answers[i] = demo_answers[i][rng_int(&s->r, 0, 3)];
+		if (sr_rng_int(&s->r, 0, SR_ANS_COUNT - 1) < count || count >= SR_ANS_COUNT) {
+			in->answers[i] = demo_answers[i][sr_rng_int(&s->r, 0, 3)];
 			s->answers |= 1u << i;
 		}
 }
 
-static char filing_level(struct rng *r, enum kind k)
+static char filing_level(sr_rng *r, enum kind k)
 {
 	static const int walkin[] = {100, 200, 320, 260, 120};
 	static const int dcc[] = {0, 100, 300, 400, 200};
@@ -1121,28 +948,20 @@ static char filing_level(struct rng *r, enum kind k)
 	static const int wholesale[] = {0, 500, 500, 0, 0};
 	const int *w = k == K_WALKIN ? walkin : k == K_WHOLESALE ? wholesale
 	               : k == K_OUTREACH ? outreach : dcc;
-	return "HABCN"[rng_pick(r, w, 5)];
+	return "HABCN"[sr_rng_pick(r, w, 5)];
 }
 
-static int expected_days(struct rng *r, char level)
+static int expected_days(sr_rng *r, char level)
 {
 	switch (level) {
 	case 'H':
-	case 'A': return rng_int(r, 5, 15);
-	case 'B': return rng_int(r, 15, 30);
-	case 'C': return rng_int(r, 30, 90);
-	default: return rng_per(r, 500) ? 0 : rng_int(r, 90, 180);
+	case 'A': return sr_rng_int(r, 5, 15);
+	case 'B': return sr_rng_int(r, 15, 30);
+	case 'C': return sr_rng_int(r, 30, 90);
+	default: return sr_rng_per(r, 500) ? 0 : sr_rng_int(r, 90, 180);
 	}
 }
 
-static void gen_vin(struct rng *r, char vin[18])
-{
-	static const char chars[] = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
-	memcpy(vin, rng_per(r, 500) ? "LSG" : "LSV", 3);
-	for (int i = 3; i < 17; i++)
-		vin[i] = chars[rng_int(r, 0, (int)sizeof chars - 2)];
-	vin[17] = '\0';
-}
 
 /* Text the filing points to while it is being filed. */
 struct filing_text {
@@ -1161,16 +980,16 @@ static int filing_details(struct sim *s, sr_card_filing *in, struct filing_text 
 	in->phone = s->res->phone;
 	in->gender = s->res->gender;
 	in->source = src ? src : pick_src(g, &s->r, k);
-	in->model = g->models[rng_int(&s->r, 0, g->nmodels - 1)];
+	in->model = g->models[sr_rng_int(&s->r, 0, g->nmodels - 1)];
 	in->level = filing_level(&s->r, k);
-	if (rng_per(&s->r, 800))
+	if (sr_rng_per(&s->r, 800))
 		in->region = PICK(&s->r, demo_regions);
-	if (in->region && rng_per(&s->r, 300)) {
+	if (in->region && sr_rng_per(&s->r, 300)) {
 		snprintf(x->address, sizeof x->address, "%s%d号", PICK(&s->r, demo_roads),
-		         rng_int(&s->r, 1, 300));
+		         sr_rng_int(&s->r, 1, 300));
 		in->address = x->address;
 	}
-	int known = k == K_WALKIN ? rng_int(&s->r, 0, 5) : k == K_WHOLESALE ? 3 : rng_int(&s->r, 0, 2);
+	int known = k == K_WALKIN ? sr_rng_int(&s->r, 0, 5) : k == K_WHOLESALE ? 3 : sr_rng_int(&s->r, 0, 2);
 	filing_answers(s, in, in->level == 'H' ? SR_ANS_COUNT : known);
 	int ed = expected_days(&s->r, in->level);
 	if (ed) {
@@ -1183,9 +1002,9 @@ static int filing_details(struct sim *s, sr_card_filing *in, struct filing_text 
 	sr_date_format(d + days, x->next);
 	in->next_date = x->next;
 	if (in->file_as != SR_FILE_ACTIVE) {
-		in->deposit_cents = (int64_t)rng_int(&s->r, 5, 20) * 100000;
-		gen_vin(&s->r, x->vin);
-		in->vin = in->file_as == SR_FILE_SOLD || rng_per(&s->r, 500) ? x->vin : NULL;
+		in->deposit_cents = (int64_t)sr_rng_int(&s->r, 5, 20) * 100000;
+		demo_vin(&s->r, sr_rng_per(&s->r, 500) ? "LSG" : "LSV", x->vin);
+		in->vin = in->file_as == SR_FILE_SOLD || sr_rng_per(&s->r, 500) ? x->vin : NULL;
 	}
 	return days;
 }
@@ -1204,7 +1023,7 @@ static const char *filing_start(struct sim *s, sr_card_filing *in, sr_time *t)
 		filer = pick_consultant(g, &s->r);
 		logger = PICK_OF(&s->r, g->recep, g->nrecep);
 		ti.kind = SR_TRAFFIC_WALKIN;
-		ti.persons = rng_int(&s->r, 1, 4);
+		ti.persons = sr_rng_int(&s->r, 1, 4);
 		in->channel = SR_CHANNEL_WALKIN;
 		s->visits = 1;
 		break;
@@ -1230,7 +1049,7 @@ static const char *filing_start(struct sim *s, sr_card_filing *in, sr_time *t)
 	ti.consultant = filer;
 	if (!sim_as(s, logger, *t) || !sim_ok(s, sr_traffic_add(g->db, &ti, &in->traffic_id)))
 		return NULL;
-	*t += 60 * rng_int(&s->r, 3, 15);
+	*t += 60 * sr_rng_int(&s->r, 3, 15);
 	return filer;
 }
 
@@ -1257,7 +1076,7 @@ static bool sim_file(struct sim *s, sr_file_as as, bool new_opp, const char *src
 	}
 	s->channel = in.channel;
 	s->cursor = t < g->limit ? t : g->limit;
-	s->due = sr_time_date(s->cursor) + days + lateness(&s->r);
+	s->due = sr_time_date(s->cursor) + days + demo_lateness(&s->r);
 	s->res->id = s->id;
 	s->res->filed = s->cursor;
 	return sim_refresh(s);
@@ -1294,11 +1113,11 @@ static void sim_callbacks(struct sim *s)
 		sr_time t = slot_time(&s->r, due[i], SLOT_OFFICE);
 		if (t < s->cursor)
 			t = s->cursor + 3600;
-		if (t > g->limit || !rng_per(&s->r, 880))
+		if (t > g->limit || !sr_rng_per(&s->r, 880))
 			continue;
 		const char *res = i == 0 ? demo_callback_results[0]
-		                  : rng_per(&s->r, 60) ? demo_callback_results[5]
-		                                       : demo_callback_results[rng_int(&s->r, 1, 4)];
+		                  : sr_rng_per(&s->r, 60) ? demo_callback_results[5]
+		                                       : demo_callback_results[sr_rng_int(&s->r, 1, 4)];
 		if (demo_ok(g, demo_as(g, PICK_OF(&s->r, g->service, g->nservice), t)))
 			demo_ok(g, sr_callback_done(g->db, ids[i], res));
 	}
@@ -1342,7 +1161,7 @@ static void sim_order_pace(struct sim *s, sr_time t)
 	const char *want = default_fl(s->g, 'O');
 	int max = level_max(s->g, want), days = level_interval(&s->r, 'O');
 	char next[SR_DATE_LEN];
-	if (!strcmp(want, s->fl) || !rng_per(&s->r, 750))
+	if (!strcmp(want, s->fl) || !sr_rng_per(&s->r, 750))
 		return;
 	sr_date_format(sr_time_date(t) + (days > max ? max : days), next);
 	sr_card_change ch[2] = {{"followup-level", want}, {"next", next}};
@@ -1350,7 +1169,7 @@ static void sim_order_pace(struct sim *s, sr_time t)
 		return;
 	sr_copy(s->fl, sizeof s->fl, want);
 	s->fl_max = max;
-	s->due = sr_time_date(t) + (days > max ? max : days) + lateness(&s->r);
+	s->due = sr_time_date(t) + (days > max ? max : days) + demo_lateness(&s->r);
 }
 
 /* Sign the order on day d: in the showroom (negotiation at a visit), or on
@@ -1367,22 +1186,22 @@ static bool sim_sign(struct sim *s, sr_date d)
 		struct fu f;
 		visit_steps(s, &f, true);
 		f.nego = true;
-		f.level = s->answers == 0x7f && rng_per(&s->r, 600) ? 'H'
+		f.level = s->answers == 0x7f && sr_rng_per(&s->r, 600) ? 'H'
 		          : sr_level_rank(s->level) > sr_level_rank('A') ? 'A' : s->level;
 		if (!sim_visit(s, day, &f, NULL))
 			return false;
 	}
-	sr_time t = s->cursor + 60 * rng_int(&s->r, 20, 60);
+	sr_time t = s->cursor + 60 * sr_rng_int(&s->r, 20, 60);
 	if (!s->visit_permille && !sim_when(s, day, SLOT_CALL, &t))
 		return false;
 	if (t > g->limit)
 		return false;
 	char vin[18], expect[SR_DATE_LEN];
-	gen_vin(&s->r, vin);
-	sr_date_format(sr_time_date(t) + rng_int(&s->r, 7, 30), expect);
+	demo_vin(&s->r, sr_rng_per(&s->r, 500) ? "LSG" : "LSV", vin);
+	sr_date_format(sr_time_date(t) + sr_rng_int(&s->r, 7, 30), expect);
 	sr_order_input o = {
-		.deposit_cents = (int64_t)rng_int(&s->r, 5, 20) * 100000,
-		.vin = rng_per(&s->r, 400) ? vin : NULL, .expected_delivery = expect,
+		.deposit_cents = (int64_t)sr_rng_int(&s->r, 5, 20) * 100000,
+		.vin = sr_rng_per(&s->r, 400) ? vin : NULL, .expected_delivery = expect,
 	};
 	if (!sim_as(s, s->owner, t) || !sim_ok(s, sr_order_add(g->db, s->id, &o, NULL)) ||
 	    !sim_refresh(s))
@@ -1396,7 +1215,7 @@ static sr_loss_reason pick_reason(struct sim *s)
 {
 	static const int consultant[] = {300, 200, 200, 100, 200};
 	static const int dcc[] = {150, 100, 200, 150, 400};
-	return (sr_loss_reason)rng_pick(&s->r, s->dcc ? dcc : consultant, 5);
+	return (sr_loss_reason)sr_rng_pick(&s->r, s->dcc ? dcc : consultant, 5);
 }
 
 /* The owner asks to close the card as lost on day d. */
@@ -1407,7 +1226,7 @@ static bool sim_loss_request(struct sim *s, sr_date d)
 		return false;
 	sr_loss_reason why = pick_reason(s);
 	if (!sim_as(s, s->owner, t) ||
-	    !sim_ok(s, sr_loss_request(s->g->db, s->id, why, demo_loss_notes[why][rng_int(&s->r, 0, 2)])))
+	    !sim_ok(s, sr_loss_request(s->g->db, s->id, why, demo_loss_notes[why][sr_rng_int(&s->r, 0, 2)])))
 		return false;
 	s->cursor = t;
 	return true;
@@ -1420,7 +1239,7 @@ enum decision { D_CONFIRM, D_REJECT, D_TODCC };
 static bool sim_loss_decide(struct sim *s, enum decision dec)
 {
 	struct demo *g = s->g;
-	sr_time t = s->cursor + 3600 * rng_int(&s->r, 2, 30);
+	sr_time t = s->cursor + 3600 * sr_rng_int(&s->r, 2, 30);
 	if (t > g->limit)
 		return false;
 	if (!sim_as(s, PICK_OF(&s->r, g->mgr, g->nmgr), t))
@@ -1447,7 +1266,7 @@ static bool sim_loss_decide(struct sim *s, enum decision dec)
  * consultant, or to the DCC for a re-check) and it failed again. */
 static void sim_lost(struct sim *s, sr_date d)
 {
-	int path = rng_int(&s->r, 0, 99);
+	int path = sr_rng_int(&s->r, 0, 99);
 	int avail = s->g->today - d;
 	bool wholesale = s->p->kind == K_WHOLESALE;
 	enum decision first = path < 80 || avail < 14 || wholesale ? D_CONFIRM
@@ -1456,7 +1275,7 @@ static void sim_lost(struct sim *s, sr_date d)
 	if (s->dead || s->status != SR_STATUS_ACTIVE || !sim_loss_request(s, d) ||
 	    !sim_loss_decide(s, first) || first == D_CONFIRM)
 		return;
-	sr_date again = d + rng_int(&s->r, 7, avail - 2);
+	sr_date again = d + sr_rng_int(&s->r, 7, avail - 2);
 	s->show_permille = 0;
 	s->visit_permille = 0;
 	sim_court(s, again);
@@ -1516,16 +1335,16 @@ static void life_sold(struct sim *s, sr_date filed)
 		sim_court(s, s->g->today + 1);
 		return;
 	}
-	sr_date order = filed + rng_skew(&s->r, avail - 3 < 40 ? avail - 3 : 40);
+	sr_date order = filed + skew(&s->r, avail - 3 < 40 ? avail - 3 : 40);
 	int gap = s->g->today - order;
 	if (sim_sign(s, order))
-		sim_deliver(s, order + rng_int(&s->r, 3, gap < 25 ? gap : 25));
+		sim_deliver(s, order + sr_rng_int(&s->r, 3, gap < 25 ? gap : 25));
 }
 
 static void life_order(struct sim *s, sr_date filed)
 {
 	sr_date from = s->g->today - 30 > filed ? s->g->today - 30 : filed;
-	sim_sign(s, from + rng_int(&s->r, 0, s->g->today - from));
+	sim_sign(s, from + sr_rng_int(&s->r, 0, s->g->today - from));
 	sim_court(s, s->g->today + 1);
 }
 
@@ -1536,7 +1355,7 @@ static void life_lost(struct sim *s, sr_date filed)
 		sim_court(s, s->g->today + 1);
 		return;
 	}
-	sim_lost(s, filed + 2 + rng_skew(&s->r, avail - 3));
+	sim_lost(s, filed + 2 + skew(&s->r, avail - 3));
 }
 
 static void life_dormant(struct sim *s, sr_date filed)
@@ -1553,12 +1372,12 @@ static void life_dormant(struct sim *s, sr_date filed)
 		s->full_visit = true;
 	else
 		s->visit_permille = 0;
-	sim_dormant(s, filed + 16 + rng_int(&s->r, 0, avail - 17));
+	sim_dormant(s, filed + 16 + sr_rng_int(&s->r, 0, avail - 17));
 }
 
 static enum flavor active_flavor(struct sim *s, int age)
 {
-	int x = rng_int(&s->r, 0, 999);
+	int x = sr_rng_int(&s->r, 0, 999);
 	if (x < 60 && age >= 5)
 		return F_PENDING;
 	if (x < 100 && age >= 25 && s->visit_permille)
@@ -1582,36 +1401,36 @@ static void life_active(struct sim *s, sr_date filed, bool dup)
 	enum flavor fl = dup ? F_PLAIN : active_flavor(s, age);
 	switch (fl) {
 	case F_PENDING: {
-		sr_date d = g->today - rng_int(&s->r, 0, 2);
+		sr_date d = g->today - sr_rng_int(&s->r, 0, 2);
 		sim_court(s, d);
 		if (!s->dead && s->status == SR_STATUS_ACTIVE)
 			sim_loss_request(s, d > filed ? d : filed + 1);
 		return;
 	}
 	case F_CANCEL: {
-		sr_date d = filed + rng_skew(&s->r, age - 20);
+		sr_date d = filed + skew(&s->r, age - 20);
 		if (sim_sign(s, d))
-			sim_cancel(s, d + rng_int(&s->r, 3, 15));
+			sim_cancel(s, d + sr_rng_int(&s->r, 3, 15));
 		break;
 	}
 	case F_REJECT:
 	case F_TODCC: {
-		sr_date d = filed + 3 + rng_skew(&s->r, age - 10);
+		sr_date d = filed + 3 + skew(&s->r, age - 10);
 		sim_court(s, d);
 		if (!s->dead && s->status == SR_STATUS_ACTIVE && sim_loss_request(s, d))
 			sim_loss_decide(s, fl == F_REJECT ? D_REJECT : D_TODCC);
 		break;
 	}
 	case F_REACT: {
-		sr_date d = filed + 16 + rng_int(&s->r, 0, age - 45);
+		sr_date d = filed + 16 + sr_rng_int(&s->r, 0, age - 45);
 		s->show_permille = 0;
 		s->visit_permille = 0;
 		if (sim_dormant(s, d))
-			sim_reactivate(s, d + rng_int(&s->r, 15, g->today - d < 40 ? g->today - d : 40));
+			sim_reactivate(s, d + sr_rng_int(&s->r, 15, g->today - d < 40 ? g->today - d : 40));
 		break;
 	}
 	case F_NEGLECT:
-		s->neglect_from = g->today - rng_int(&s->r, 1, 20);
+		s->neglect_from = g->today - sr_rng_int(&s->r, 1, 20);
 		break;
 	case F_PLAIN:
 		break;
@@ -1624,23 +1443,23 @@ static void sim_setup(struct sim *s, enum outcome o, int age)
 {
 	static const int young[] = {150, 220, 330, 200, 100};
 	static const int old[] = {0, 80, 340, 360, 220};
-	struct rng *r = &s->r;
+	sr_rng *r = &s->r;
 	switch (o) {
 	case O_SOLD:
 	case O_ORDER:
-		s->target = rng_per(r, 400) ? 'H' : 'A';
+		s->target = sr_rng_per(r, 400) ? 'H' : 'A';
 		s->will_visit = true;
 		break;
 	case O_LOST:
-		s->target = rng_per(r, 500) ? 'C' : 'N';
-		s->will_visit = rng_per(r, 250);
+		s->target = sr_rng_per(r, 500) ? 'C' : 'N';
+		s->will_visit = sr_rng_per(r, 250);
 		break;
 	case O_DORMANT:
-		s->target = rng_per(r, 500) ? 'C' : 'N';
+		s->target = sr_rng_per(r, 500) ? 'C' : 'N';
 		break;
 	default:
-		s->target = "HABCN"[rng_pick(r, age < 20 ? young : old, 5)];
-		s->will_visit = rng_per(r, 400);
+		s->target = "HABCN"[sr_rng_pick(r, age < 20 ? young : old, 5)];
+		s->will_visit = sr_rng_per(r, 400);
 		break;
 	}
 	s->show_permille = s->will_visit ? 800 : 250;
@@ -1654,16 +1473,16 @@ static void sim_setup(struct sim *s, enum outcome o, int age)
 /* Visitors and callers who leave no details: traffic rows only. */
 static void sim_traffic_only(struct demo *g, const struct plan *p)
 {
-	struct rng r = {p->seed};
+	sr_rng r = {p->seed};
 	int64_t tid = 0;
-	sr_traffic_input ti = {.model = rng_per(&r, 600) ? g->models[rng_int(&r, 0, g->nmodels - 1)]
+	sr_traffic_input ti = {.model = sr_rng_per(&r, 600) ? g->models[sr_rng_int(&r, 0, g->nmodels - 1)]
 	                                                 : NULL,
 	                       .source = pick_src(g, &r, (enum kind)p->kind)};
 	const char *who;
 	if (p->kind == K_NONE_WALK) {
 		ti.kind = SR_TRAFFIC_WALKIN;
-		ti.persons = rng_int(&r, 1, 3);
-		ti.consultant = rng_per(&r, 900) ? pick_consultant(g, &r) : NULL;
+		ti.persons = sr_rng_int(&r, 1, 3);
+		ti.consultant = sr_rng_per(&r, 900) ? pick_consultant(g, &r) : NULL;
 		who = PICK_OF(&r, g->recep, g->nrecep);
 	} else {
 		ti.kind = SR_TRAFFIC_CALL;
@@ -1672,7 +1491,7 @@ static void sim_traffic_only(struct demo *g, const struct plan *p)
 	}
 	if (!demo_ok(g, demo_as(g, who, p->at)) || !demo_ok(g, sr_traffic_add(g->db, &ti, &tid)))
 		return;
-	sr_time out = p->at + 60 * rng_int(&r, 8, 40);
+	sr_time out = p->at + 60 * sr_rng_int(&r, 8, 40);
 	if (ti.kind == SR_TRAFFIC_WALKIN && out <= g->limit &&
 	    demo_ok(g, demo_as(g, who, out)))
 		demo_ok(g, sr_traffic_leave(g->db, tid, NULL));
@@ -1701,7 +1520,7 @@ static bool sim_person(struct sim *s, size_t i, const char **src)
 			memcpy(s->res->gender, o->gender, sizeof o->gender);
 			if (o->status == SR_STATUS_SOLD && o->sold && o->sold < s->p->at &&
 			    g->has_source[S_REPURCHASE])
-				*src = src_codes[S_REPURCHASE];
+				*src = demo_src_codes[S_REPURCHASE];
 			return true;
 		}
 	}
@@ -1717,14 +1536,14 @@ static sr_file_as sim_file_as(struct sim *s)
 	int age = s->g->today - sr_time_date(s->p->at);
 	if (s->p->kind == K_WHOLESALE) {
 		if (o == O_SOLD)
-			return rng_per(&s->r, 400) ? SR_FILE_SOLD
-			       : rng_per(&s->r, 400) && age >= 4 ? SR_FILE_ORDER : SR_FILE_ACTIVE;
-		if (o == O_ORDER && rng_per(&s->r, 300))
+			return sr_rng_per(&s->r, 400) ? SR_FILE_SOLD
+			       : sr_rng_per(&s->r, 400) && age >= 4 ? SR_FILE_ORDER : SR_FILE_ACTIVE;
+		if (o == O_ORDER && sr_rng_per(&s->r, 300))
 			return SR_FILE_ORDER;
 		return SR_FILE_ACTIVE;
 	}
 	if (s->p->kind == K_WALKIN && !s->p->dup && (o == O_ORDER || (o == O_SOLD && age >= 4)) &&
-	    rng_per(&s->r, 60))
+	    sr_rng_per(&s->r, 60))
 		return SR_FILE_ORDER;
 	return SR_FILE_ACTIVE;
 }
@@ -1741,7 +1560,7 @@ static void sim_life(struct sim *s, sr_file_as as)
 	if (as == SR_FILE_ORDER) {
 		sim_order_pace(s, s->cursor);
 		if (s->p->outcome == O_SOLD)
-			sim_deliver(s, filed + rng_int(&s->r, 3, age < 25 ? age : 25));
+			sim_deliver(s, filed + sr_rng_int(&s->r, 3, age < 25 ? age : 25));
 		else
 			sim_court(s, g->today + 1);
 		return;
@@ -1794,14 +1613,14 @@ static void sim_card(struct demo *g, size_t i)
 static sr_status demo_run(struct demo *g, int64_t cards, uint64_t seed,
                           sr_progress_fn progress, void *ctx)
 {
-	struct rng master = {seed};
+	sr_rng master = {seed};
 	/* Staff, settings and costs are in place a week before the period. */
 	sr_db_set_now(g->db, sr_date_start(g->first - 7) + 9 * 3600);
 	sr_status st = demo_staff(g);
 	if (st == SR_OK)
 		st = demo_reference(g);
 	if (st == SR_OK)
-		st = demo_costs(g, &master);
+		st = demo_costs(&master, g->first, g->today, has_source, write_cost, g);
 	if (st == SR_OK)
 		st = demo_plan(g, &master, cards);
 	if (st != SR_OK)

@@ -25,7 +25,6 @@
 #include <string.h>
 #include "card_rules.h"
 #include "demo_int.h"
-#include "demo_words.h"
 #include "showroom/demo.h"
 
 enum {
@@ -37,121 +36,11 @@ enum {
 	DAY_MAX = 8192,               /* cards filed on one day at most */
 };
 
-/* ---- random numbers (splitmix64), as in demo.c ---------------------------- */
+/* ---- how cards arrive (the rest in demo_core.c) -------------------------------- */
 
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t rnd(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
-static int rint_(struct rng *r, int lo, int hi)
-{
-	return hi <= lo ? lo : lo + (int)(rnd(r) % (uint64_t)(hi - lo + 1));
-}
-
-static bool rper(struct rng *r, int permille)
-{
-	return (int)(rnd(r) % 1000) < permille;
-}
-
-static int rpick(struct rng *r, const int *w, int n)
-{
-	int sum = 0;
-	for (int i = 0; i < n; i++)
-		sum += w[i];
-	int x = sum > 0 ? (int)(rnd(r) % (uint64_t)sum) : 0;
-	for (int i = 0; i < n; i++) {
-		if (x < w[i])
-			return i;
-		x -= w[i];
-	}
-	return n - 1;
-}
-
-/* 0..max, most often small */
-static int rskew(struct rng *r, int max)
-{
-	uint64_t a = rnd(r) % 1000, b = rnd(r) % 1000;
-	return max <= 0 ? 0 : (int)((uint64_t)max * a * b / 999000);
-}
-
-#define RPICK(r, arr) ((arr)[rint_((r), 0, (int)(sizeof(arr) / sizeof *(arr)) - 1)])
-
-/* ---- words ------------------------------------------------------------------ */
-
-static const char *const surnames[] = {
-	"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
-	"胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯",
-	"邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜",
-	"叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭",
-	"欧阳", "司马", "上官", "诸葛",
-};
-static const int surname_weight[] = {
-	72, 72, 70, 55, 48, 33, 25, 22, 21, 20, 18, 17, 14, 13, 13, 12, 12, 11, 10, 9, 9, 8,
-	7,  6,  6,  6,  6,  5,  5,  5,  5,  5,  5,  5,  5,  4,  4,  4,  4,  4,  4,  4,  4,  4,
-	4,  4,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  1,  1,  1,  1,
-};
-/* Characters of given names (three bytes each in UTF-8). */
-static const char male_chars[] =
-	"伟刚勇毅俊峰强军平保东文辉力明永健世广志义兴良海山仁波宁贵福生龙元全国胜学祥才发武新利"
-	"清飞彬富顺信子杰涛昌成康星光天达安岩中茂进林有坚和彪博诚先敬震振壮会思群豪心邦承乐绍功"
-	"松善厚庆磊民友裕河哲江超浩亮政谦亨奇固之轮翰朗伯宏言若鸣朋斌梁栋维启克伦翔旭鹏泽晨辰士"
-	"以建家致树炎德行时泰盛雄琛钧冠策腾楠榕风航弘";
-static const char female_chars[] =
-	"秀娟英华慧巧美娜静淑惠珠翠雅芝玉萍红娥玲芬芳燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月"
-	"莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓仪荷丹"
-	"蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝"
-	"晓欢霄枫芸菲寒伊亚宜可舒影荔思丽";
-static const char *const loss_reasons[5] = {"competitor", "same-brand", "gave-up", "region",
-                                            "unreachable"};
-
-/* ---- how cards arrive --------------------------------------------------------- */
-
-enum kind { K_WALKIN, K_DCC_IN, K_DCC_OUT, K_CONS_PHONE, K_OUTREACH, K_WHOLESALE, K_COUNT };
-
-static const int kind_share[K_COUNT] = {500, 160, 100, 90, 125, 25};
-static const int kind_weekday[K_COUNT][7] = {
-	{8, 8, 8, 9, 11, 20, 18}, {10, 10, 10, 10, 10, 8, 6}, {10, 10, 10, 10, 10, 6, 2},
-	{10, 10, 10, 10, 10, 8, 6}, {3, 3, 3, 3, 5, 30, 30},  {10, 10, 10, 10, 10, 4, 2},
-};
 /* Car buying by month: the Spring Festival before and its lull after,
  * the "golden September, silver October", the year-end push. */
 static const int month_weight[12] = {110, 70, 105, 95, 100, 95, 85, 90, 115, 120, 105, 115};
-static const int hour_visit[24] = {[9] = 3, [10] = 10, [11] = 10, [12] = 4, [13] = 5,
-                                   [14] = 9, [15] = 10, [16] = 9, [17] = 5, [18] = 2};
-static const int hour_call[24] = {[9] = 6, [10] = 9, [11] = 8, [12] = 3, [13] = 5,
-                                  [14] = 8, [15] = 8, [16] = 7, [17] = 5, [18] = 2};
-
-enum src { S_AUTOHOME, S_BITAUTO, S_PCAUTO, S_NETEASE, S_CHESHI, S_WEIBO, S_FORUM, S_VIDEO,
-           S_GROUPBUY, S_QQ, S_REFERRAL, S_REPURCHASE, S_PASSING, S_HOTLINE, S_EVENT, S_COUNT };
-static const char *const src_codes[S_COUNT] = {
-	"autohome", "bitauto", "pcauto",   "netease",    "cheshi",  "weibo",   "forum", "video",
-	"groupbuy", "qq",      "referral", "repurchase", "passing", "hotline", "event",
-};
-static const int src_cost_yuan[S_COUNT] = {
-	[S_AUTOHOME] = 30000, [S_BITAUTO] = 20000, [S_PCAUTO] = 8000, [S_NETEASE] = 5000,
-	[S_CHESHI] = 5000,    [S_WEIBO] = 3000,    [S_VIDEO] = 4000,  [S_GROUPBUY] = 2000,
-	[S_EVENT] = 15000,
-};
-static const int src_weight[K_COUNT][S_COUNT] = {
-	[K_WALKIN] = {[S_PASSING] = 30, [S_REFERRAL] = 15, [S_AUTOHOME] = 14, [S_BITAUTO] = 10,
-	              [S_PCAUTO] = 5, [S_WEIBO] = 3, [S_VIDEO] = 4, [S_GROUPBUY] = 3, [S_QQ] = 2,
-	              [S_FORUM] = 2, [S_NETEASE] = 2},
-	[K_DCC_IN] = {[S_HOTLINE] = 30, [S_AUTOHOME] = 25, [S_BITAUTO] = 20, [S_PCAUTO] = 8,
-	              [S_NETEASE] = 5, [S_CHESHI] = 5, [S_GROUPBUY] = 4, [S_WEIBO] = 3},
-	[K_DCC_OUT] = {[S_AUTOHOME] = 35, [S_BITAUTO] = 30, [S_PCAUTO] = 12, [S_NETEASE] = 8,
-	               [S_CHESHI] = 8, [S_QQ] = 4, [S_FORUM] = 3},
-	[K_CONS_PHONE] = {[S_REFERRAL] = 60, [S_HOTLINE] = 20, [S_QQ] = 10, [S_WEIBO] = 10},
-	[K_OUTREACH] = {[S_EVENT] = 70, [S_GROUPBUY] = 10, [S_REFERRAL] = 20},
-	[K_WHOLESALE] = {[S_REFERRAL] = 60, [S_EVENT] = 40},
-};
 
 enum outcome { O_ACTIVE, O_ORDER, O_DORMANT, O_SOLD, O_LOST, O_COUNT };
 
@@ -203,7 +92,7 @@ struct bulk {
 /* One card while its life is drawn. */
 struct life {
 	struct bulk *b;
-	struct rng r;
+	sr_rng r;
 	int64_t id, owner, filer, model, source;
 	enum kind kind;
 	bool dcc;                    /* owned by a DCC caller (until a visit) */
@@ -281,12 +170,12 @@ static void bind_level(sqlite3_stmt *q, int i, char level)
 	sqlite3_bind_text(q, i, p ? p : "N", 1, SQLITE_STATIC);
 }
 
-static int64_t pool_pick(struct bulk *b, enum role_pool p, struct rng *r)
+static int64_t pool_pick(struct bulk *b, enum role_pool p, sr_rng *r)
 {
 	struct pool *pl = &b->pool[p];
 	if (pl->weight)
-		return pl->id[rpick(r, pl->weight, pl->n)];
-	return pl->id[rint_(r, 0, pl->n - 1)];
+		return pl->id[sr_rng_pick(r, pl->weight, pl->n)];
+	return pl->id[sr_rng_int(r, 0, pl->n - 1)];
 }
 
 static int level_rank(char level)
@@ -296,28 +185,23 @@ static int level_rank(char level)
 }
 
 /* Days to the next contact for the level: within its follow-up level. */
-static int interval(struct rng *r, char level)
+static int interval(sr_rng *r, char level)
 {
 	switch (level) {
-	case 'O': return rint_(r, 5, 7);
-	case 'H': return rint_(r, 1, 3);
-	case 'A': return rint_(r, 2, 3);
-	case 'B': return rint_(r, 5, 7);
-	case 'C': return rint_(r, 10, 15);
-	default: return rint_(r, 20, 30);
+	case 'O': return sr_rng_int(r, 5, 7);
+	case 'H': return sr_rng_int(r, 1, 3);
+	case 'A': return sr_rng_int(r, 2, 3);
+	case 'B': return sr_rng_int(r, 5, 7);
+	case 'C': return sr_rng_int(r, 10, 15);
+	default: return sr_rng_int(r, 20, 30);
 	}
 }
 
 /* Most contacts happen on the planned day, some late. */
-static int lateness(struct rng *r)
-{
-	int x = rint_(r, 0, 99);
-	return x < 80 ? 0 : x < 94 ? rint_(r, 1, 2) : rint_(r, 3, 6);
-}
 
-static sr_time at_hour(struct rng *r, sr_date d, const int *hours)
+static sr_time at_hour(sr_rng *r, sr_date d, const int *hours)
 {
-	return sr_date_start(d) + rpick(r, hours, 24) * 3600 + rint_(r, 0, 3599);
+	return sr_date_start(d) + sr_rng_pick(r, hours, 24) * 3600 + sr_rng_int(r, 0, 3599);
 }
 
 /* ---- staff ---------------------------------------------------------------------- */
@@ -339,21 +223,21 @@ static const struct {
 	{"service", SR_ROLE_SERVICE, SR_TEAM_SHOWROOM, P_SERVICE, 8},
 };
 
-static void gen_name(struct rng *r, bool female, char *out, size_t outlen)
+static void gen_name(sr_rng *r, bool female, char *out, size_t outlen)
 {
-	const char *chars = female ? female_chars : male_chars;
+	const char *chars = female ? demo_female_chars : demo_male_chars;
 	int nchars = (int)(strlen(chars) / 3);
-	const char *sur = surnames[rpick(r, surname_weight, (int)(sizeof surname_weight /
-	                                                          sizeof *surname_weight))];
-	int given = rper(r, 250) ? 1 : 2;
+	const char *sur = demo_surnames[sr_rng_pick(r, demo_surname_weight, (int)(sizeof demo_surname_weight /
+	                                                          sizeof *demo_surname_weight))];
+	int given = sr_rng_per(r, 250) ? 1 : 2;
 	size_t n = strlen(sur);
 	memcpy(out, sur, n);
 	for (int i = 0; i < given && n + 4 < outlen; i++, n += 3)
-		memcpy(out + n, chars + 3 * rint_(r, 0, nchars - 1), 3);
+		memcpy(out + n, chars + 3 * sr_rng_int(r, 0, nchars - 1), 3);
 	out[n] = '\0';
 }
 
-static sr_status bulk_staff(struct bulk *b, int64_t cards, struct rng *r)
+static sr_status bulk_staff(struct bulk *b, int64_t cards, sr_rng *r)
 {
 	int64_t total = STAFF_AT_1M * cards / 1000000;
 	sr_status st = SR_OK;
@@ -374,11 +258,11 @@ static sr_status bulk_staff(struct bulk *b, int64_t cards, struct rng *r)
 		for (int i = 0; i < n && st == SR_OK; i++) {
 			char login[SR_LOGIN_MAX], name[48];
 			snprintf(login, sizeof login, "%s%03d", staff_plan[k].prefix, i + 1);
-			gen_name(r, rper(r, 400), name, sizeof name);
+			gen_name(r, sr_rng_per(r, 400), name, sizeof name);
 			st = sr_user_add(b->db, login, name, staff_plan[k].role, staff_plan[k].team,
 			                 NULL, &p->id[p->n]);
 			/* some consultants simply receive more customers than others */
-			p->weight[p->n++] = rint_(r, 5, 12);
+			p->weight[p->n++] = sr_rng_int(r, 5, 12);
 		}
 	}
 	if (st != SR_OK)
@@ -404,9 +288,9 @@ static sr_status bulk_reference(struct bulk *b)
 	while (sqlite3_step(q) == SQLITE_ROW && b->nmodels < 32)
 		b->models[b->nmodels++] = sqlite3_column_int64(q, 0);
 	sr_stmt_done(q);
-	for (int i = 0; i < S_COUNT; i++)
+	for (int i = 1; i < S_COUNT; i++)
 		if (sr_query_int(db, &b->src[i], "SELECT id FROM sources WHERE code = ?1", "s",
-		                 src_codes[i]) != SR_OK)
+		                 demo_src_codes[i]) != SR_OK)
 			b->src[i] = 0;
 	for (int i = 0; i < 6; i++) {
 		char code[2] = {"OHABCN"[i], 0};
@@ -434,27 +318,18 @@ static sr_status bulk_reference(struct bulk *b)
 	return SR_OK;
 }
 
-/* What the paid media cost each month of the five years, ±20%. */
-static sr_status bulk_costs(struct bulk *b, struct rng *r)
+static bool has_source(void *ctx, int src)
 {
-	int y, m, d, ty, tm;
-	sr_date_to_civil(b->first, &y, &m, &d);
-	sr_date_to_civil(b->today, &ty, &tm, &d);
-	sr_status st = SR_OK;
-	for (int month = y * 12 + m - 1; st == SR_OK && month <= ty * 12 + tm - 1; month++) {
-		char text[16];
-		snprintf(text, sizeof text, "%04d-%02d", month / 12, month % 12 + 1);
-		for (int i = 0; i < S_COUNT && st == SR_OK; i++) {
-			if (!src_cost_yuan[i] || !b->src[i])
-				continue;
-			int64_t yuan = src_cost_yuan[i] * (int64_t)rint_(r, 80, 120) / 100;
-			st = sr_exec(b->db,
-			             "INSERT OR REPLACE INTO source_costs(source_id, month, cost_cents)"
-			             " VALUES (?1, ?2, ?3)",
-			             "IsI", b->src[i], text, yuan / 100 * 100 * 100);
-		}
-	}
-	return st;
+	return ((struct bulk *)ctx)->src[src] != 0;
+}
+
+static sr_status write_cost(void *ctx, int src, const char *month, int64_t cents)
+{
+	struct bulk *b = ctx;
+	return sr_exec(b->db,
+	               "INSERT OR REPLACE INTO source_costs(source_id, month, cost_cents)"
+	               " VALUES (?1, ?2, ?3)",
+	               "IsI", b->src[src], month, cents);
 }
 
 /* ---- rows ----------------------------------------------------------------------- */
@@ -547,27 +422,27 @@ static void add_appt(struct bulk *b, int64_t card, sr_date date, int64_t consult
 static bool follow(struct life *l, sr_date d, bool visit, const char *content)
 {
 	struct bulk *b = l->b;
-	sr_time t = at_hour(&l->r, d, visit ? hour_visit : hour_call);
+	sr_time t = at_hour(&l->r, d, visit ? demo_slot_hours[SLOT_VISIT] : demo_slot_hours[SLOT_CALL]);
 	if (t <= l->cursor)
-		t = l->cursor + 60 * rint_(&l->r, 5, 40);
+		t = l->cursor + 60 * sr_rng_int(&l->r, 5, 40);
 	if (t > b->limit || l->nfu >= FU_MAX)
 		return false;
 	const char *method = "phone";
 	if (visit) {
 		method = "reception";
 	} else {
-		int m = rint_(&l->r, 0, 99);
+		int m = sr_rng_int(&l->r, 0, 99);
 		method = m < 62 ? "phone" : m < 82 ? "wechat" : m < 95 ? "sms" : "visit";
 	}
 	if (!content)
-		content = visit                          ? RPICK(&l->r, demo_visit_talk)
-		          : l->level == 'O'              ? RPICK(&l->r, demo_order_talk)
-		          : !strcmp(method, "wechat")    ? RPICK(&l->r, demo_wechat_talk)
-		          : !strcmp(method, "sms")       ? RPICK(&l->r, demo_sms_talk)
-		          : !strcmp(method, "visit")     ? RPICK(&l->r, demo_home_talk)
-		                                         : RPICK(&l->r, demo_phone_talk);
+		content = visit                          ? SR_RNG_ITEM(&l->r, demo_visit_talk)
+		          : l->level == 'O'              ? SR_RNG_ITEM(&l->r, demo_order_talk)
+		          : !strcmp(method, "wechat")    ? SR_RNG_ITEM(&l->r, demo_wechat_talk)
+		          : !strcmp(method, "sms")       ? SR_RNG_ITEM(&l->r, demo_sms_talk)
+		          : !strcmp(method, "visit")     ? SR_RNG_ITEM(&l->r, demo_home_talk)
+		                                         : SR_RNG_ITEM(&l->r, demo_phone_talk);
 	char before = l->level;
-	if (l->level != 'O' && l->level != l->target && rper(&l->r, visit ? 600 : 300)) {
+	if (l->level != 'O' && l->level != l->target && sr_rng_per(&l->r, visit ? 600 : 300)) {
 		int a = level_rank(l->level), z = level_rank(l->target);
 		l->level = "OHABCN"[a + (z > a ? 1 : -1)];
 		if (l->level == 'O')
@@ -578,8 +453,8 @@ static bool follow(struct life *l, sr_date d, bool visit, const char *content)
 	if (visit) {
 		l->visits++;
 		intro = !l->intro;
-		nego = l->intro && rper(&l->r, 700);
-		drive = rper(&l->r, l->drive ? 100 : 450);
+		nego = l->intro && sr_rng_per(&l->r, 700);
+		drive = sr_rng_per(&l->r, l->drive ? 100 : 450);
 		l->intro = true;
 		l->nego |= nego;
 		l->drive |= drive;
@@ -589,15 +464,15 @@ static bool follow(struct life *l, sr_date d, bool visit, const char *content)
 			l->visit2 = t;
 		if (drive && !l->drive_at)
 			l->drive_at = t;
-		traffic = add_traffic(b, true, t - 60 * rint_(&l->r, 0, 10),
-		                      t + 60 * rint_(&l->r, 20, 90), rint_(&l->r, 1, 4), l->owner,
+		traffic = add_traffic(b, true, t - 60 * sr_rng_int(&l->r, 0, 10),
+		                      t + 60 * sr_rng_int(&l->r, 20, 90), sr_rng_int(&l->r, 1, 4), l->owner,
 		                      l->model, 0, l->id, "followup", pool_pick(b, P_RECEP, &l->r));
 		l->last_traffic = traffic;
 	}
 	if (level_rank(l->level) <= 1)
 		l->ans = 0x7f;
-	else if (rper(&l->r, 300))
-		l->ans |= 1u << rint_(&l->r, 0, SR_ANS_COUNT - 1);
+	else if (sr_rng_per(&l->r, 300))
+		l->ans |= 1u << sr_rng_int(&l->r, 0, SR_ANS_COUNT - 1);
 	l->next = d + interval(&l->r, l->level);
 	sqlite3_stmt *q = b->q[Q_FU];
 	sqlite3_bind_int64(q, 1, l->id);
@@ -605,7 +480,7 @@ static bool follow(struct life *l, sr_date d, bool visit, const char *content)
 	sqlite3_bind_int64(q, 3, l->owner);
 	sqlite3_bind_text(q, 4, method, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 5, content, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 6, RPICK(&l->r, demo_results), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 6, SR_RNG_ITEM(&l->r, demo_results), -1, SQLITE_STATIC);
 	bind_level(q, 7, before);
 	bind_level(q, 8, l->level);
 	bind_date(q, 9, l->next);
@@ -645,23 +520,23 @@ static void court(struct life *l, sr_date end, int visit_permille)
 {
 	struct bulk *b = l->b;
 	while (l->nfu < FU_MAX) {
-		sr_date d = l->next + lateness(&l->r);
+		sr_date d = l->next + demo_lateness(&l->r);
 		sr_date cur = sr_time_date(l->cursor);
 		if (d < cur)
 			d = cur;
 		if (d >= end || d > b->today)
 			return;
-		bool visit = l->will_visit && rper(&l->r, visit_permille);
+		bool visit = l->will_visit && sr_rng_per(&l->r, visit_permille);
 		if (visit && l->dcc) {
 			dcc_handover(l, d);
-		} else if (!visit && l->dcc && rper(&l->r, 40)) {
+		} else if (!visit && l->dcc && sr_rng_per(&l->r, 40)) {
 			/* an appointment the customer did not keep */
 			if (!follow(l, d, false, "邀约客户到店看车"))
 				return;
-			sr_date day = d + rint_(&l->r, 1, 3);
+			sr_date day = d + sr_rng_int(&l->r, 1, 3);
 			sr_time missed = sr_date_start(day + 1) + 9 * 3600;
 			if (missed <= b->limit)
-				add_appt(b, l->id, day, 0, rper(&l->r, 900) ? "missed" : "cancelled", 0,
+				add_appt(b, l->id, day, 0, sr_rng_per(&l->r, 900) ? "missed" : "cancelled", 0,
 				         l->owner, l->cursor, missed);
 		} else if (!follow(l, d, visit, NULL)) {
 			return;
@@ -669,14 +544,6 @@ static void court(struct life *l, sr_date end, int visit_permille)
 	}
 }
 
-static void gen_vin(struct rng *r, char vin[18])
-{
-	static const char ok[] = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
-	memcpy(vin, "LSG", 3);
-	for (int i = 3; i < 17; i++)
-		vin[i] = ok[rint_(r, 0, (int)sizeof ok - 2)];
-	vin[17] = '\0';
-}
 
 static void add_callbacks(struct life *l, sr_date delivered)
 {
@@ -689,15 +556,15 @@ static void add_callbacks(struct life *l, sr_date delivered)
 			sr_copy(kind, sizeof kind, "service");
 		else
 			snprintf(kind, sizeof kind, "day%d", b->offsets[i]);
-		sr_time done = at_hour(&l->r, due, hour_call);
+		sr_time done = at_hour(&l->r, due, demo_slot_hours[SLOT_CALL]);
 		bool past = done <= b->limit && due < b->today;
-		int x = rint_(&l->r, 0, 99);
+		int x = sr_rng_int(&l->r, 0, 99);
 		const char *status = !past || x >= 98 ? "due" : x >= 93 ? "unreachable" : "done";
 		sqlite3_bind_int64(q, 1, l->id);
 		bind_date(q, 2, due);
 		sqlite3_bind_text(q, 3, kind, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(q, 4, status, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 5, !strcmp(status, "done") ? RPICK(&l->r, demo_callback_results) : "",
+		sqlite3_bind_text(q, 5, !strcmp(status, "done") ? SR_RNG_ITEM(&l->r, demo_callback_results) : "",
 		                  -1, SQLITE_STATIC);
 		bool closed = strcmp(status, "due") != 0;
 		bind_id(q, 6, closed ? pool_pick(b, P_SERVICE, &l->r) : 0);
@@ -713,19 +580,19 @@ static void add_order(struct life *l, sr_time at, char before, sr_time delivered
 	struct bulk *b = l->b;
 	sqlite3_stmt *q = b->q[Q_ORDER];
 	char vin[18];
-	gen_vin(&l->r, vin);
+	demo_vin(&l->r, "LSG", vin);
 	sqlite3_bind_int64(q, 1, l->id);
 	bind_time(q, 2, at);
-	sqlite3_bind_int64(q, 3, (int64_t)rint_(&l->r, 1, 10) * 500000);
-	sqlite3_bind_text(q, 4, delivered || rper(&l->r, 400) ? vin : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 3, (int64_t)sr_rng_int(&l->r, 1, 10) * 500000);
+	sqlite3_bind_text(q, 4, delivered || sr_rng_per(&l->r, 400) ? vin : "", -1, SQLITE_TRANSIENT);
 	bind_id(q, 5, l->model ? l->model : b->models[0]);
-	bind_date(q, 6, sr_time_date(at) + rint_(&l->r, 7, 30));
+	bind_date(q, 6, sr_time_date(at) + sr_rng_int(&l->r, 7, 30));
 	bind_level(q, 7, before == 'O' ? 'A' : before);
 	sqlite3_bind_text(q, 8, delivered ? "delivered" : cancelled ? "cancelled" : "open", -1,
 	                  SQLITE_STATIC);
 	bind_time(q, 9, delivered);
 	bind_time(q, 10, cancelled);
-	bind_text(q, 11, cancelled ? RPICK(&l->r, demo_cancel_reasons) : NULL);
+	bind_text(q, 11, cancelled ? SR_RNG_ITEM(&l->r, demo_cancel_reasons) : NULL);
 	sqlite3_bind_int64(q, 12, l->owner);
 	bk_step(b, Q_ORDER, "orders");
 	b->orders++;
@@ -760,16 +627,16 @@ struct ending {
 static void life_sold(struct life *l, sr_date filed, int age, struct ending *e)
 {
 	struct bulk *b = l->b;
-	sr_date order = filed + rskew(&l->r, age < 90 ? age : 90);
-	l->target = rper(&l->r, 500) ? 'H' : 'A';
+	sr_date order = filed + sr_rng_skew(&l->r, age < 90 ? age : 90);
+	l->target = sr_rng_per(&l->r, 500) ? 'H' : 'A';
 	court(l, order, 150);
 	if (!sign(l, order > sr_time_date(l->cursor) ? order : sr_time_date(l->cursor))) {
 		e->status = "active";
 		return;
 	}
-	sr_date deliver = sr_time_date(l->cursor) + rint_(&l->r, 3, 25);
+	sr_date deliver = sr_time_date(l->cursor) + sr_rng_int(&l->r, 3, 25);
 	court(l, deliver, 0);
-	sr_time at = at_hour(&l->r, deliver, hour_visit);
+	sr_time at = at_hour(&l->r, deliver, demo_slot_hours[SLOT_VISIT]);
 	if (deliver >= b->today || at > b->limit || at <= l->cursor) {
 		e->status = "order";
 		return;
@@ -785,8 +652,8 @@ static void loss_row(struct life *l, int reason, sr_time at, const char *status,
 	struct bulk *b = l->b;
 	sqlite3_stmt *q = b->q[Q_LOSS];
 	sqlite3_bind_int64(q, 1, l->id);
-	sqlite3_bind_text(q, 2, loss_reasons[reason], -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, demo_loss_notes[reason][rint_(&l->r, 0, 2)], -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, sr_loss_reason_name((sr_loss_reason)reason), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, demo_loss_notes[reason][sr_rng_int(&l->r, 0, 2)], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 4, l->owner);
 	bind_time(q, 5, at);
 	sqlite3_bind_text(q, 6, status, -1, SQLITE_STATIC);
@@ -799,19 +666,19 @@ static void life_lost(struct life *l, sr_date filed, int age, struct ending *e)
 {
 	struct bulk *b = l->b;
 	static const int consultant_w[5] = {30, 25, 25, 10, 10}, dcc_w[5] = {15, 15, 20, 10, 40};
-	int reason = rpick(&l->r, l->dcc ? dcc_w : consultant_w, 5);
-	sr_date request = filed + 7 + rskew(&l->r, age - 7 < 240 ? age - 7 : 240);
+	int reason = sr_rng_pick(&l->r, l->dcc ? dcc_w : consultant_w, 5);
+	sr_date request = filed + 7 + sr_rng_skew(&l->r, age - 7 < 240 ? age - 7 : 240);
 	/* followed in earnest for a while, then the interest fades */
 	l->target = 'B';
 	court(l, request - (request - filed) / 3, 40);
-	l->target = rper(&l->r, 600) ? 'N' : 'C';
-	if (rper(&l->r, 60) && request - filed > 20) {
+	l->target = sr_rng_per(&l->r, 600) ? 'N' : 'C';
+	if (sr_rng_per(&l->r, 60) && request - filed > 20) {
 		/* signed, then cancelled the order, then gave up */
 		sr_date mid = filed + (request - filed) / 2;
 		court(l, mid, 120);
 		char before = l->level;
 		if (sign(l, mid > sr_time_date(l->cursor) ? mid : sr_time_date(l->cursor))) {
-			sr_time cancel = l->cursor + 86400 * rint_(&l->r, 2, 8);
+			sr_time cancel = l->cursor + 86400 * sr_rng_int(&l->r, 2, 8);
 			if (cancel < sr_date_start(request) && cancel <= b->limit) {
 				add_order(l, l->order_at, l->order_before, 0, cancel);
 				l->order_at = 0;
@@ -828,20 +695,20 @@ static void life_lost(struct life *l, sr_date filed, int age, struct ending *e)
 		}
 	}
 	court(l, request, 40);
-	sr_time at = at_hour(&l->r, request, hour_call);
+	sr_time at = at_hour(&l->r, request, demo_slot_hours[SLOT_CALL]);
 	if (at <= l->cursor)
 		at = l->cursor + 600;
 	if (at > b->limit) {
 		e->status = "active";
 		return;
 	}
-	if (rper(&l->r, 80) && at + 3600 * 30 <= b->limit) {
+	if (sr_rng_per(&l->r, 80) && at + 3600 * 30 <= b->limit) {
 		/* a first request the manager rejected: follow on a while */
-		loss_row(l, reason, at, "rejected", at + 3600 * rint_(&l->r, 1, 30));
+		loss_row(l, reason, at, "rejected", at + 3600 * sr_rng_int(&l->r, 1, 30));
 		l->cursor = at + 3600 * 30;
-		sr_date again = sr_time_date(l->cursor) + rint_(&l->r, 10, 40);
+		sr_date again = sr_time_date(l->cursor) + sr_rng_int(&l->r, 10, 40);
 		court(l, again, 20);
-		at = at_hour(&l->r, again, hour_call);
+		at = at_hour(&l->r, again, demo_slot_hours[SLOT_CALL]);
 		if (at <= l->cursor)
 			at = l->cursor + 600;
 		if (at > b->limit) {
@@ -849,7 +716,7 @@ static void life_lost(struct life *l, sr_date filed, int age, struct ending *e)
 			return;
 		}
 	}
-	sr_time decided = at + 3600 * rint_(&l->r, 1, 60);
+	sr_time decided = at + 3600 * sr_rng_int(&l->r, 1, 60);
 	if (decided > b->limit) {
 		loss_row(l, reason, at, "pending", 0);
 		e->status = "active";
@@ -859,18 +726,18 @@ static void life_lost(struct life *l, sr_date filed, int age, struct ending *e)
 	loss_row(l, reason, at, "confirmed", decided);
 	e->status = "lost";
 	e->lost_at = decided;
-	e->loss_reason = loss_reasons[reason];
+	e->loss_reason = sr_loss_reason_name((sr_loss_reason)reason);
 	l->cursor = decided;
 }
 
 static void life_dormant(struct life *l, sr_date filed, int age, struct ending *e)
 {
-	sr_date when = filed + 30 + rskew(&l->r, age - 30 < 180 ? age - 30 : 180);
+	sr_date when = filed + 30 + sr_rng_skew(&l->r, age - 30 < 180 ? age - 30 : 180);
 	l->target = 'B';
 	court(l, when - (when - filed) / 3, 30);
 	l->target = 'N';
 	court(l, when, 30);
-	sr_time at = at_hour(&l->r, when, hour_call);
+	sr_time at = at_hour(&l->r, when, demo_slot_hours[SLOT_CALL]);
 	/* a visited customer is parked only after intro, negotiation and test
 	 * drive (the rule of sr_card_dormant) */
 	if (at > l->b->limit || at <= l->cursor) {
@@ -889,14 +756,14 @@ static void life_active(struct life *l, sr_date filed, int age)
 {
 	struct bulk *b = l->b;
 	static const char targets[] = "HABBCCN";
-	l->target = targets[rint_(&l->r, 0, 6)];
+	l->target = targets[sr_rng_int(&l->r, 0, 6)];
 	/* a card followed for months is a long-cycle customer by now */
 	if (age > 120)
-		l->level = l->target = rper(&l->r, 300) ? 'C' : 'N';
+		l->level = l->target = sr_rng_per(&l->r, 300) ? 'C' : 'N';
 	/* some owners stop following a card for a while: it shows as overdue */
 	sr_date end = b->today + 1;
-	if (age > 10 && rper(&l->r, 60))
-		end = b->today - rint_(&l->r, 1, age < 60 ? age : 60);
+	if (age > 10 && sr_rng_per(&l->r, 60))
+		end = b->today - sr_rng_int(&l->r, 1, age < 60 ? age : 60);
 	court(l, end, 60);
 	(void)filed;
 }
@@ -904,7 +771,7 @@ static void life_active(struct life *l, sr_date filed, int age)
 /* How a card stands today by its age: young cards are mostly still being
  * followed; of the older ones about a fifth were sold, half were lost,
  * some are parked and a few long-cycle customers are still followed. */
-static enum outcome pick_outcome(struct rng *r, int age, enum kind k)
+static enum outcome pick_outcome(sr_rng *r, int age, enum kind k)
 {
 	int w[O_COUNT];
 	if (k == K_WHOLESALE) {
@@ -915,7 +782,7 @@ static enum outcome pick_outcome(struct rng *r, int age, enum kind k)
 			ww[O_ACTIVE] = 30;
 			ww[O_ORDER] = 5;
 		}
-		return (enum outcome)rpick(r, ww, O_COUNT);
+		return (enum outcome)sr_rng_pick(r, ww, O_COUNT);
 	}
 	if (age <= 90) {
 		w[O_ORDER] = age < 3 ? 30 : age <= 60 ? 120 : 40;
@@ -928,25 +795,25 @@ static enum outcome pick_outcome(struct rng *r, int age, enum kind k)
 		w[O_DORMANT] = age < 365 ? 200 : age < 730 ? 180 : 160;
 		w[O_ACTIVE] = age < 180 ? 60 : age < 365 ? 25 : 8;
 		w[O_LOST] = 1000 - w[O_ORDER] - w[O_SOLD] - w[O_DORMANT] - w[O_ACTIVE];
-		return (enum outcome)rpick(r, w, O_COUNT);
+		return (enum outcome)sr_rng_pick(r, w, O_COUNT);
 	}
 	w[O_ACTIVE] = 1000 - w[O_ORDER] - w[O_SOLD] - w[O_LOST] - w[O_DORMANT];
-	return (enum outcome)rpick(r, w, O_COUNT);
+	return (enum outcome)sr_rng_pick(r, w, O_COUNT);
 }
 
-static char filing_level(struct rng *r, enum kind k)
+static char filing_level(sr_rng *r, enum kind k)
 {
 	static const int walk[6] = {0, 0, 25, 35, 25, 15}, remote[6] = {0, 0, 10, 30, 35, 25};
-	int i = rpick(r, k == K_WALKIN || k == K_OUTREACH ? walk : remote, 6);
+	int i = sr_rng_pick(r, k == K_WALKIN || k == K_OUTREACH ? walk : remote, 6);
 	return "OHABCN"[i];
 }
 
 static void gen_person(struct bulk *b, struct life *l)
 {
-	struct rng *r = &l->r;
+	sr_rng *r = &l->r;
 	/* a repeat customer of a finished card now and then */
-	if (b->nring > RING && rper(r, 40)) {
-		const struct person *p = &b->ring[rnd(r) % RING];
+	if (b->nring > RING && sr_rng_per(r, 40)) {
+		const struct person *p = &b->ring[sr_rng_next(r) % RING];
 		if (p->name[0]) {
 			l->who = *p;
 			if (p->sold && b->src[S_REPURCHASE])
@@ -954,17 +821,20 @@ static void gen_person(struct bulk *b, struct life *l)
 			return;
 		}
 	}
-	bool female = rper(r, 380);
+	bool female = sr_rng_per(r, 380);
 	gen_name(r, female, l->who.name, sizeof l->who.name);
-	snprintf(l->who.phone, sizeof l->who.phone, "%s%08d", RPICK(r, demo_phone_prefixes),
-	         rint_(r, 0, 99999999));
-	sr_copy(l->who.gender, sizeof l->who.gender, female ? "F" : rper(r, 950) ? "M" : "");
+	snprintf(l->who.phone, sizeof l->who.phone, "%s%08d", SR_RNG_ITEM(r, demo_phone_prefixes),
+	         sr_rng_int(r, 0, 99999999));
+	sr_copy(l->who.gender, sizeof l->who.gender, female ? "F" : sr_rng_per(r, 950) ? "M" : "");
 }
 
-static int64_t pick_source(struct bulk *b, struct rng *r, enum kind k)
+static int64_t pick_source(struct bulk *b, sr_rng *r, enum kind k)
 {
-	int i = rpick(r, src_weight[k], S_COUNT);
-	return src_weight[k][i] ? b->src[i] : 0;
+	int w[S_COUNT];
+	memcpy(w, demo_src_weight[k], sizeof w);
+	w[S_NONE] = 0; /* every card of the bulk load has a source */
+	int i = sr_rng_pick(r, w, S_COUNT);
+	return w[i] ? b->src[i] : 0;
 }
 
 /* The card passes the checks filing makes: its typed fields by the field
@@ -999,18 +869,18 @@ static void insert_card(struct life *l, sr_time filed_at, const struct ending *e
 {
 	struct bulk *b = l->b;
 	sqlite3_stmt *q = b->q[Q_CARD];
-	struct rng *r = &l->r;
+	sr_rng *r = &l->r;
 	bool sold = !strcmp(e->status, "sold"), order = !strcmp(e->status, "order");
 	char level = sold || order ? 'O' : l->level;
 	if (level == 'H')
 		l->ans = 0x7f;
 	char addr[64];
-	snprintf(addr, sizeof addr, "%s%d号", RPICK(r, demo_roads), rint_(r, 1, 300));
-	const char *region = rper(r, 700) ? RPICK(r, demo_regions) : "";
-	const char *address = rper(r, 300) ? addr : "";
+	snprintf(addr, sizeof addr, "%s%d号", SR_RNG_ITEM(r, demo_roads), sr_rng_int(r, 1, 300));
+	const char *region = sr_rng_per(r, 700) ? SR_RNG_ITEM(r, demo_regions) : "";
+	const char *address = sr_rng_per(r, 300) ? addr : "";
 	const char *answers[SR_ANS_COUNT];
 	for (int i = 0; i < SR_ANS_COUNT; i++)
-		answers[i] = l->ans & (1u << i) ? demo_answers[i][rint_(r, 0, 3)] : "";
+		answers[i] = l->ans & (1u << i) ? demo_answers[i][sr_rng_int(r, 0, 3)] : "";
 	if (!card_checks(l, level, region, address, answers))
 		return;
 	sqlite3_bind_int64(q, 1, l->id);
@@ -1060,11 +930,11 @@ static void bulk_card(struct bulk *b, int64_t id, sr_time t0, enum kind k)
 {
 	struct life l = {.b = b, .id = id, .kind = k};
 	l.r.s = b->seed ^ ((uint64_t)id * 0xD1B54A32D192ED03ull);
-	rnd(&l.r);
+	sr_rng_next(&l.r);
 	int age = b->today - sr_time_date(t0);
 	enum outcome o = pick_outcome(&l.r, age, k);
 	l.source = pick_source(b, &l.r, k);
-	l.model = rper(&l.r, 900) ? b->models[rint_(&l.r, 0, b->nmodels - 1)] : 0;
+	l.model = sr_rng_per(&l.r, 900) ? b->models[sr_rng_int(&l.r, 0, b->nmodels - 1)] : 0;
 	gen_person(b, &l);
 	l.dcc = k == K_DCC_IN || k == K_DCC_OUT;
 	l.owner = k == K_WHOLESALE ? b->wholesale
@@ -1073,17 +943,17 @@ static void bulk_card(struct bulk *b, int64_t id, sr_time t0, enum kind k)
 	                           : pool_pick(b, P_CONS, &l.r);
 	l.filer = l.owner;
 	l.level = l.level0 = filing_level(&l.r, k);
-	l.ans = (1u << rint_(&l.r, 0, 4)) - 1;
-	l.will_visit = k != K_WHOLESALE && rper(&l.r, k == K_WALKIN ? 500 : 600);
+	l.ans = (1u << sr_rng_int(&l.r, 0, 4)) - 1;
+	l.will_visit = k != K_WHOLESALE && sr_rng_per(&l.r, k == K_WALKIN ? 500 : 600);
 	l.cursor = t0;
 	l.next = sr_time_date(t0) + interval(&l.r, l.level);
 	if (k == K_WALKIN) {
 		l.visits = 1;
-		add_traffic(b, true, t0 - 60 * rint_(&l.r, 5, 25), t0 + 60 * rint_(&l.r, 15, 80),
-		            rint_(&l.r, 1, 4), l.owner, l.model, l.source, id, "filed",
+		add_traffic(b, true, t0 - 60 * sr_rng_int(&l.r, 5, 25), t0 + 60 * sr_rng_int(&l.r, 15, 80),
+		            sr_rng_int(&l.r, 1, 4), l.owner, l.model, l.source, id, "filed",
 		            pool_pick(b, P_RECEP, &l.r));
 	} else if (k == K_DCC_IN) {
-		add_traffic(b, false, t0 - 60 * rint_(&l.r, 2, 6), 0, 1, l.owner, l.model, l.source,
+		add_traffic(b, false, t0 - 60 * sr_rng_int(&l.r, 2, 6), 0, 1, l.owner, l.model, l.source,
 		            id, "filed", l.owner);
 	}
 	add_assign(b, id, 0, l.owner, l.filer, t0, k == K_WHOLESALE ? "wholesale" : "file");
@@ -1093,7 +963,7 @@ static void bulk_card(struct bulk *b, int64_t id, sr_time t0, enum kind k)
 	case O_SOLD: life_sold(&l, filed, age, &e); break;
 	case O_ORDER:
 		l.target = 'A';
-		court(&l, b->today - 1 - rskew(&l.r, age < 45 ? age : 45), 150);
+		court(&l, b->today - 1 - sr_rng_skew(&l.r, age < 45 ? age : 45), 150);
 		if (sign(&l, sr_time_date(l.cursor) > filed ? sr_time_date(l.cursor) : filed)) {
 			e.status = "order";
 			court(&l, b->today + 1, 0);
@@ -1133,15 +1003,15 @@ static void bulk_card(struct bulk *b, int64_t id, sr_time t0, enum kind k)
 }
 
 /* Visitors and callers who left no details: traffic rows only. */
-static void bulk_traffic_only(struct bulk *b, struct rng *r, sr_date d, bool walkin)
+static void bulk_traffic_only(struct bulk *b, sr_rng *r, sr_date d, bool walkin)
 {
-	sr_time t = at_hour(r, d, walkin ? hour_visit : hour_call);
+	sr_time t = at_hour(r, d, walkin ? demo_slot_hours[SLOT_VISIT] : demo_slot_hours[SLOT_CALL]);
 	if (t > b->limit)
 		return;
-	int64_t model = rper(r, 600) ? b->models[rint_(r, 0, b->nmodels - 1)] : 0;
+	int64_t model = sr_rng_per(r, 600) ? b->models[sr_rng_int(r, 0, b->nmodels - 1)] : 0;
 	if (walkin)
-		add_traffic(b, true, t, t + 60 * rint_(r, 8, 40), rint_(r, 1, 3),
-		            rper(r, 900) ? pool_pick(b, P_CONS, r) : 0, model,
+		add_traffic(b, true, t, t + 60 * sr_rng_int(r, 8, 40), sr_rng_int(r, 1, 3),
+		            sr_rng_per(r, 900) ? pool_pick(b, P_CONS, r) : 0, model,
 		            pick_source(b, r, K_WALKIN), 0, "none", pool_pick(b, P_RECEP, r));
 	else {
 		int64_t caller = pool_pick(b, P_DCC_IN, r);
@@ -1170,23 +1040,23 @@ static int64_t day_weight(const struct bulk *b, sr_date d)
 	int wd = sr_date_weekday(d) - 1;
 	int64_t w = 0;
 	for (int k = 0; k < K_COUNT; k++)
-		w += (int64_t)kind_share[k] * kind_weekday[k][wd];
+		w += (int64_t)demo_kind_share[k] * demo_kind_weekday[k][wd];
 	int64_t growth = 1000 + 120 * (int64_t)(d - b->first) / 365;
 	return w * month_weight[m - 1] * growth / 1000;
 }
 
 /* The cards of one day in filing order, and the day's traffic without
  * details. */
-static void bulk_day(struct bulk *b, struct rng *r, sr_date d, int n, struct arrival *a)
+static void bulk_day(struct bulk *b, sr_rng *r, sr_date d, int n, struct arrival *a)
 {
 	int wd = sr_date_weekday(d) - 1, walkins = 0, calls = 0;
 	int w[K_COUNT];
 	for (int k = 0; k < K_COUNT; k++)
-		w[k] = kind_share[k] * kind_weekday[k][wd];
+		w[k] = demo_kind_share[k] * demo_kind_weekday[k][wd];
 	for (int i = 0; i < n; i++) {
-		a[i].kind = (enum kind)rpick(r, w, K_COUNT);
+		a[i].kind = (enum kind)sr_rng_pick(r, w, K_COUNT);
 		bool visit = a[i].kind == K_WALKIN || a[i].kind == K_OUTREACH;
-		a[i].at = at_hour(r, d, visit ? hour_visit : hour_call);
+		a[i].at = at_hour(r, d, visit ? demo_slot_hours[SLOT_VISIT] : demo_slot_hours[SLOT_CALL]);
 		walkins += a[i].kind == K_WALKIN;
 		calls += a[i].kind == K_DCC_IN;
 	}
@@ -1200,7 +1070,7 @@ static void bulk_day(struct bulk *b, struct rng *r, sr_date d, int n, struct arr
 	b->cards += n;
 }
 
-static sr_status bulk_rows(struct bulk *b, int64_t cards, struct rng *r, sr_progress_fn progress,
+static sr_status bulk_rows(struct bulk *b, int64_t cards, sr_rng *r, sr_progress_fn progress,
                            void *ctx, int64_t total)
 {
 	int64_t sum = 0, done = 0;
@@ -1318,14 +1188,14 @@ static sr_status bulk_audit(struct bulk *b)
 
 static sr_status bulk_run(struct bulk *b, int64_t cards, sr_progress_fn progress, void *ctx)
 {
-	struct rng master = {b->seed};
+	sr_rng master = {b->seed};
 	int64_t total = cards + cards / 4 + 1; /* the indexes take about a fifth of the time */
 	sr_db_set_now(b->db, sr_date_start(b->first - 7) + 9 * 3600);
 	sr_status st = bulk_staff(b, cards, &master);
 	if (st == SR_OK)
 		st = bulk_reference(b);
 	if (st == SR_OK)
-		st = bulk_costs(b, &master);
+		st = demo_costs(&master, b->first, b->today, has_source, write_cost, b);
 	sr_db_set_now(b->db, b->limit);
 	if (st == SR_OK)
 		st = bulk_set_aside(b);
