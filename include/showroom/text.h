@@ -11,6 +11,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* UTF-8, decoded in one place. sr_utf8_decode decodes one character at s
+ * (not at a NUL), reading at most avail bytes ((size_t)-1 for a
+ * NUL-terminated string): the bytes taken (>= 1) with the code point in
+ * *cp, or U+FFFD for a malformed, overlong, surrogate or out-of-range
+ * sequence, which takes one byte; 0 when the first byte announces more
+ * bytes than avail holds. */
+size_t sr_utf8_decode(const char *s, size_t avail, unsigned *cp);
+/* The UTF-8 of code point cp (at most U+10FFFF) into out: 1 to 4 bytes. */
+size_t sr_utf8_encode(unsigned cp, char out[4]);
+/* n moved back to the first byte of the character s[n] is part of, so
+ * s[0..result) never ends inside a character (s[n] must be readable). */
+size_t sr_utf8_boundary(const char *s, size_t n);
+/* The characters of s; a byte that is not UTF-8 counts as one. */
+int sr_utf8_chars(const char *s);
+
 /* Display width of a UTF-8 string in terminal columns, as sr_text_fit
  * shows it (an escape takes its own length, see sr_text_escape). */
 int sr_text_width(const char *s);

@@ -118,9 +118,12 @@ static void search_grams(const char *text, struct search_params *p)
 {
 	size_t len = strlen(text), start[64];
 	int n = 0;
-	for (size_t i = 0; i < len && n < 64; i++)
-		if (((unsigned char)text[i] & 0xC0) != 0x80)
-			start[n++] = i;
+	unsigned cp;
+	for (size_t i = 0; i < len && n < 64;) {
+		size_t k = sr_utf8_decode(text + i, len - i, &cp);
+		start[n++] = i;
+		i += k ? k : len - i;
+	}
 	if (n == 1 && len < 8 && (unsigned char)text[len - 1] < 0xFF) {
 		memcpy(p->key, text, len + 1);
 		if (len == 1 && *p->key >= 'A' && *p->key <= 'Z')

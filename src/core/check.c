@@ -5,10 +5,7 @@
 
 int sr_text_chars(const char *s)
 {
-	int n = 0;
-	for (; s && *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
+	return sr_utf8_chars(s);
 }
 
 /* Bidi controls and line separators are refused with the rest: they show

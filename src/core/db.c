@@ -71,10 +71,8 @@ void sr_copy(char *out, size_t outlen, const char *in)
 		in = "";
 	size_t n = strlen(in);
 	if (n >= outlen) {
-		n = outlen - 1;
 		/* never cut a UTF-8 sequence in half */
-		while (n > 0 && ((unsigned char)in[n] & 0xC0) == 0x80)
-			n--;
+		n = sr_utf8_boundary(in, outlen - 1);
 	}
 	memcpy(out, in, n);
 	out[n] = '\0';

@@ -24,15 +24,12 @@ struct line {
 /* Drop the last character if the cut left only its first bytes. */
 static void drop_partial(struct line *l)
 {
-	size_t start = l->len;
-	while (start > 0 && ((unsigned char)l->out[start - 1] & 0xC0) == 0x80)
-		start--;
-	if (start == 0)
+	if (l->len == 0)
 		return;
-	unsigned char lead = (unsigned char)l->out[start - 1];
-	size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-	if (l->len - (start - 1) < need)
-		l->len = start - 1;
+	unsigned cp;
+	size_t start = sr_utf8_boundary(l->out, l->len - 1);
+	if (sr_utf8_decode(l->out + start, l->len - start, &cp) == 0)
+		l->len = start;
 }
 
 /* Append s, newlines and tabs as spaces, cut at a character boundary when

@@ -634,47 +634,23 @@ static bool feed(struct imp *im, struct csv_parser *p, const char *s, size_t n)
  * and nothing could be read ("no phone column"). */
 enum { UTF8_MARGIN = 2 };
 
-/* The second byte's range rules out overlong forms, surrogates and code
- * points past U+10FFFF. */
-static bool second_ok(unsigned char c, unsigned char c1)
-{
-	switch (c) {
-	case 0xE0:
-		return c1 >= 0xA0;
-	case 0xED:
-		return c1 < 0xA0;
-	case 0xF0:
-		return c1 >= 0x90;
-	case 0xF4:
-		return c1 < 0x90;
-	}
-	return true;
-}
-
+/* Well-formed multibyte sequences and bytes that are not UTF-8, by the one
+ * decoder (text.h): it refuses overlong forms, surrogates and code points
+ * past U+10FFFF. */
 static void utf8_census(const unsigned char *s, size_t n, size_t *good, size_t *bad)
 {
 	size_t i = 0;
 	*good = *bad = 0;
 	while (i < n) {
-		unsigned char c = s[i];
-		size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 :
-		             c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-		if (len == 1) {
-			i++;
-			continue;
-		}
-		if (len && i + len > n)
+		unsigned cp;
+		size_t len = sr_utf8_decode((const char *)s + i, n - i, &cp);
+		if (len == 0)
 			return; /* cut by the chunk: the next chunk has the rest */
-		bool ok = len > 0 && (len < 3 || second_ok(c, s[i + 1]));
-		for (size_t k = 1; ok && k < len; k++)
-			ok = (s[i + k] & 0xC0) == 0x80;
-		if (ok) {
+		if (len > 1)
 			(*good)++;
-			i += len;
-		} else {
+		else if (s[i] >= 0x80)
 			(*bad)++;
-			i++;
-		}
+		i += len;
 	}
 }
 

@@ -85,10 +85,8 @@ static void sheet_name_of(const char *title, char *out, size_t len)
 	size_t at = 0, chars = 0;
 	for (const char *p = title; *p && chars < LXW_SHEETNAME_MAX; chars++) {
 		const char *sub = sheet_char(*p);
-		size_t n = 1;
-		if (!sub)
-			while ((p[n] & 0xC0) == 0x80)
-				n++;
+		unsigned cp;
+		size_t n = sub ? 1 : sr_utf8_decode(p, (size_t)-1, &cp);
 		const char *from = sub ? sub : p;
 		size_t m = sub ? strlen(sub) : n;
 		if (at + m >= len)
@@ -113,10 +111,9 @@ static void sheet_name(lxw_workbook *wb, const sr_report *r, char *out, size_t l
 		sheet_name_of(sr_report_sheet(r), base, sizeof base);
 		/* Room for the tag within the limit, counted in characters. */
 		size_t keep = 0, chars = 0;
+		unsigned cp;
 		while (base[keep] && chars < LXW_SHEETNAME_MAX - strlen(tag)) {
-			keep++;
-			while ((base[keep] & 0xC0) == 0x80)
-				keep++;
+			keep += sr_utf8_decode(base + keep, (size_t)-1, &cp);
 			chars++;
 		}
 		base[keep] = '\0';

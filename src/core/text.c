@@ -21,11 +21,11 @@ enum { REPLACEMENT = 0xFFFD };
 static const char REPLACEMENT_UTF8[] = "\xEF\xBF\xBD";
 static const char ELLIPSIS_UTF8[] = "\xE2\x80\xA6"; /* … */
 
-/* Decode one character at s (not at the NUL). Returns the bytes consumed
- * (>= 1); *cp gets the code point, or U+FFFD for a malformed, overlong,
- * surrogate or out-of-range sequence, which then consumes one byte. */
-static size_t utf8_decode(const unsigned char *s, unsigned *cp)
+/* ---- UTF-8: the one decoder ------------------------------------------------ */
+
+size_t sr_utf8_decode(const char *str, size_t avail, unsigned *cp)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	unsigned c = s[0];
 	size_t n;
 	unsigned min, v;
@@ -42,6 +42,8 @@ static size_t utf8_decode(const unsigned char *s, unsigned *cp)
 		*cp = REPLACEMENT;
 		return 1;
 	}
+	if (n > avail)
+		return 0;
 	for (size_t i = 1; i < n; i++) {
 		if ((s[i] & 0xC0) != 0x80) { /* also stops at the NUL */
 			*cp = REPLACEMENT;
@@ -55,6 +57,42 @@ static size_t utf8_decode(const unsigned char *s, unsigned *cp)
 	}
 	*cp = v;
 	return n;
+}
+
+size_t sr_utf8_encode(unsigned cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	size_t n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+	static const unsigned char lead[5] = {0, 0, 0xC0, 0xE0, 0xF0};
+	for (size_t i = n - 1; i > 0; i--, cp >>= 6)
+		out[i] = (char)(0x80 | (cp & 0x3F));
+	out[0] = (char)(lead[n] | cp);
+	return n;
+}
+
+size_t sr_utf8_boundary(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+int sr_utf8_chars(const char *s)
+{
+	int n = 0;
+	unsigned cp;
+	for (; s && *s; n++)
+		s += sr_utf8_decode(s, (size_t)-1, &cp);
+	return n;
+}
+
+/* The decoder on unsigned bytes of a NUL-terminated string. */
+static size_t utf8_decode(const unsigned char *s, unsigned *cp)
+{
+	return sr_utf8_decode((const char *)s, (size_t)-1, cp);
 }
 
 static bool is_control(unsigned cp)
@@ -274,13 +312,13 @@ static const unsigned char plain[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* A three-byte character led by E3..EC or EE..EF: CJK and most else,
- * never a control, a bidi control, a surrogate or an overlong form, so it
- * is valid and shows as itself. */
+/* A three-byte character from U+3000 up: CJK and most else, never a
+ * control, a bidi control, a surrogate or an overlong form, so it shows as
+ * itself. */
 static bool cjk_like(const unsigned char *p)
 {
-	return p[0] >= 0xE3 && p[0] <= 0xEF && p[0] != 0xED && (p[1] & 0xC0) == 0x80 &&
-	       (p[2] & 0xC0) == 0x80;
+	unsigned cp;
+	return p[0] >= 0xE3 && utf8_decode(p, &cp) == 3 && cp >= 0x3000;
 }
 
 /* The same answer as comparing show() with the input, without building

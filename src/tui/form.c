@@ -10,60 +10,16 @@
 #include <string.h>
 #include "form.h"
 
-/* --- UTF-8 <-> code points --------------------------------------------------- */
+/* --- UTF-8 <-> code points: text.h's one decoder and encoder ---------------- */
 
 static size_t utf8_put(unsigned cp, char *out)
 {
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
+	return sr_utf8_encode(cp, out);
 }
 
 static size_t utf8_get(const unsigned char *s, unsigned *cp)
 {
-	unsigned c = s[0];
-	size_t n;
-	unsigned v;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, v = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, v = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, v = c & 0x07;
-	else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	*cp = v;
-	return n;
+	return sr_utf8_decode((const char *)s, (size_t)-1, cp);
 }
 
 /* Columns of one character, as the tables count them. */

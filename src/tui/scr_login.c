@@ -39,9 +39,9 @@ static void field_text(const struct login_form *f, int i, char *out, size_t len)
 		return;
 	}
 	size_t n = 0;
-	for (const char *p = f->password; *p && n + 1 < len; p++)
-		if (((unsigned char)*p & 0xC0) != 0x80)
-			out[n++] = '*';
+	unsigned cp;
+	for (const char *p = f->password; *p && n + 1 < len; p += sr_utf8_decode(p, (size_t)-1, &cp))
+		out[n++] = '*';
 	out[n] = '\0';
 }
 
@@ -78,11 +78,7 @@ static void draw(const struct login_form *f)
 static void field_backspace(char *s)
 {
 	size_t n = strlen(s);
-	while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n > 0)
-		n--;
-	s[n] = '\0';
+	s[n > 0 ? sr_utf8_boundary(s, n - 1) : 0] = '\0';
 }
 
 static void field_add(char *s, wchar_t wc)

@@ -360,9 +360,8 @@ static size_t fit_prefix(const char *s, int w)
 	char buf[1024];
 	size_t best = 0, i = 0;
 	while (s[i] && i < sizeof buf - 8) {
-		size_t n = 1;
-		while ((s[i + n] & 0xC0) == 0x80)
-			n++;
+		unsigned cp;
+		size_t n = sr_utf8_decode(s + i, (size_t)-1, &cp);
 		memcpy(buf, s, i + n);
 		buf[i + n] = '\0';
 		if (sr_text_width(buf) > w)
