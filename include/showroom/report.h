@@ -27,9 +27,10 @@
  * Running a report needs the report permission. Writing one to a file
  * (sr_report_export) needs the export permission and leaves an audit row.
  *
- * Adding a report: a function `sr_status fn(sr_db *, const sr_report_query
- * *, const struct sr_report_args *, sr_report *)` in a src/core/report_*.c
- * file and one line in the table of report.c. */
+ * Adding a report: a function `sr_status fn(sr_db *, const sr_kpi_query *,
+ * const struct sr_report_args *, sr_report *)` (sr_report_fn in
+ * src/core/report_int.h) in a src/core/report_*.c file and one line in the
+ * table of report.c. */
 #ifndef SHOWROOM_REPORT_H
 #define SHOWROOM_REPORT_H
 

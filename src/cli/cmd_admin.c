@@ -1,6 +1,6 @@
 /* cmd_admin.c — administration: init, demo, users, catalogue (models,
- * sources, follow-up levels, settings), audit, export, backup, check, and
- * the report placeholder. */
+ * sources, follow-up levels, settings), audit, export, backup and check.
+ * Reports are cmd_report.c's. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -614,7 +614,8 @@ static sr_status setting_check(sr_db *db, const char *key, const char *value)
 		return sr_fail(db, SR_BADINPUT,
 		               _("setting work_hours: give the working day as HH:MM-HH:MM, e.g. "
 		                 "09:00-18:00"));
-	if ((!strcmp(key, "lead_contact_hours") || !strcmp(key, "dcc_sweep_days")) &&
+	if ((!strcmp(key, "lead_contact_hours") || !strcmp(key, "dcc_sweep_days") ||
+	     !strcmp(key, "dormant_days")) &&
 	    !number_valid(value))
 		return sr_fail(db, SR_BADINPUT,
 		               _("setting %s: give a whole number, e.g. 2"), key);

@@ -485,7 +485,7 @@ sr_status sr_loss_to_dcc(sr_db *db, int64_t card_id, const char *to_login)
 /* ---- dormancy ----------------------------------------------------------------- */
 
 /* SPEC §3: dormant only when filed by phone or outreach, more than 15 days
- * old and never visited; or visited with introduction, negotiation and
+ * (the setting dormant_days) old and never visited; or visited with introduction, negotiation and
  * test drive all done. */
 static int card_age(sr_db *db, const sr_card_facts *c)
 {
@@ -494,10 +494,19 @@ static int card_age(sr_db *db, const sr_card_facts *c)
 	return sr_db_today(db) - sr_time_date(filed);
 }
 
+/* The age past which an unvisited card may rest: the setting dormant_days
+ * (15 unless an administrator changed it). */
+static int dormant_days(sr_db *db)
+{
+	char text[16] = "15";
+	sr_setting_get(db, "dormant_days", text, sizeof text);
+	return atoi(text);
+}
+
 static bool dormant_ok(sr_db *db, const sr_card_facts *c)
 {
 	if (c->visits == 0)
-		return card_age(db, c) > 15;
+		return card_age(db, c) > dormant_days(db);
 	return c->intro && c->negotiation && c->test_drive;
 }
 
@@ -508,9 +517,10 @@ static sr_status dormant_allowed(sr_db *db, const sr_card_facts *c)
 	if (c->visits == 0)
 		return sr_fail(db, SR_RULE,
 		               _("cannot mark dormant: card %lld was filed by %s %d days ago and has "
-		                 "never visited; allowed after 15 days, or once the customer has "
+		                 "never visited; allowed after %d days, or once the customer has "
 		                 "visited and had introduction, negotiation and test drive"),
-		               (long long)c->id, _(sr_channel_name(c->channel)), card_age(db, c));
+		               (long long)c->id, _(sr_channel_name(c->channel)), card_age(db, c),
+		               dormant_days(db));
 	char missing[80] = "";
 	if (!c->intro)
 		strcat(missing, "introduction");

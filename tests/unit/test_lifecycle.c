@@ -430,6 +430,24 @@ TEST(dormant_phone_card_exactly_15_days_refused)
 	CHECK_REFUSED(sr_card_dormant(unit_db, id), SR_RULE, "15");
 }
 
+/* The 15 days are the setting dormant_days: a store that rests phone leads
+ * sooner, or later, says so once. */
+TEST(dormant_days_is_a_setting)
+{
+	fx_open();
+	int64_t young = fx_card("c1", SR_CHANNEL_PHONE, 9);
+	int64_t old = fx_card("c1", SR_CHANNEL_PHONE, 16);
+	fx_as("admin");
+	CHECK_OK(sr_setting_set(unit_db, "dormant_days", "8"));
+	CHECK_REFUSED(sr_setting_set(unit_db, "dormant_days", "soon"), SR_BADINPUT, "dormant_days");
+	fx_as("c1");
+	CHECK_OK(sr_card_dormant(unit_db, young));
+	fx_as("admin");
+	CHECK_OK(sr_setting_set(unit_db, "dormant_days", "20"));
+	fx_as("c1");
+	CHECK_REFUSED(sr_card_dormant(unit_db, old), SR_RULE, "20 days");
+}
+
 TEST(dormant_visited_phone_card_without_steps_refused)
 {
 	fx_open();
