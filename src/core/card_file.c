@@ -310,6 +310,10 @@ sr_status sr_card_file(sr_db *db, const sr_card_filing *in, int64_t *id_out)
 static const char LEAD_TABLE_SQL[] =
 	"CREATE TEMP TABLE IF NOT EXISTS lead_stage(n INTEGER PRIMARY KEY, name TEXT, phone TEXT,"
 	" region TEXT, source_id INTEGER, model_id INTEGER, owner_id INTEGER)";
+/* Without it the batch's own duplicate check reads every earlier lead for
+ * each lead: 50 million comparisons a batch of 10 000. */
+static const char LEAD_INDEX_SQL[] =
+	"CREATE INDEX IF NOT EXISTS temp.lead_stage_phone ON lead_stage(phone)";
 static const char LEAD_STAGE_SQL[] =
 	"INSERT INTO temp.lead_stage(n, name, phone, region, source_id, model_id, owner_id)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -357,6 +361,8 @@ static sr_status lead_check(sr_db *db, const sr_lead_card *l, char level)
 static sr_status leads_stage(sr_db *db, const sr_lead_card *leads, int n, char level)
 {
 	sr_status st = sr_exec(db, LEAD_TABLE_SQL, NULL);
+	if (st == SR_OK)
+		st = sr_exec(db, LEAD_INDEX_SQL, NULL);
 	if (st == SR_OK)
 		st = sr_exec(db, "DELETE FROM temp.lead_stage", NULL);
 	for (int i = 0; i < n && st == SR_OK; i++) {
