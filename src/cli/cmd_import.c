@@ -72,6 +72,25 @@ static void finish_rejects(struct rejects *r)
 		rejects_failed(r, sr_db_message(r->c->db));
 }
 
+/* The run's figures, one per line; a broken file said on stderr. */
+static void print_summary(struct cli_ctx *c, const char *path, bool dry_run,
+                          const sr_import_summary *s, const struct rejects *r)
+{
+	char n[7][24];
+	const char *keys[] = { "file", "encoding", "rows", "filed", "matched", "already_imported",
+	                       "rejected", "batches", "dry_run", "rejects" };
+	const char *vals[] = {
+		path, s->encoding, cli_fmt_int(n[0], s->rows), cli_fmt_int(n[1], s->filed),
+		cli_fmt_int(n[2], s->matched), cli_fmt_int(n[3], s->duplicate),
+		cli_fmt_int(n[4], s->rejected), cli_fmt_int(n[5], s->batches), cli_bool(dry_run),
+		r->written ? r->path : "",
+	};
+	cli_kv_print(c, keys, vals, sizeof keys / sizeof keys[0]);
+	if (s->broken)
+		fprintf(stderr, _("showroom: import: broken quoting: the rest of %s was not read "
+		                  "(see %s)\n"), path, r->path);
+}
+
 static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
 {
 	sr_import_options o = { 0 };
@@ -140,19 +159,7 @@ static sr_status cmd_import(struct cli_ctx *c, int argc, char **argv)
 	if (r.failed)
 		return cli_error(c, SR_IO, "%s", r.why);
 
-	char n[7][24];
-	const char *keys[] = { "file", "encoding", "rows", "filed", "matched", "already_imported",
-	                       "rejected", "batches", "dry_run", "rejects" };
-	const char *vals[] = {
-		path, s.encoding, cli_fmt_int(n[0], s.rows), cli_fmt_int(n[1], s.filed),
-		cli_fmt_int(n[2], s.matched), cli_fmt_int(n[3], s.duplicate),
-		cli_fmt_int(n[4], s.rejected), cli_fmt_int(n[5], s.batches), cli_bool(o.dry_run),
-		r.written ? rejects_path : "",
-	};
-	cli_kv_print(c, keys, vals, sizeof keys / sizeof keys[0]);
-	if (s.broken)
-		fprintf(stderr, _("showroom: import: broken quoting: the rest of %s was not read "
-		                  "(see %s)\n"), path, rejects_path);
+	print_summary(c, path, o.dry_run, &s, &r);
 	return SR_OK;
 }
 

@@ -30,7 +30,7 @@ unset SHOWROOM_DB SHOWROOM_NOW LANG LANGUAGE
 
 # ---- the data set -------------------------------------------------------------
 
-stamp=$(cat schema/*.sql src/core/demo_bulk.c | sha256sum | cut -c1-16)
+stamp=$(cat schema/*.sql src/core/demo_bulk*.[ch] | sha256sum | cut -c1-16)
 if [ ! -f "$DB" ] || [ "$(cat "$DIR/bench.stamp" 2>/dev/null)" != "$stamp" ]; then
 	echo "building the 1 000 000-card data set (about a minute or two) ..."
 	rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal" "$DIR/bench.stamp"
