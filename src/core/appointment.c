@@ -59,19 +59,9 @@ static sr_status check_date(sr_db *db, const char *date, char out[SR_DATE_LEN])
 static sr_status check_consultant(sr_db *db, const char *login, const sr_card_facts *c,
                                   int64_t *id)
 {
-	sr_role role;
 	*id = 0;
-	if (login && *login) {
-		sr_status st = sr_user_id(db, login, id, &role);
-		if (st != SR_OK)
-			return st;
-		if (!sr_role_owns_cards(role))
-			return sr_fail(db, SR_RULE,
-			               _("consultant %s is a %s: an appointment is received by a sales "
-			                 "consultant or a DCC caller"),
-			               login, _(sr_role_name(role)));
-		return SR_OK;
-	}
+	if (login && *login)
+		return sr_user_receiver(db, login, id, SR_RECEIVE_APPOINTMENT);
 	sr_user owner;
 	sr_status st = sr_user_by_id(db, c->owner_id, &owner);
 	if (st != SR_OK)

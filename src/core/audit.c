@@ -58,17 +58,7 @@ static const char SNAPSHOT_SQL[] =
 
 char *sr_card_snapshot(sr_db *db, int64_t card_id)
 {
-	sqlite3_stmt *st = sr_stmt(db, SNAPSHOT_SQL);
-	if (!st)
-		return NULL;
-	sqlite3_bind_int64(st, 1, card_id);
-	char *out = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *json = (const char *)sqlite3_column_text(st, 0);
-		out = strdup(json ? json : "{}");
-	}
-	sr_stmt_done(st);
-	return out;
+	return sr_query_dup(db, SNAPSHOT_SQL, card_id);
 }
 
 sr_status sr_audit_card(sr_db *db, const char *action, int64_t card_id, char *before_owned)

@@ -49,18 +49,11 @@ bool sr_call_result_contact(sr_call_result r)
 static sr_status call_time(sr_db *db, const char *field, const char *in, const char *dflt,
                            char out[SR_TIME_LEN])
 {
-	sr_time t;
 	if (!in || !*in) {
 		sr_copy(out, SR_TIME_LEN, dflt);
 		return SR_OK;
 	}
-	if (!sr_time_parse(in, &t))
-		return sr_fail(db, SR_BADINPUT, _("%s '%s': expected YYYY-MM-DD[ HH:MM[:SS]]"), field,
-		               in);
-	if (t > sr_db_now(db))
-		return sr_fail(db, SR_RULE, _("%s %s is in the future"), field, in);
-	sr_time_format(t, out);
-	return SR_OK;
+	return sr_time_past(db, field, in, false, out);
 }
 
 static sr_status check_call(sr_db *db, const sr_call_input *in, char start[SR_TIME_LEN],

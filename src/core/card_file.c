@@ -12,18 +12,11 @@
 static sr_status check_time_not_future(sr_db *db, const char *field, const char *in,
                                        char out[SR_TIME_LEN])
 {
-	sr_time t;
 	if (!in) {
 		sr_now_text(db, out);
 		return SR_OK;
 	}
-	if (!sr_time_parse(in, &t))
-		return sr_fail(db, SR_BADINPUT, _("%s '%s': expected YYYY-MM-DD[ HH:MM[:SS]]"), field,
-		               in);
-	if (t > sr_db_now(db))
-		return sr_fail(db, SR_RULE, _("%s %s is in the future"), field, in);
-	sr_time_format(t, out);
-	return SR_OK;
+	return sr_time_past(db, field, in, false, out);
 }
 
 /* Everything a filing needs, resolved before the transaction starts. */

@@ -34,6 +34,10 @@
 /* One row of CARD_COLUMNS into c; the clock those columns compare with. */
 void sr_card_from_row(sr_db *db, sqlite3_stmt *st, sr_card *c);
 void sr_card_bind_clock(sr_db *db, sqlite3_stmt *st);
+/* Each card row of q (CARD_COLUMNS, bound but for the clock) to fn until
+ * it returns nonzero; q is done with after. what names a failure. */
+sr_status sr_card_rows(sr_db *db, sqlite3_stmt *q, int (*fn)(void *ctx, const sr_card *c),
+                       void *ctx, const char *what);
 
 /* The hot statements of card_search.c and card_history.c by name, for
  * sr_card_hot_sql (card_read.c); NULL for a name of another file's. */

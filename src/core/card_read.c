@@ -108,6 +108,12 @@ sr_status sr_card_by_phone(sr_db *db, const char *phone,
 	if (!q)
 		return SR_IO;
 	sqlite3_bind_text(q, 1, norm, -1, SQLITE_TRANSIENT);
+	return sr_card_rows(db, q, fn, ctx, _("reading cards"));
+}
+
+sr_status sr_card_rows(sr_db *db, sqlite3_stmt *q, int (*fn)(void *ctx, const sr_card *c),
+                       void *ctx, const char *what)
+{
 	sr_card_bind_clock(db, q);
 	sr_card *c = malloc(sizeof *c);
 	if (!c) {
@@ -123,7 +129,7 @@ sr_status sr_card_by_phone(sr_db *db, const char *phone,
 	sr_stmt_done(q);
 	free(c);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sr_sqlite_fail(db, rc, _("reading cards"));
+		return sr_sqlite_fail(db, rc, what);
 	return SR_OK;
 }
 

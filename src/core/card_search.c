@@ -436,23 +436,7 @@ sr_status sr_card_search(sr_db *db, const sr_card_filter *f,
 	sqlite3_bind_int64(q, 16, f->offset > 0 ? f->offset : 0);
 	sr_scope seen = sr_perm_phone_scope(db->actor_role);
 	sqlite3_bind_int(q, 24, seen == SR_SCOPE_ALL ? 2 : seen == SR_SCOPE_TEAM ? 1 : 0);
-	sr_card_bind_clock(db, q);
-	sr_card *c = malloc(sizeof *c);
-	if (!c) {
-		sr_stmt_done(q);
-		return sr_fail(db, SR_IO, "out of memory");
-	}
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		sr_card_from_row(db, q, c);
-		if (fn(ctx, c))
-			break;
-	}
-	sr_stmt_done(q);
-	free(c);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sr_sqlite_fail(db, rc, _("searching cards"));
-	return SR_OK;
+	return sr_card_rows(db, q, fn, ctx, _("searching cards"));
 }
 
 const char *sr_card_search_hot_sql(const char *name)

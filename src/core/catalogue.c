@@ -35,36 +35,14 @@ static char *json_pair(sr_db *db, const char *k1, const char *v1, const char *k2
 	sqlite3_bind_text(st, 3, k2, -1, SQLITE_STATIC);
 	if (v2)
 		sqlite3_bind_text(st, 4, v2, -1, SQLITE_TRANSIENT);
-	char *out = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *json = (const char *)sqlite3_column_text(st, 0);
-		out = strdup(json ? json : "{}");
-	}
-	sr_stmt_done(st);
-	return out;
-}
-
-/* The first column of a one-row query (by id) as a malloc'd JSON text. */
-static char *json_by_id(sr_db *db, const char *sql, int64_t id)
-{
-	sqlite3_stmt *st = sr_stmt(db, sql);
-	if (!st)
-		return NULL;
-	sqlite3_bind_int64(st, 1, id);
-	char *out = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *json = (const char *)sqlite3_column_text(st, 0);
-		out = strdup(json ? json : "{}");
-	}
-	sr_stmt_done(st);
-	return out;
+	return sr_stmt_dup(st);
 }
 
 /* Audit an added row: its snapshot as `after`. */
 static sr_status audit_added(sr_db *db, const char *entity, const char *snapshot_sql,
                              int64_t id)
 {
-	char *after = json_by_id(db, snapshot_sql, id);
+	char *after = sr_query_dup(db, snapshot_sql, id);
 	sr_status st = sr_audit_write(db, "add", entity, id, 0, NULL, after);
 	free(after);
 	return st;
@@ -500,12 +478,12 @@ static sr_status level_write(sr_db *db, const char *code, int64_t expected, int 
 		                       expected, version);
 	if (st != SR_OK)
 		return st;
-	char *before = json_by_id(db, LEVEL_SNAPSHOT_SQL, rowid);
+	char *before = sr_query_dup(db, LEVEL_SNAPSHOT_SQL, rowid);
 	st = sr_exec(db, "UPDATE followup_levels SET min_days = ?2, max_days = ?3, version = version + 1"
 	             " WHERE code = ?1",
 	             "sii", code, min_days, max_days);
 	if (st == SR_OK) {
-		char *after = json_by_id(db, LEVEL_SNAPSHOT_SQL, rowid);
+		char *after = sr_query_dup(db, LEVEL_SNAPSHOT_SQL, rowid);
 		st = sr_audit_write(db, "set", "followup_level", rowid, 0, before, after);
 		free(after);
 	}

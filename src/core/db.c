@@ -160,19 +160,38 @@ bool sr_bindv(sr_db *db, sqlite3_stmt *st, const char *fmt, va_list ap)
 }
 
 
-sr_status sr_exec(sr_db *db, const char *sql, const char *fmt, ...)
+/* The statement of sql with its parameters bound; NULL (the message
+ * set) when it cannot be prepared or bound. */
+static sqlite3_stmt *stmt_bound(sr_db *db, const char *sql, const char *fmt, va_list ap)
 {
 	sqlite3_stmt *st = sr_stmt(db, sql);
-	if (!st)
-		return SR_IO;
+	if (st && !sr_bindv(db, st, fmt, ap)) {
+		sr_stmt_done(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* The first row's step: SR_OK with the row in st, SR_NOTFOUND, or the
+ * failure reading. */
+static sr_status first_row(sr_db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return SR_OK;
+	if (rc == SQLITE_DONE)
+		return SR_NOTFOUND;
+	return sr_sqlite_fail(db, rc, _("reading"));
+}
+
+sr_status sr_exec(sr_db *db, const char *sql, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	bool ok = sr_bindv(db, st, fmt, ap);
+	sqlite3_stmt *st = stmt_bound(db, sql, fmt, ap);
 	va_end(ap);
-	if (!ok) {
-		sr_stmt_done(st);
+	if (!st)
 		return SR_IO;
-	}
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		;
@@ -187,55 +206,60 @@ int sr_changes(sr_db *db)
 	return sqlite3_changes(db->h);
 }
 
-sr_status sr_query_int(sr_db *db, int64_t *out, const char *sql, const char *fmt, ...)
+/* The first row's first column: as a number into num, or as text into
+ * text (outlen bytes) when text is given. */
+static sr_status query_first(sr_db *db, int64_t *num, char *text, size_t outlen,
+                             const char *sql, const char *fmt, va_list ap)
 {
-	sqlite3_stmt *st = sr_stmt(db, sql);
+	sqlite3_stmt *st = stmt_bound(db, sql, fmt, ap);
 	if (!st)
 		return SR_IO;
+	sr_status res = first_row(db, st);
+	if (res == SR_OK && text)
+		sr_col_text(st, 0, text, outlen);
+	else if (res == SR_OK)
+		*num = sqlite3_column_int64(st, 0);
+	sr_stmt_done(st);
+	return res;
+}
+
+sr_status sr_query_int(sr_db *db, int64_t *out, const char *sql, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	bool ok = sr_bindv(db, st, fmt, ap);
+	sr_status res = query_first(db, out, NULL, 0, sql, fmt, ap);
 	va_end(ap);
-	if (!ok) {
-		sr_stmt_done(st);
-		return SR_IO;
-	}
-	int rc = sqlite3_step(st);
-	sr_status res = SR_OK;
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	else if (rc == SQLITE_DONE)
-		res = SR_NOTFOUND;
-	else
-		res = sr_sqlite_fail(db, rc, _("reading"));
-	sr_stmt_done(st);
 	return res;
 }
 
 sr_status sr_query_text(sr_db *db, char *out, size_t outlen, const char *sql, const char *fmt,
                         ...)
 {
-	sqlite3_stmt *st = sr_stmt(db, sql);
-	if (!st)
-		return SR_IO;
 	va_list ap;
 	va_start(ap, fmt);
-	bool ok = sr_bindv(db, st, fmt, ap);
+	sr_status res = query_first(db, NULL, out, outlen, sql, fmt, ap);
 	va_end(ap);
-	if (!ok) {
-		sr_stmt_done(st);
-		return SR_IO;
-	}
-	int rc = sqlite3_step(st);
-	sr_status res = SR_OK;
-	if (rc == SQLITE_ROW)
-		sr_col_text(st, 0, out, outlen);
-	else if (rc == SQLITE_DONE)
-		res = SR_NOTFOUND;
-	else
-		res = sr_sqlite_fail(db, rc, _("reading"));
-	sr_stmt_done(st);
 	return res;
+}
+
+char *sr_stmt_dup(sqlite3_stmt *st)
+{
+	char *out = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 0);
+		out = strdup(text ? text : "{}");
+	}
+	sr_stmt_done(st);
+	return out;
+}
+
+char *sr_query_dup(sr_db *db, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st = sr_stmt(db, sql);
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	return sr_stmt_dup(st);
 }
 
 /* Plain SQL without parameters (pragmas, migrations, transaction control). */
@@ -503,6 +527,24 @@ void sr_now_text(const sr_db *db, char out[SR_TIME_LEN])
 void sr_today_text(const sr_db *db, char out[SR_DATE_LEN])
 {
 	sr_date_format(sr_db_today(db), out);
+}
+
+sr_status sr_time_past(sr_db *db, const char *field, const char *in, bool say_now,
+                       char out[SR_TIME_LEN])
+{
+	sr_time t;
+	if (!sr_time_parse(in, &t))
+		return sr_fail(db, SR_BADINPUT, _("%s '%s': expected YYYY-MM-DD[ HH:MM[:SS]]"), field,
+		               in);
+	if (t > sr_db_now(db) && say_now) {
+		char now[SR_TIME_LEN];
+		sr_now_text(db, now);
+		return sr_fail(db, SR_RULE, _("%s %s is in the future (now is %s)"), field, in, now);
+	}
+	if (t > sr_db_now(db))
+		return sr_fail(db, SR_RULE, _("%s %s is in the future"), field, in);
+	sr_time_format(t, out);
+	return SR_OK;
 }
 
 int64_t sr_db_actor(const sr_db *db)

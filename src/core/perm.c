@@ -53,20 +53,6 @@ static const sr_scope scopes[SR_ROLE_COUNT] = {
 	[SR_ROLE_ADMIN] = SR_SCOPE_ALL,
 };
 
-/* Whose phones each role sees whole (README "Trust"): owners their own,
- * a DCC supervisor the team's, and those who call any customer back. */
-static const sr_scope phone_scopes[SR_ROLE_COUNT] = {
-	[SR_ROLE_RECEPTIONIST] = SR_SCOPE_OWN,
-	[SR_ROLE_CONSULTANT] = SR_SCOPE_OWN,
-	[SR_ROLE_MANAGER] = SR_SCOPE_ALL,
-	[SR_ROLE_DIRECTOR] = SR_SCOPE_ALL,
-	[SR_ROLE_DCC_INBOUND] = SR_SCOPE_OWN,
-	[SR_ROLE_DCC_OUTBOUND] = SR_SCOPE_OWN,
-	[SR_ROLE_DCC_SUPERVISOR] = SR_SCOPE_TEAM,
-	[SR_ROLE_SERVICE] = SR_SCOPE_ALL,
-	[SR_ROLE_ADMIN] = SR_SCOPE_ALL,
-};
-
 #undef Y
 #undef n
 
@@ -106,7 +92,13 @@ sr_scope sr_perm_scope(sr_role role)
 
 sr_scope sr_perm_phone_scope(sr_role role)
 {
-	return (unsigned)role < SR_ROLE_COUNT ? phone_scopes[role] : SR_SCOPE_NONE;
+	/* Whose phones each role sees whole (README "Trust"): those of the
+	 * cards it reads, owners their own, a DCC supervisor the team's, and
+	 * those who call any customer back; but the reception, which reads
+	 * every card to link a visitor, sees whole only the phones of its own. */
+	if (role == SR_ROLE_RECEPTIONIST)
+		return SR_SCOPE_OWN;
+	return sr_perm_scope(role);
 }
 
 sr_status sr_perm_require(sr_db *db, sr_action action)

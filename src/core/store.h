@@ -80,6 +80,12 @@ sr_status sr_query_int(sr_db *db, int64_t *out, const char *sql, const char *fmt
  * SR_NOTFOUND when no row; NULL column gives "". */
 sr_status sr_query_text(sr_db *db, char *out, size_t outlen, const char *sql,
                         const char *fmt, ...);
+/* The text of the first column of the row whose ?1 is id, malloc'd ("{}"
+ * when NULL: the JSON snapshots of the audit trail); NULL when there is
+ * no such row or on error. */
+char *sr_query_dup(sr_db *db, const char *sql, int64_t id);
+/* The same of a statement bound already (and done with after). */
+char *sr_stmt_dup(sqlite3_stmt *st);
 
 /* Copy column i (text) into out, "" for NULL. */
 void sr_col_text(sqlite3_stmt *st, int i, char *out, size_t outlen);
@@ -109,9 +115,19 @@ sr_status sr_audit_card(sr_db *db, const char *action, int64_t card_id, char *be
 /* Now as text. */
 void sr_now_text(const sr_db *db, char out[SR_TIME_LEN]);
 void sr_today_text(const sr_db *db, char out[SR_DATE_LEN]);
+/* A time the user gave for what happened (filed, called, came in):
+ * parsed, normalised into out, and not in the future; field names it in
+ * the refusal, which says what time it is now when say_now. */
+sr_status sr_time_past(sr_db *db, const char *field, const char *in, bool say_now,
+                       char out[SR_TIME_LEN]);
 
 /* Resolve a login to an active user id; SR_NOTFOUND with message. */
 sr_status sr_user_id(sr_db *db, const char *login, int64_t *id, sr_role *role);
+/* The same of someone who receives a customer, and so may own the card
+ * (a consultant or a DCC caller); else SR_RULE, saying what they were to
+ * receive. */
+typedef enum { SR_RECEIVE_TRAFFIC, SR_RECEIVE_APPOINTMENT } sr_receive;
+sr_status sr_user_receiver(sr_db *db, const char *login, int64_t *id, sr_receive what);
 
 /* Typed text: required or not, valid UTF-8 without control characters
  * (tab and newline allowed when multiline), at most max_chars characters.

@@ -58,40 +58,21 @@ static sr_status check_note(sr_db *db, const char *note)
  * future — the log records what happened, not what is expected. */
 static sr_status check_time(sr_db *db, const char *field, const char *in, char out[SR_TIME_LEN])
 {
-	sr_time t;
 	if (!in) {
 		sr_now_text(db, out);
 		return SR_OK;
 	}
-	if (!sr_time_parse(in, &t))
-		return sr_fail(db, SR_BADINPUT, _("%s '%s': expected YYYY-MM-DD[ HH:MM[:SS]]"), field,
-		               in);
-	if (t > sr_db_now(db)) {
-		char now[SR_TIME_LEN];
-		sr_now_text(db, now);
-		return sr_fail(db, SR_RULE, _("%s %s is in the future (now is %s)"), field, in, now);
-	}
-	sr_time_format(t, out);
-	return SR_OK;
+	return sr_time_past(db, field, in, true, out);
 }
 
 /* The receiving consultant: someone who can own the card the visit may
  * become (card filing takes the owner from this row). */
 static sr_status check_consultant(sr_db *db, const char *login, int64_t *id)
 {
-	sr_role role;
 	*id = 0;
 	if (!login || !*login)
 		return SR_OK;
-	sr_status st = sr_user_id(db, login, id, &role);
-	if (st != SR_OK)
-		return st;
-	if (!sr_role_owns_cards(role))
-		return sr_fail(db, SR_RULE,
-		               _("consultant %s is a %s: traffic is received by a sales consultant "
-		                 "or a DCC caller, who then owns the card"),
-		               login, _(sr_role_name(role)));
-	return SR_OK;
+	return sr_user_receiver(db, login, id, SR_RECEIVE_TRAFFIC);
 }
 
 struct traffic_row {

@@ -163,6 +163,23 @@ sr_status sr_user_by_unix(sr_db *db, const char *unix_login, sr_user *out)
 	return st;
 }
 
+sr_status sr_user_receiver(sr_db *db, const char *login, int64_t *id, sr_receive what)
+{
+	sr_role role = SR_ROLE_COUNT;
+	sr_status st = sr_user_id(db, login, id, &role);
+	if (st != SR_OK || sr_role_owns_cards(role))
+		return st;
+	if (what == SR_RECEIVE_APPOINTMENT)
+		return sr_fail(db, SR_RULE,
+		               _("consultant %s is a %s: an appointment is received by a sales "
+		                 "consultant or a DCC caller"),
+		               login, _(sr_role_name(role)));
+	return sr_fail(db, SR_RULE,
+	               _("consultant %s is a %s: traffic is received by a sales consultant "
+	                 "or a DCC caller, who then owns the card"),
+	               login, _(sr_role_name(role)));
+}
+
 sr_status sr_user_each(sr_db *db, int (*fn)(void *ctx, const sr_user *u), void *ctx)
 {
 	sqlite3_stmt *st = sr_stmt(db, USER_EACH_SQL);
@@ -201,22 +218,6 @@ sr_status sr_user_id(sr_db *db, const char *login, int64_t *id, sr_role *role)
 static const char USER_SNAPSHOT_SQL[] =
 	"SELECT json_object('login', login, 'name', name, 'role', role, 'team', team,"
 	" 'unix_login', unix_login, 'active', active) FROM users WHERE id = ?1";
-
-/* The audited fields of a user as JSON, malloc'd; NULL on error. */
-static char *user_snapshot(sr_db *db, int64_t id)
-{
-	sqlite3_stmt *st = sr_stmt(db, USER_SNAPSHOT_SQL);
-	if (!st)
-		return NULL;
-	sqlite3_bind_int64(st, 1, id);
-	char *out = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *json = (const char *)sqlite3_column_text(st, 0);
-		out = strdup(json ? json : "{}");
-	}
-	sr_stmt_done(st);
-	return out;
-}
 
 static sr_status user_check_input(sr_db *db, const char *login, const char *name, sr_role role,
                                   sr_team team, const char *unix_login)
@@ -282,7 +283,7 @@ static sr_status user_insert(sr_db *db, const char *login, const char *name, sr_
 	if (st != SR_OK)
 		return st;
 	int64_t id = sqlite3_last_insert_rowid(db->h);
-	char *after = user_snapshot(db, id);
+	char *after = sr_query_dup(db, USER_SNAPSHOT_SQL, id);
 	st = sr_audit_write(db, "add", "user", id, 0, NULL, after);
 	free(after);
 	if (st == SR_OK && id_out)
@@ -309,11 +310,11 @@ sr_status sr_user_add(sr_db *db, const char *login, const char *name, sr_role ro
 
 static sr_status user_update_active(sr_db *db, const sr_user *u, bool active)
 {
-	char *before = user_snapshot(db, u->id);
+	char *before = sr_query_dup(db, USER_SNAPSHOT_SQL, u->id);
 	sr_status st = sr_exec(db, "UPDATE users SET active = ?2, version = version + 1 WHERE id = ?1",
 	                       "Ii", u->id, active ? 1 : 0);
 	if (st == SR_OK) {
-		char *after = user_snapshot(db, u->id);
+		char *after = sr_query_dup(db, USER_SNAPSHOT_SQL, u->id);
 		st = sr_audit_write(db, active ? "activate" : "deactivate", "user", u->id, 0,
 		                    before, after);
 		free(after);

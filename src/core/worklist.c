@@ -316,8 +316,8 @@ static void lead_wait(sr_db *db, sqlite3_stmt *q, const sr_lead_rule *r, sr_work
 	it->days_late = 0;
 }
 
-sr_status sr_worklist(sr_db *db, sr_list_kind kind, const char *owner,
-                      int (*fn)(void *ctx, const sr_work_item *it), void *ctx)
+/* The list's statement for owner (NULL: the actor), bound. */
+static sr_status list_start(sr_db *db, sr_list_kind kind, const char *owner, sqlite3_stmt **q)
 {
 	struct who w;
 	sr_status st = check_kind(db, kind);
@@ -325,9 +325,17 @@ sr_status sr_worklist(sr_db *db, sr_list_kind kind, const char *owner,
 		st = resolve_who(db, owner, &w);
 	if (st != SR_OK)
 		return st;
-	sqlite3_stmt *q = list_open(db, kind, &w);
-	if (!q)
-		return SR_IO;
+	*q = list_open(db, kind, &w);
+	return *q ? SR_OK : SR_IO;
+}
+
+sr_status sr_worklist(sr_db *db, sr_list_kind kind, const char *owner,
+                      int (*fn)(void *ctx, const sr_work_item *it), void *ctx)
+{
+	sqlite3_stmt *q;
+	sr_status st = list_start(db, kind, owner, &q);
+	if (st != SR_OK)
+		return st;
 	struct phone_cache pc = {0};
 	sr_work_item it;
 	sr_lead_rule rule;
@@ -353,16 +361,11 @@ sr_status sr_worklist(sr_db *db, sr_list_kind kind, const char *owner,
  * of each list, so the home screen's numbers always match the lists. */
 sr_status sr_worklist_count(sr_db *db, sr_list_kind kind, const char *owner, int64_t *count)
 {
-	struct who w;
+	sqlite3_stmt *q;
 	*count = 0;
-	sr_status st = check_kind(db, kind);
-	if (st == SR_OK)
-		st = resolve_who(db, owner, &w);
+	sr_status st = list_start(db, kind, owner, &q);
 	if (st != SR_OK)
 		return st;
-	sqlite3_stmt *q = list_open(db, kind, &w);
-	if (!q)
-		return SR_IO;
 	int rc;
 	int64_t n = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)

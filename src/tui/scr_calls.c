@@ -167,17 +167,26 @@ static bool call_card(struct app *a, struct formscr *fs, const void *arg, sr_car
 	return true;
 }
 
-static bool result_build(struct app *a, struct formscr *fs, const void *arg)
+/* call_card into a new card (the caller frees it); NULL, said, on failure. */
+static sr_card *call_card_new(struct app *a, struct formscr *fs, const void *arg)
 {
 	sr_card *card = malloc(sizeof *card);
 	if (!card) {
 		app_err(a, "%s", _("out of memory"));
-		return false;
+		return NULL;
 	}
 	if (!call_card(a, fs, arg, card)) {
 		free(card);
-		return false;
+		return NULL;
 	}
+	return card;
+}
+
+static bool result_build(struct app *a, struct formscr *fs, const void *arg)
+{
+	sr_card *card = call_card_new(a, fs, arg);
+	if (!card)
+		return false;
 	snprintf(fs->heading, sizeof fs->heading, _("Phone call with %s (#%lld), %s, level %c"),
 	         card->name, (long long)card->id, card->phone, card->level);
 	struct form *fm = &fs->form;
@@ -251,15 +260,9 @@ static const struct screen_ops scr_call_result = {
 
 static bool appt_build(struct app *a, struct formscr *fs, const void *arg)
 {
-	sr_card *card = malloc(sizeof *card);
-	if (!card) {
-		app_err(a, "%s", _("out of memory"));
+	sr_card *card = call_card_new(a, fs, arg);
+	if (!card)
 		return false;
-	}
-	if (!call_card(a, fs, arg, card)) {
-		free(card);
-		return false;
-	}
 	snprintf(fs->heading, sizeof fs->heading, _("Appointment (invitation) for %s (#%lld)"),
 	         card->name, (long long)card->id);
 	free(card);
