@@ -178,7 +178,7 @@ const struct cli_cmd cli_import_top[] = {
 	     "                     line,reason, then the row's fields\n"
 	     "Line numbers are physical lines where a record starts (the header is line 1).\n"
 	     "Prints rows, filed, matched (a note on the phone's following card),\n"
-	     "already_imported, rejected, batches (committed, 500 rows each).\n"
+	     "already_imported, rejected, batches (committed, 10 000 rows each).\n"
 	     "  --campaign ID      attribute the cards the file filed to a campaign\n"),
 	  0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, 0, NULL },

@@ -258,6 +258,11 @@ static void stage(struct imp *im, const char *v[F_COUNT], const char *phone,
 	im->sum->filed++;
 }
 
+static int staged_key_cmp(const void *a, const void *b)
+{
+	return strcmp((*(const struct staged *const *)a)->key, (*(const struct staged *const *)b)->key);
+}
+
 /* The batch's leads filed together (sr_card_file_leads), their keys, and
  * one audit row naming the cards they filed. Inside a savepoint. */
 static sr_status write_staged(struct imp *im)
@@ -274,9 +279,20 @@ static sr_status write_staged(struct imp *im)
 	int64_t first = 0;
 	sr_status st = sr_card_file_leads(db, leads, im->nstage, "import", &first);
 	free(leads);
+	/* The keys in their order: each lands beside the last in the key's
+	 * b-tree, instead of anywhere in it. */
+	const struct staged **by_key = st == SR_OK ? malloc((size_t)im->nstage * sizeof *by_key)
+	                                           : NULL;
+	if (st == SR_OK && !by_key)
+		st = sr_fail(db, SR_IO, "%s", _("out of memory"));
+	for (int i = 0; i < im->nstage && by_key; i++)
+		by_key[i] = &im->stage[i];
+	if (by_key)
+		qsort(by_key, (size_t)im->nstage, sizeof *by_key, staged_key_cmp);
 	for (int i = 0; i < im->nstage && st == SR_OK; i++)
-		st = sr_exec(db, IMPORT_ROW_SQL, "sIII", im->stage[i].key, im->sum->import_id,
-		             im->stage[i].line, first + i);
+		st = sr_exec(db, IMPORT_ROW_SQL, "sIII", by_key[i]->key, im->sum->import_id,
+		             by_key[i]->line, first + (by_key[i] - im->stage));
+	free(by_key);
 	if (st != SR_OK)
 		return st;
 	char after[160];
