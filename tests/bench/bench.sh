@@ -173,7 +173,7 @@ RUNS=$runs
 # ---- import beside sqlite3 .import -----------------------------------------------
 
 echo "--- import of 100 000 rows"
-CSV=$DIR/leads.csv
+CSV=$DIR/leads-random.csv
 if [ ! -f "$CSV" ]; then
 	awk 'BEGIN {
 		srand(7)
@@ -183,9 +183,12 @@ if [ ! -f "$CSV" ]; then
 		split("北京 上海 广州 深圳 杭州 南京 成都 武汉", city, " ")
 		print "姓名,手机,意向车型,来源,留言,提交时间,城市"
 		for (i = 0; i < 100000; i++) {
-			printf "%s%s%s,1%02d%08d,%s,autohome,想了解一下优惠和试驾,2026-10-%02d %02d:%02d:%02d,%s\n",
+			# phones all different and in random order, as portals export them
+			do p = sprintf("%02d%08d", 30 + int(rand() * 60), int(rand() * 100000000)); while (p in seen)
+			seen[p] = 1
+			printf "%s%s%s,1%s,%s,autohome,想了解一下优惠和试驾,2026-10-%02d %02d:%02d:%02d,%s\n",
 				sur[int(rand() * 16) + 1], giv[int(rand() * 20) + 1], giv[int(rand() * 20) + 1],
-				30 + i % 60, i, mod[int(rand() * 10) + 1], 1 + i % 28, 9 + i % 10, i % 60,
+				p, mod[int(rand() * 10) + 1], 1 + i % 28, 9 + i % 10, i % 60,
 				int(i / 60) % 60, city[int(rand() * 8) + 1]
 		}
 	}' >"$CSV"
