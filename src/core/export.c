@@ -145,20 +145,6 @@ static sr_status export_stream(sr_db *db, const struct export_def *def, const ch
 	return res;
 }
 
-/* Stored text as every output shows it (sr_text_escape): a control or
- * bidi character that reached the database reaches no spreadsheet raw. */
-static lxw_error sheet_text(lxw_worksheet *ws, lxw_row_t y, lxw_col_t x, const char *text)
-{
-	if (sr_text_shows_as_is(text, SR_TEXT_LINES))
-		return worksheet_write_string(ws, y, x, text, NULL);
-	char *shown = sr_text_escape_dup(text, SR_TEXT_LINES);
-	if (!shown)
-		return LXW_ERROR_MEMORY_MALLOC_FAILED;
-	lxw_error err = worksheet_write_string(ws, y, x, shown, NULL);
-	free(shown);
-	return err;
-}
-
 /* The same rows into one sheet of a workbook: numbers as numbers, text as
  * text, a bold header row. libxlsxwriter's constant-memory mode writes each
  * row as it comes, so a store's history never sits in memory. */
@@ -191,7 +177,7 @@ static sr_status export_sheet(sr_db *db, const struct export_def *def, const cha
 					err = worksheet_write_number(ws, y, (lxw_col_t)i,
 					                             sqlite3_column_double(st, (int)i), NULL);
 				else if (t != SQLITE_NULL)
-					err = sheet_text(ws, y, (lxw_col_t)i,
+					err = sr_xlsx_text(ws, y, (lxw_col_t)i,
 					                 (const char *)sqlite3_column_text(st, (int)i));
 			}
 			(*rows)++;

@@ -14,6 +14,7 @@
  * and renamed when complete. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -165,7 +166,7 @@ static lxw_error xlsx_column(lxw_worksheet *ws, const struct xlsx_formats *f,
 		if (c->empty)
 			continue;
 		if (c->kind == SR_CELL_TEXT)
-			err = worksheet_write_string(ws, y, x, text, NULL);
+			err = sr_xlsx_text(ws, y, x, text);
 		else
 			err = worksheet_write_number(ws, y, x, c->num, cell_format(f, c->kind));
 	}
@@ -192,6 +193,20 @@ static lxw_error xlsx_sheet(sr_db *db, lxw_workbook *wb, const struct xlsx_forma
 	/* The header row stays in view, and so do the rows' names. */
 	worksheet_freeze_panes(ws, XLSX_HEAD_ROW + 1, 1);
 	return err;
+}
+
+/* Stored text as every output shows it (sr_text_escape): a control or
+ * bidi character that reached the database reaches no spreadsheet raw. */
+int sr_xlsx_text(lxw_worksheet *ws, lxw_row_t y, lxw_col_t x, const char *text)
+{
+	if (sr_text_shows_as_is(text, SR_TEXT_LINES))
+		return worksheet_write_string(ws, y, x, text, NULL);
+	char *shown = sr_text_escape_dup(text, SR_TEXT_LINES);
+	if (!shown)
+		return LXW_ERROR_MEMORY_MALLOC_FAILED;
+	lxw_error err = worksheet_write_string(ws, y, x, shown, NULL);
+	free(shown);
+	return (int)err;
 }
 
 int sr_xlsx_close(sr_db *db, lxw_workbook *wb)

@@ -164,6 +164,10 @@ sr_status sr_rights_back(sr_db *db, sr_rights *saved);
  * by its name there (report_xlsx.c). Returns the lxw_error. */
 struct lxw_workbook;
 int sr_xlsx_close(sr_db *db, struct lxw_workbook *wb);
+/* A text cell of either kind of workbook, as every output shows stored
+ * text (sr_text_escape); an lxw_error. */
+struct lxw_worksheet;
+int sr_xlsx_text(struct lxw_worksheet *ws, uint32_t y, uint16_t x, const char *text);
 
 /* Optimistic versioning (version.c): the record an edit names, for the
  * conflict message and for finding its last change in the audit trail
